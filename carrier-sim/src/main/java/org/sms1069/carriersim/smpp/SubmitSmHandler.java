@@ -1,0 +1,182 @@
+package org.sms1069.carriersim.smpp;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jsmpp.PDUStringException;
+import org.jsmpp.SMPPConstant;
+import org.jsmpp.bean.BroadcastSm;
+import org.jsmpp.bean.CancelBroadcastSm;
+import org.jsmpp.bean.CancelSm;
+import org.jsmpp.bean.DataSm;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.bean.QueryBroadcastSm;
+import org.jsmpp.bean.QuerySm;
+import org.jsmpp.bean.ReplaceSm;
+import org.jsmpp.bean.SubmitMulti;
+import org.jsmpp.bean.SubmitSm;
+import org.jsmpp.extra.ProcessRequestException;
+import org.jsmpp.session.BroadcastSmResult;
+import org.jsmpp.session.DataSmResult;
+import org.jsmpp.session.QueryBroadcastSmResult;
+import org.jsmpp.session.QuerySmResult;
+import org.jsmpp.session.SMPPServerSession;
+import org.jsmpp.session.ServerMessageReceiverListener;
+import org.jsmpp.session.ServerResponseDeliveryListener;
+import org.jsmpp.session.Session;
+import org.jsmpp.session.SubmitMultiResult;
+import org.jsmpp.session.SubmitSmResult;
+import org.jsmpp.util.MessageId;
+import org.sms1069.carriersim.throttle.TpsLimiter;
+import org.sms1069.model.phone.PhoneNumbers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers submit_sm: stall gate, TPS limit, decode, record, message id. The receipt is scheduled
+ * only once submit_sm_resp is on the wire, so a receipt can never overtake its response.
+ * Other operations are answered ESME_RINVCMDID, as an SMSC that does not offer them would.
+ */
+final class SubmitSmHandler implements ServerMessageReceiverListener, ServerResponseDeliveryListener {
+    private static final Logger log = LoggerFactory.getLogger(SubmitSmHandler.class);
+    private static final OptionalParameter[] NO_PARAMETERS = new OptionalParameter[0];
+
+    private final SmppSessionRegistry registry;
+    private final ResponseGate gate;
+    private final TpsLimiter limiter;
+    private final MessageIdGenerator messageIds;
+    private final SubmitLog submitLog;
+    private final SmppCounters counters;
+    private final SmppReceiptIssuer receipts;
+    private final Clock clock;
+    private final Map<String, ReceivedSubmit> awaitingResponse = new ConcurrentHashMap<>();
+
+    SubmitSmHandler(SmppSessionRegistry registry, ResponseGate gate, TpsLimiter limiter, MessageIdGenerator messageIds,
+                    SubmitLog submitLog, SmppCounters counters, SmppReceiptIssuer receipts, Clock clock) {
+        this.registry = registry;
+        this.gate = gate;
+        this.limiter = limiter;
+        this.messageIds = messageIds;
+        this.submitLog = submitLog;
+        this.counters = counters;
+        this.receipts = receipts;
+        this.clock = clock;
+    }
+
+    @Override
+    public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession session) throws ProcessRequestException {
+        awaitResponsesFlowing(session);
+        if (!limiter.tryAcquire()) {
+            counters.submitThrottled();
+            throw new ProcessRequestException("over " + limiter.tps() + " submits per second", SMPPConstant.STAT_ESME_RTHROTTLED);
+        }
+        ShortMessage message = ShortMessageDecoder.decode(payloadOf(submitSm), submitSm.getEsmClass(),
+                Byte.toUnsignedInt(submitSm.getDataCoding()));
+        String messageId = messageIds.next();
+        ReceivedSubmit submit = new ReceivedSubmit(registry.systemIdOf(session), submitSm.getSourceAddr(),
+                submitSm.getDestAddress(), Byte.toUnsignedInt(submitSm.getDataCoding()),
+                Byte.toUnsignedInt(submitSm.getEsmClass()), Byte.toUnsignedInt(submitSm.getRegisteredDelivery()),
+                message.text(), message.concatenation(), messageId, clock.instant());
+        if (SmppReceiptIssuer.receiptRequested(submit.registeredDelivery())) {
+            awaitingResponse.put(messageId, submit);
+        }
+        submitLog.add(submit);
+        counters.submitAccepted();
+        log.debug("Accepted submit_sm {} to {}", messageId, PhoneNumbers.mask(submit.destinationAddr()));
+        try {
+            return new SubmitSmResult(new MessageId(messageId), NO_PARAMETERS);
+        } catch (PDUStringException e) {
+            throw new ProcessRequestException("invalid message id " + messageId, SMPPConstant.STAT_ESME_RSYSERR, e);
+        }
+    }
+
+    @Override
+    public void onSubmitSmRespSent(SubmitSmResult result, SMPPServerSession session) {
+        ReceivedSubmit submit = awaitingResponse.remove(result.getMessageId());
+        if (submit != null) {
+            receipts.issue(submit);
+        }
+    }
+
+    @Override
+    public void onSubmitSmRespError(SubmitSmResult result, Exception cause, SMPPServerSession session) {
+        awaitingResponse.remove(result.getMessageId());
+        log.warn("submit_sm_resp {} could not be sent: {}", result.getMessageId(), cause.toString());
+    }
+
+    private void awaitResponsesFlowing(SMPPServerSession session) throws ProcessRequestException {
+        try {
+            if (!gate.awaitOpen(() -> session.getSessionState().isBound())) {
+                throw new ProcessRequestException("simulator stopping", SMPPConstant.STAT_ESME_RSYSERR);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProcessRequestException("interrupted", SMPPConstant.STAT_ESME_RSYSERR);
+        }
+    }
+
+    private static byte[] payloadOf(SubmitSm submitSm) {
+        byte[] shortMessage = submitSm.getShortMessage();
+        if (shortMessage != null && shortMessage.length > 0) {
+            return shortMessage;
+        }
+        OptionalParameter payload = submitSm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
+        if (payload instanceof OptionalParameter.OctetString octets) {
+            return octets.getValue();
+        }
+        return shortMessage;
+    }
+
+    @Override
+    public void onSubmitMultiRespSent(SubmitMultiResult result, SMPPServerSession session) {
+    }
+
+    @Override
+    public void onSubmitMultiRespError(SubmitMultiResult result, Exception cause, SMPPServerSession session) {
+    }
+
+    @Override
+    public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti submitMulti, SMPPServerSession session) throws ProcessRequestException {
+        throw unsupported("submit_multi");
+    }
+
+    @Override
+    public QuerySmResult onAcceptQuerySm(QuerySm querySm, SMPPServerSession session) throws ProcessRequestException {
+        throw unsupported("query_sm");
+    }
+
+    @Override
+    public void onAcceptReplaceSm(ReplaceSm replaceSm, SMPPServerSession session) throws ProcessRequestException {
+        throw unsupported("replace_sm");
+    }
+
+    @Override
+    public void onAcceptCancelSm(CancelSm cancelSm, SMPPServerSession session) throws ProcessRequestException {
+        throw unsupported("cancel_sm");
+    }
+
+    @Override
+    public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm broadcastSm, SMPPServerSession session) throws ProcessRequestException {
+        throw unsupported("broadcast_sm");
+    }
+
+    @Override
+    public void onAcceptCancelBroadcastSm(CancelBroadcastSm cancelBroadcastSm, SMPPServerSession session) throws ProcessRequestException {
+        throw unsupported("cancel_broadcast_sm");
+    }
+
+    @Override
+    public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm, SMPPServerSession session) throws ProcessRequestException {
+        throw unsupported("query_broadcast_sm");
+    }
+
+    @Override
+    public DataSmResult onAcceptDataSm(DataSm dataSm, Session session) throws ProcessRequestException {
+        throw unsupported("data_sm");
+    }
+
+    private static ProcessRequestException unsupported(String operation) {
+        return new ProcessRequestException(operation + " is not supported by the simulator", SMPPConstant.STAT_ESME_RINVCMDID);
+    }
+}
