@@ -1,0 +1,109 @@
+package org.sms1069.gateway;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.LoggerFactory;
+import org.sms1069.gateway.config.GatewayProperties;
+import org.sms1069.gateway.dispatch.DedupStore;
+import org.sms1069.gateway.dispatch.OutboundDispatcher;
+import org.sms1069.gateway.dlr.InboundProcessor;
+import org.sms1069.gateway.dlr.ReceiptCorrelator;
+import org.sms1069.gateway.health.LinkHealthReporter;
+import org.sms1069.gateway.link.CarrierLink;
+import org.sms1069.gateway.link.LinkFactory;
+import org.sms1069.messaging.KafkaClients;
+import org.sms1069.messaging.Publisher;
+import org.sms1069.messaging.ReliableConsumer;
+import org.sms1069.messaging.TopicAdmin;
+import org.sms1069.messaging.TopicAdmin.TopicSpec;
+import org.sms1069.model.Topics;
+import org.sms1069.model.link.LinkSettings;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Brings up every configured link and its consumer of {@code sms.out.<link>}. Shutdown runs in reverse:
+ * consumers stop taking records, links drain their windows and log out, then Kafka and Redis close.
+ */
+@Component
+public class GatewayRuntime implements SmartLifecycle {
+    private final GatewayProperties properties;
+    private final LinkHealthReporter health;
+    private final Publisher publisher;
+    private final MeterRegistry meters;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private volatile boolean running;
+
+    public GatewayRuntime(GatewayProperties properties, LinkHealthReporter health, Publisher publisher, MeterRegistry meters) {
+        this.properties = properties;
+        this.health = health;
+        this.publisher = publisher;
+        this.meters = meters;
+    }
+
+    @Override
+    public void start() {
+        String bootstrap = properties.kafka().bootstrapServers();
+        TopicAdmin.ensure(bootstrap, properties.kafka().replicationFactor(), topics());
+
+        RedisClient redisClient = RedisClient.create(properties.redis().uri());
+        StatefulRedisConnection<String, String> redis = redisClient.connect();
+        resources.add(redisClient::shutdown);
+        resources.add(redis);
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> new Thread(r, "gateway-scheduler"));
+        resources.add(scheduler::shutdownNow);
+
+        Clock clock = Clock.systemUTC();
+        ReceiptCorrelator correlator = new ReceiptCorrelator(redis.async(), properties.receiptTtl(), meters);
+        InboundProcessor inbound = new InboundProcessor(correlator, publisher, meters, clock, health::changed);
+        DedupStore dedup = new DedupStore(redis.async(), properties.receiptTtl());
+        for (LinkSettings settings : properties.links()) {
+            CarrierLink link = LinkFactory.create(settings, properties, inbound, scheduler);
+            health.register(link);
+            link.start();
+            resources.add(link);
+            OutboundDispatcher dispatcher = new OutboundDispatcher(link, dedup, correlator, inbound, publisher,
+                    properties.retry().policy(), meters, clock);
+            ReliableConsumer consumer = new ReliableConsumer("gateway",
+                    KafkaClients.manualCommitConsumer(bootstrap, "gateway-" + settings.id(), "gateway-" + settings.id(),
+                            settings.window() * settings.connections() * 4),
+                    List.of(Topics.outbound(settings.id())), dispatcher, publisher, meters);
+            resources.add(consumer.start());
+        }
+        running = true;
+    }
+
+    private List<TopicSpec> topics() {
+        int partitions = properties.kafka().partitions();
+        List<TopicSpec> topics = new ArrayList<>(List.of(TopicSpec.of(Topics.RETRY, partitions),
+                TopicSpec.of(Topics.STATUS, partitions), TopicSpec.of(Topics.MO, partitions),
+                TopicSpec.of(Topics.DEAD, 1), new TopicSpec(Topics.LINK_HEALTH, 1, true)));
+        properties.links().forEach(link -> topics.add(TopicSpec.of(Topics.outbound(link.id()), partitions)));
+        return topics;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LoggerFactory.getLogger(GatewayRuntime.class).warn("error while stopping", e);
+            }
+        }
+        resources.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

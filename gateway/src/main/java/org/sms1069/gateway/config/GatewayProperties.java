@@ -1,0 +1,47 @@
+package org.sms1069.gateway.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.sms1069.model.link.LinkSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * @param receiptTtl      how long a submitted part waits for its receipt (the correlation's TTL)
+ * @param responseTimeout how long a submit waits for the carrier's answer before it counts as failed
+ * @param retry           back-off of transient submit failures sent to {@code sms.retry}
+ * @param reconnect       back-off between connection attempts of a link
+ */
+@Validated
+@ConfigurationProperties("sms")
+public record GatewayProperties(
+        @NotBlank String number,
+        @NotEmpty List<LinkSettings> links,
+        @Valid @NotNull Kafka kafka,
+        @Valid @NotNull Redis redis,
+        @DefaultValue("72h") Duration receiptTtl,
+        @DefaultValue("30s") Duration responseTimeout,
+        @Valid @NotNull @DefaultValue Backoff retry,
+        @Valid @NotNull @DefaultValue Backoff reconnect) {
+
+    public record Kafka(@NotBlank String bootstrapServers,
+                        @DefaultValue("6") @Min(1) int partitions,
+                        @DefaultValue("1") @Min(1) short replicationFactor) {
+    }
+
+    public record Redis(@NotBlank String uri) {
+    }
+
+    public record Backoff(@DefaultValue("1s") Duration initial, @DefaultValue("1m") Duration max) {
+        public org.sms1069.model.retry.Backoff policy() {
+            return new org.sms1069.model.retry.Backoff(initial, max);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.sms1069.gateway.dispatch;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sms1069.gateway.dlr.Correlation;
+import org.sms1069.gateway.dlr.ReceiptCorrelator;
+import org.sms1069.gateway.link.CarrierLink;
+import org.sms1069.gateway.link.InboundSink;
+import org.sms1069.gateway.link.SubmitResult;
+import org.sms1069.messaging.Publisher;
+import org.sms1069.messaging.ReliableConsumer;
+import org.sms1069.model.MessageStatus;
+import org.sms1069.model.Topics;
+import org.sms1069.model.event.OutboundSubmit;
+import org.sms1069.model.event.Recipient;
+import org.sms1069.model.event.StatusEvent;
+import org.sms1069.model.json.SmsJson;
+import org.sms1069.model.retry.Backoff;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Consumes {@code sms.out.<link>} for one link: submits each part once (dedup key), and turns the
+ * carrier's answer into SUBMITTED statuses and receipt correlations, a retry on {@code sms.retry},
+ * or FAILED. The stage completes only when that outcome is durable, so the offset is committed after it.
+ */
+public final class OutboundDispatcher implements ReliableConsumer.Handler {
+    private static final Logger log = LoggerFactory.getLogger(OutboundDispatcher.class);
+
+    private final CarrierLink link;
+    private final DedupStore dedup;
+    private final ReceiptCorrelator correlator;
+    private final InboundSink inbound;
+    private final Publisher publisher;
+    private final Backoff retryBackoff;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public OutboundDispatcher(CarrierLink link, DedupStore dedup, ReceiptCorrelator correlator, InboundSink inbound,
+                              Publisher publisher, Backoff retryBackoff, MeterRegistry meters, Clock clock) {
+        this.link = link;
+        this.dedup = dedup;
+        this.correlator = correlator;
+        this.inbound = inbound;
+        this.publisher = publisher;
+        this.retryBackoff = retryBackoff;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @Override
+    public CompletionStage<?> handle(ConsumerRecord<String, byte[]> record) {
+        OutboundSubmit part = SmsJson.read(record.value(), OutboundSubmit.class);
+        if (part.recipients().isEmpty()) {
+            throw new IllegalArgumentException("outbound part " + part.dedupKey() + " has no recipients");
+        }
+        return dedup.alreadySubmitted(part.dedupKey()).thenCompose(done -> {
+            if (done) {
+                meters.counter("sms_link_duplicates_suppressed_total", "link", link.settings().id()).increment();
+                return CompletableFuture.completedFuture(null);
+            }
+            return submit(part);
+        });
+    }
+
+    private CompletionStage<?> submit(OutboundSubmit part) {
+        Timer.Sample sample = Timer.start(meters);
+        return link.submit(part).<Object>thenCompose(result -> {
+            sample.stop(meters.timer("sms_link_submit_latency", "link", link.settings().id()));
+            if (result instanceof SubmitResult.Accepted accepted) {
+                return accepted(part, accepted).thenApply(done -> done);
+            }
+            SubmitResult.Rejected rejected = (SubmitResult.Rejected) result;
+            return (rejected.retryable() ? retry(part, rejected) : failed(part, rejected)).thenApply(done -> done);
+        });
+    }
+
+    private CompletionStage<?> accepted(OutboundSubmit part, SubmitResult.Accepted accepted) {
+        count("accepted");
+        Instant now = clock.instant();
+        List<CompletableFuture<?>> writes = new ArrayList<>();
+        writes.add(dedup.markSubmitted(part.dedupKey()).toCompletableFuture());
+        for (int i = 0; i < part.recipients().size(); i++) {
+            Recipient recipient = part.recipients().get(i);
+            String carrierId = accepted.carrierMessageIds().get(Math.min(i, accepted.carrierMessageIds().size() - 1));
+            Correlation correlation = new Correlation(recipient.messageId(), recipient.phone(), part.segmentNumber(),
+                    part.segmentCount(), part.carrier(), part.linkId(), carrierId, now);
+            writes.add(publisher.publish(Topics.STATUS, recipient.messageId(), status(part, recipient,
+                    MessageStatus.SUBMITTED, carrierId, "0", null)));
+            writes.add(correlator.register(correlation).toCompletableFuture()
+                    .thenAccept(early -> early.ifPresent(inbound::onReceipt)));
+        }
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletionStage<?> retry(OutboundSubmit part, SubmitResult.Rejected rejected) {
+        count("retry");
+        int next = part.attempt() + 1;
+        OutboundSubmit again = new OutboundSubmit(part.v(), retryKey(part.dedupKey(), next), part.linkId(),
+                part.carrier(), part.recipients(), part.sourceAddr(), part.segmentNumber(), part.segmentCount(),
+                part.reference(), part.text(), next, part.expiresAt(), clock.instant().plus(retryBackoff.delay(part.attempt())));
+        log.info("part {} of link {} will be retried (attempt {}): {}", part.dedupKey(), part.linkId(), next, rejected.rawResult());
+        return publisher.publish(Topics.RETRY, part.recipients().get(0).phone(), again);
+    }
+
+    private CompletionStage<?> failed(OutboundSubmit part, SubmitResult.Rejected rejected) {
+        count("failed");
+        CompletableFuture<?>[] writes = part.recipients().stream()
+                .map(r -> publisher.publish(Topics.STATUS, r.messageId(),
+                        status(part, r, MessageStatus.FAILED, null, rejected.rawResult(), rejected.detail())))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(writes);
+    }
+
+    private StatusEvent status(OutboundSubmit part, Recipient recipient, MessageStatus status, String carrierId,
+                               String raw, String detail) {
+        return new StatusEvent(StatusEvent.VERSION, recipient.messageId(), recipient.phone(), part.segmentNumber(),
+                part.segmentCount(), status, part.carrier(), part.linkId(), carrierId, raw, detail, clock.instant());
+    }
+
+    /** "id:seg:attempt" becomes "id:seg:next"; other keys get the attempt appended. */
+    static String retryKey(String dedupKey, int attempt) {
+        int cut = dedupKey.lastIndexOf(':');
+        String base = cut > 0 && dedupKey.substring(cut + 1).chars().allMatch(Character::isDigit)
+                ? dedupKey.substring(0, cut) : dedupKey;
+        return base + ":" + attempt;
+    }
+
+    private void count(String result) {
+        meters.counter("sms_link_submits_total", "link", link.settings().id(), "result", result).increment();
+    }
+}

@@ -1,0 +1,55 @@
+package org.sms1069.gateway.dlr;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Carriers print the same message id in different forms: hex in submit_sm_resp and decimal in the
+ * receipt (SMPP), upper or lower case, with leading zeros, CMPP's 64-bit id signed or unsigned.
+ * Every form an id may take maps to the same set of keys, so two prints of one id share a key.
+ */
+public final class CarrierIds {
+    private CarrierIds() {
+    }
+
+    public static Set<String> keys(String rawId) {
+        Set<String> keys = new LinkedHashSet<>();
+        String id = canonical(rawId);
+        if (id.isEmpty()) {
+            return keys;
+        }
+        keys.add(id);
+        if (id.length() <= 16 && id.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            keys.add("D" + Long.toUnsignedString(Long.parseUnsignedLong(id, 16)));
+        }
+        if (id.length() <= 20 && id.chars().allMatch(Character::isDigit)) {
+            parseUnsignedDecimal(id).ifPresent(value -> keys.add("D" + Long.toUnsignedString(value)));
+        }
+        if (id.startsWith("-") && id.length() <= 20 && id.substring(1).chars().allMatch(Character::isDigit)) {
+            keys.add("D" + Long.toUnsignedString(Long.parseLong(id)));
+        }
+        return keys;
+    }
+
+    /** Trimmed, upper case, without leading zeros (but "0" stays "0"). */
+    public static String canonical(String rawId) {
+        if (rawId == null) {
+            return "";
+        }
+        String id = rawId.strip().replace("\u0000", "").toUpperCase(Locale.ROOT);
+        int i = 0;
+        while (i < id.length() - 1 && id.charAt(i) == '0') {
+            i++;
+        }
+        return id.substring(i);
+    }
+
+    private static java.util.Optional<Long> parseUnsignedDecimal(String digits) {
+        try {
+            return java.util.Optional.of(Long.parseUnsignedLong(digits));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.sms1069.gateway.dlr;
+
+import java.time.Instant;
+
+/**
+ * A delivery receipt as a carrier reported it, before it is matched to our message.
+ *
+ * @param carrierMessageId the id the carrier gave the part at submit, as printed in the receipt
+ * @param stat             the carrier's raw stat: DELIVRD, UNDELIV, EXPIRED, MK:0001 ...
+ */
+public record Receipt(String linkId, String carrierMessageId, String stat, String error, Instant doneAt) {
+}

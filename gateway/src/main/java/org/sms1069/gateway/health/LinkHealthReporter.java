@@ -1,0 +1,71 @@
+package org.sms1069.gateway.health;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sms1069.gateway.link.CarrierLink;
+import org.sms1069.messaging.Publisher;
+import org.sms1069.model.Topics;
+import org.sms1069.model.event.LinkHealth;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Publishes each link's state to the compacted {@code sms.link-health} (the router skips links that
+ * are down) and exposes connections and window use as gauges.
+ */
+public final class LinkHealthReporter {
+    private static final Logger log = LoggerFactory.getLogger(LinkHealthReporter.class);
+
+    private final Map<String, CarrierLink> links = new ConcurrentHashMap<>();
+    private final Map<String, LinkHealth.State> lastPublished = new ConcurrentHashMap<>();
+    private final Publisher publisher;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public LinkHealthReporter(Publisher publisher, MeterRegistry meters, Clock clock) {
+        this.publisher = publisher;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    public void register(CarrierLink link) {
+        String id = link.settings().id();
+        links.put(id, link);
+        Gauge.builder("sms_link_connections", link, CarrierLink::connectedConnections).tag("link", id).register(meters);
+        Gauge.builder("sms_link_window_in_use", link, CarrierLink::inFlight).tag("link", id).register(meters);
+        Gauge.builder("sms_link_up", link, l -> l.connectedConnections() > 0 ? 1 : 0).tag("link", id).register(meters);
+    }
+
+    public void changed(String linkId) {
+        CarrierLink link = links.get(linkId);
+        if (link == null) {
+            return;
+        }
+        LinkHealth.State state = link.connectedConnections() > 0 ? LinkHealth.State.UP : LinkHealth.State.DOWN;
+        if (lastPublished.put(linkId, state) == state) {
+            return;
+        }
+        log.info("link {} is {} ({} connections)", linkId, state, link.connectedConnections());
+        LinkHealth health = new LinkHealth(LinkHealth.VERSION, linkId, link.settings().carrier(), state,
+                link.connectedConnections(), link.inFlight(), clock.instant());
+        publisher.publish(Topics.LINK_HEALTH, linkId, health).exceptionally(error -> {
+            log.warn("cannot publish health of link {}: {}", linkId, error.toString());
+            return null;
+        });
+    }
+
+    /** True when every link has at least one connection logged in. */
+    public boolean allUp() {
+        return links.values().stream().allMatch(l -> l.connectedConnections() > 0);
+    }
+
+    public Map<String, Integer> connections() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        links.forEach((id, link) -> out.put(id, link.connectedConnections()));
+        return out;
+    }
+}

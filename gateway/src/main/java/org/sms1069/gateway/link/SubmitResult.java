@@ -1,0 +1,26 @@
+package org.sms1069.gateway.link;
+
+import java.util.List;
+
+/** The carrier's answer to a submit, in protocol-independent terms. */
+public sealed interface SubmitResult {
+
+    /** The carrier took the part; one carrier message id per recipient, in recipient order. */
+    record Accepted(List<String> carrierMessageIds) implements SubmitResult {
+        public Accepted {
+            carrierMessageIds = List.copyOf(carrierMessageIds);
+        }
+    }
+
+    /**
+     * The carrier refused the part, or no answer came.
+     *
+     * @param retryable flow control, timeouts and a link that is down are worth another attempt
+     * @param rawResult the protocol's own result code, e.g. "ESME_RTHROTTLED(0x58)", "TIMEOUT", "LINK_DOWN"
+     */
+    record Rejected(boolean retryable, String rawResult, String detail) implements SubmitResult {
+        public static Rejected linkDown(String linkId) {
+            return new Rejected(true, "LINK_DOWN", "no connection of link " + linkId + " is logged in");
+        }
+    }
+}

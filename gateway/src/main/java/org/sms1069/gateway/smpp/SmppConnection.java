@@ -1,0 +1,84 @@
+package org.sms1069.gateway.smpp;
+
+import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.SessionState;
+import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.MessageReceiverListener;
+import org.jsmpp.session.SMPPSession;
+import org.sms1069.gateway.link.Reconnector;
+import org.sms1069.model.link.LinkSettings;
+import org.sms1069.model.retry.Backoff;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** One transceiver session of an SMPP link, re-bound by its {@link Reconnector} whenever it drops. */
+final class SmppConnection {
+    private static final int ENQUIRE_LINK_MILLIS = 30_000;
+
+    private final LinkSettings settings;
+    private final Duration responseTimeout;
+    private final MessageReceiverListener receiver;
+    private final Runnable onStateChange;
+    private final Reconnector reconnector;
+    private volatile SMPPSession session;
+
+    SmppConnection(int index, LinkSettings settings, Duration responseTimeout, MessageReceiverListener receiver,
+                   Runnable onStateChange, Backoff backoff, ScheduledExecutorService scheduler) {
+        this.settings = settings;
+        this.responseTimeout = responseTimeout;
+        this.receiver = receiver;
+        this.onStateChange = onStateChange;
+        this.reconnector = new Reconnector("link " + settings.id() + "#" + index, this::bind, backoff, scheduler);
+    }
+
+    void start() {
+        reconnector.start();
+    }
+
+    private void bind() throws Exception {
+        SMPPSession fresh = new SMPPSession();
+        fresh.setTransactionTimer(responseTimeout.toMillis());
+        fresh.setEnquireLinkTimer(ENQUIRE_LINK_MILLIS);
+        fresh.setMessageReceiverListener(receiver);
+        try {
+            fresh.connectAndBind(settings.host(), settings.port(), new BindParameter(BindType.BIND_TRX,
+                    settings.account(), settings.password(), "sms1069", TypeOfNumber.UNKNOWN,
+                    NumberingPlanIndicator.UNKNOWN, null), responseTimeout.toMillis());
+        } catch (Exception e) {
+            fresh.close();
+            throw e;
+        }
+        fresh.addSessionStateListener((newState, oldState, source) -> {
+            if (newState == SessionState.CLOSED && source == session) {
+                session = null;
+                onStateChange.run();
+                reconnector.connectionLost();
+            }
+        });
+        session = fresh;
+        if (!fresh.getSessionState().isBound()) {
+            session = null;
+            throw new java.io.IOException("session closed right after bind");
+        }
+        onStateChange.run();
+    }
+
+    /** The session if it is bound and may take submits. */
+    Optional<SMPPSession> bound() {
+        SMPPSession current = session;
+        return current != null && current.getSessionState().isBound() ? Optional.of(current) : Optional.empty();
+    }
+
+    void close() {
+        reconnector.stop();
+        SMPPSession current = session;
+        session = null;
+        if (current != null) {
+            current.unbindAndClose();
+        }
+    }
+}

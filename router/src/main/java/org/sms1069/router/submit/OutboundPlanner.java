@@ -1,0 +1,43 @@
+package org.sms1069.router.submit;
+
+import org.sms1069.model.event.AcceptedMessage;
+import org.sms1069.model.event.OutboundSubmit;
+import org.sms1069.model.event.Recipient;
+import org.sms1069.model.link.LinkSettings;
+import org.sms1069.model.segment.Segments;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns an accepted message into the SMS parts a link submits. Pure: same input, same parts. */
+public final class OutboundPlanner {
+    private OutboundPlanner() {
+    }
+
+    public static List<OutboundSubmit> plan(AcceptedMessage message, LinkSettings link) {
+        List<String> parts = Segments.split(message.text());
+        int reference = udhReference(message.messageId());
+        List<OutboundSubmit> out = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            int number = i + 1;
+            out.add(new OutboundSubmit(OutboundSubmit.VERSION, dedupKey(message.messageId(), number, 1), link.id(),
+                    link.carrier(), List.of(new Recipient(message.messageId(), message.phone())),
+                    message.sourceAddr(), number, parts.size(), reference, parts.get(i), 1,
+                    message.expiresAt(), null));
+        }
+        return out;
+    }
+
+    /** The gateway submits each key once; a new attempt is a new key. */
+    public static String dedupKey(String messageId, int segment, int attempt) {
+        return messageId + ":" + segment + ":" + attempt;
+    }
+
+    /**
+     * Derived from the message id so that a redelivered message keeps its reference and its parts
+     * still join on the phone.
+     */
+    static int udhReference(String messageId) {
+        return Math.floorMod(messageId.hashCode(), 255) + 1;
+    }
+}
