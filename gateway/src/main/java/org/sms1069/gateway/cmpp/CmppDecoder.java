@@ -5,6 +5,7 @@ import org.sms1069.gateway.codec.FixedStrings;
 import org.sms1069.gateway.codec.MessageContent;
 import org.sms1069.gateway.codec.Octets;
 import org.sms1069.gateway.codec.PduDecoder;
+import org.sms1069.gateway.codec.PduFields;
 import org.sms1069.gateway.codec.PduFrameDecoder;
 
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public final class CmppDecoder extends PduDecoder<Long> {
         String feeTerminalId = FixedStrings.read(in, idLength);
         int feeTerminalType = terminalType(in);
         int tpPid = in.readUnsignedByte();
-        boolean udhi = udhi(in.readUnsignedByte());
+        boolean udhi = PduFields.udhi(in.readUnsignedByte());
         int msgFmt = in.readUnsignedByte();
         String msgSrc = FixedStrings.read(in, 6);
         String feeType = FixedStrings.read(in, 2);
@@ -87,13 +88,13 @@ public final class CmppDecoder extends PduDecoder<Long> {
         String atTime = FixedStrings.read(in, 17);
         String srcId = FixedStrings.read(in, 21);
         int destCount = in.readUnsignedByte();
-        checkReadable(in, destCount * idLength, "Dest_terminal_Id");
+        PduFields.checkReadable(in, destCount * idLength, "Dest_terminal_Id");
         List<String> destTerminalIds = new ArrayList<>(destCount);
         for (int i = 0; i < destCount; i++) {
             destTerminalIds.add(FixedStrings.read(in, idLength));
         }
         int destTerminalType = terminalType(in);
-        MessageContent content = new MessageContent(msgFmt, udhi, Octets.read(in, checkReadable(in,
+        MessageContent content = new MessageContent(msgFmt, udhi, Octets.read(in, PduFields.checkReadable(in,
                 in.readUnsignedByte(), "Msg_Content")));
         String linkId = FixedStrings.readTrailing(in, version.trailerLength());
         return new CmppSubmit(seq, msgId, pkTotal, pkNumber, registeredDelivery, msgLevel, serviceId, feeUserType,
@@ -106,12 +107,12 @@ public final class CmppDecoder extends PduDecoder<Long> {
         String destId = FixedStrings.read(in, 21);
         String serviceId = FixedStrings.read(in, 10);
         int tpPid = in.readUnsignedByte();
-        boolean udhi = udhi(in.readUnsignedByte());
+        boolean udhi = PduFields.udhi(in.readUnsignedByte());
         int msgFmt = in.readUnsignedByte();
         String srcTerminalId = FixedStrings.read(in, version.terminalIdLength());
         int srcTerminalType = terminalType(in);
         int registeredDelivery = in.readUnsignedByte();
-        int msgLength = checkReadable(in, in.readUnsignedByte(), "Msg_Content");
+        int msgLength = PduFields.checkReadable(in, in.readUnsignedByte(), "Msg_Content");
         MessageContent content = new MessageContent(msgFmt, udhi, Octets.read(in, msgLength));
         String linkId = FixedStrings.readTrailing(in, version.trailerLength());
         CmppDeliver deliver = new CmppDeliver(seq, msgId, destId, serviceId, tpPid, srcTerminalId, srcTerminalType,
@@ -124,17 +125,5 @@ public final class CmppDecoder extends PduDecoder<Long> {
 
     private int terminalType(ByteBuf in) {
         return version.hasTerminalTypes() ? in.readUnsignedByte() : 0;
-    }
-
-    /** Only bit 0 of TP_udhi is defined. */
-    private static boolean udhi(int tpUdhi) {
-        return (tpUdhi & 0x01) != 0;
-    }
-
-    private static int checkReadable(ByteBuf in, int length, String field) {
-        if (length > in.readableBytes()) {
-            throw new IndexOutOfBoundsException(field + " needs " + length + " bytes, " + in.readableBytes() + " left");
-        }
-        return length;
     }
 }

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import org.sms1069.gateway.codec.FixedStrings;
 import org.sms1069.gateway.codec.MessageContent;
 import org.sms1069.gateway.codec.PduEncoder;
+import org.sms1069.gateway.codec.PduFields;
 
 /** Encodes {@link CmppPdu} records for one CMPP version into exactly sized buffers. */
 public final class CmppEncoder extends PduEncoder<CmppPdu> {
@@ -60,12 +61,12 @@ public final class CmppEncoder extends PduEncoder<CmppPdu> {
             writeResult(resp.result(), out);
         } else if (pdu instanceof CmppConnect connect) {
             FixedStrings.write(out, connect.sourceAddr(), 6, "Source_Addr");
-            writeExactly(connect.authenticatorSource().toByteArray(), 16, "AuthenticatorSource", out);
+            PduFields.writeExactly(out, connect.authenticatorSource(), 16, "AuthenticatorSource");
             out.writeByte(connect.version());
             out.writeInt((int) connect.timestamp());
         } else if (pdu instanceof CmppConnectResp resp) {
             writeResult(resp.status(), out);
-            writeExactly(resp.authenticatorIsmg().toByteArray(), 16, "AuthenticatorISMG", out);
+            PduFields.writeExactly(out, resp.authenticatorIsmg(), 16, "AuthenticatorISMG");
             out.writeByte(resp.version());
         } else if (pdu instanceof CmppActiveTestResp) {
             out.writeByte(0);
@@ -92,10 +93,7 @@ public final class CmppEncoder extends PduEncoder<CmppPdu> {
         FixedStrings.write(out, submit.validTime(), 17, "ValId_Time");
         FixedStrings.write(out, submit.atTime(), 17, "At_Time");
         FixedStrings.write(out, submit.srcId(), 21, "Src_Id");
-        if (submit.destTerminalIds().size() > 255) {
-            throw new IllegalArgumentException("DestUsr_tl is one byte: " + submit.destTerminalIds().size());
-        }
-        out.writeByte(submit.destTerminalIds().size());
+        PduFields.writeUint8(out, submit.destTerminalIds().size(), "DestUsr_tl");
         for (String dest : submit.destTerminalIds()) {
             FixedStrings.write(out, dest, idLength, "Dest_terminal_Id");
         }
@@ -119,10 +117,7 @@ public final class CmppEncoder extends PduEncoder<CmppPdu> {
     }
 
     private static void writeContent(MessageContent content, ByteBuf out) {
-        if (content.length() > 255) {
-            throw new IllegalArgumentException("Msg_Length is one byte: " + content.length());
-        }
-        out.writeByte(content.length());
+        PduFields.writeUint8(out, content.length(), "Msg_Length");
         content.bytes().writeTo(out);
     }
 
@@ -138,12 +133,5 @@ public final class CmppEncoder extends PduEncoder<CmppPdu> {
         } else {
             out.writeInt((int) result);
         }
-    }
-
-    private static void writeExactly(byte[] bytes, int length, String field, ByteBuf out) {
-        if (bytes.length != length) {
-            throw new IllegalArgumentException(field + " must be " + length + " bytes, is " + bytes.length);
-        }
-        out.writeBytes(bytes);
     }
 }
