@@ -1,0 +1,134 @@
+package org.sms1069.api.auth;
+
+import org.sms1069.api.config.ApiProperties;
+import org.sms1069.api.error.ApiException;
+import org.sms1069.api.error.ErrorCode;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * Authenticates every request under /v1, /admin and /compliance by its HMAC signature (see
+ * {@link RequestSignature}). The body is read once, with the size limit, hashed, and handed on.
+ */
+@Component
+@Order(0)
+public class SignatureAuthFilter implements WebFilter {
+    private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+
+    private final ApiKeyStore keys;
+    private final NonceStore nonces;
+    private final Duration skew;
+    private final int maxBody;
+    private final Clock clock = Clock.systemUTC();
+
+    public SignatureAuthFilter(ApiKeyStore keys, NonceStore nonces, ApiProperties properties) {
+        this.keys = keys;
+        this.nonces = nonces;
+        this.skew = properties.security().clockSkew();
+        this.maxBody = (int) properties.limits().maxBody().toBytes();
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (!(path.startsWith("/v1/") || path.startsWith("/admin/") || path.startsWith("/compliance/"))) {
+            return chain.filter(exchange);
+        }
+        ServerHttpRequest request = exchange.getRequest();
+        long declared = request.getHeaders().getContentLength();
+        if (declared > maxBody) {
+            return Mono.error(new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "request body exceeds " + maxBody + " bytes"));
+        }
+        String keyId = header(request, RequestSignature.KEY_ID);
+        String timestamp = header(request, RequestSignature.TIMESTAMP);
+        String nonce = header(request, RequestSignature.NONCE);
+        String signature = header(request, RequestSignature.SIGNATURE);
+        if (keyId.isEmpty() || signature.isEmpty()) {
+            return unauthenticated("request is not signed: send " + RequestSignature.KEY_ID + ", "
+                    + RequestSignature.TIMESTAMP + ", " + RequestSignature.NONCE + " and " + RequestSignature.SIGNATURE);
+        }
+        if (!KEY_ID.matcher(keyId).matches()) {
+            return unauthenticated(RequestSignature.KEY_ID + " is malformed");
+        }
+        if (!NONCE.matcher(nonce).matches()) {
+            return unauthenticated(RequestSignature.NONCE + " must be 8-64 letters, digits, '-' or '_'");
+        }
+        long sentAt;
+        try {
+            sentAt = Long.parseLong(timestamp);
+        } catch (NumberFormatException e) {
+            return unauthenticated(RequestSignature.TIMESTAMP + " must be Unix seconds");
+        }
+        if (Math.abs(clock.instant().getEpochSecond() - sentAt) > skew.toSeconds()) {
+            return unauthenticated(RequestSignature.TIMESTAMP + " is more than " + skew.toSeconds() + " s from server time");
+        }
+        return DataBufferUtils.join(request.getBody(), maxBody)
+                .map(RequestBody::copyOf)
+                .defaultIfEmpty(new byte[0])
+                .flatMap(body -> keys.find(keyId)
+                        .switchIfEmpty(Mono.error(new ApiException(ErrorCode.UNAUTHENTICATED, "unknown or revoked key " + keyId)))
+                        .flatMap(key -> verify(request, key, timestamp, nonce, signature, body))
+                        .flatMap(key -> nonces.firstUse(keyId, nonce, skew).flatMap(first -> {
+                            if (!first) {
+                                return unauthenticated("nonce was already used: each request needs a new one");
+                            }
+                            exchange.getAttributes().put(Caller.ATTRIBUTE, new Caller(key.keyId(), key.role(), key.appId()));
+                            return chain.filter(exchange.mutate().request(withBody(request, body, exchange)).build());
+                        })));
+    }
+
+    private Mono<ApiKeyStore.Key> verify(ServerHttpRequest request, ApiKeyStore.Key key, String timestamp, String nonce,
+                                         String signature, byte[] body) {
+        String canonical = RequestSignature.canonical(request.getMethod().name(), request.getPath().value(),
+                request.getURI().getRawQuery(), timestamp, nonce, body);
+        if (!RequestSignature.matches(RequestSignature.sign(key.secret(), canonical), signature)) {
+            return unauthenticated("signature does not match the request");
+        }
+        return Mono.just(key);
+    }
+
+    private static ServerHttpRequest withBody(ServerHttpRequest request, byte[] body, ServerWebExchange exchange) {
+        return new ServerHttpRequestDecorator(request) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return body.length == 0 ? Flux.empty() : Flux.just(exchange.getResponse().bufferFactory().wrap(body));
+            }
+        };
+    }
+
+    private static String header(ServerHttpRequest request, String name) {
+        String value = request.getHeaders().getFirst(name);
+        return value == null ? "" : value.strip();
+    }
+
+    private static <T> Mono<T> unauthenticated(String reason) {
+        return Mono.error(new ApiException(ErrorCode.UNAUTHENTICATED, reason));
+    }
+
+    /** Copies a joined buffer into an array and releases it. */
+    private static final class RequestBody {
+        static byte[] copyOf(DataBuffer buffer) {
+            try {
+                byte[] bytes = new byte[buffer.readableByteCount()];
+                buffer.read(bytes);
+                return bytes;
+            } finally {
+                DataBufferUtils.release(buffer);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.sms1069.api.config;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import org.sms1069.api.auth.SecretCipher;
+import org.sms1069.messaging.KafkaClients;
+import org.sms1069.messaging.Publisher;
+import org.sms1069.model.phone.NumberSegments;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+@Configuration(proxyBeanMethods = false)
+class ApiBeans {
+
+    @Bean(destroyMethod = "shutdown")
+    RedisClient redisClient(ApiProperties properties) {
+        return RedisClient.create(properties.redis().uri());
+    }
+
+    @Bean(destroyMethod = "close")
+    StatefulRedisConnection<String, String> redisConnection(RedisClient client) {
+        return client.connect();
+    }
+
+    @Bean
+    RedisReactiveCommands<String, String> redis(StatefulRedisConnection<String, String> connection) {
+        return connection.reactive();
+    }
+
+    @Bean(destroyMethod = "close")
+    Publisher publisher(ApiProperties properties) {
+        return new Publisher(KafkaClients.reliableProducer(properties.kafka().bootstrapServers(), "api"));
+    }
+
+    @Bean
+    SecretCipher secretCipher(ApiProperties properties) {
+        return new SecretCipher(properties.security().masterKey());
+    }
+
+    @Bean
+    NumberSegments numberSegments() {
+        return NumberSegments.bundled();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,59 @@
+package org.sms1069.api.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+@Validated
+@ConfigurationProperties("sms")
+public record ApiProperties(
+        @NotBlank @Pattern(regexp = "\\d{5,20}") String number,
+        @Valid @NotNull Kafka kafka,
+        @Valid @NotNull Redis redis,
+        @Valid @NotNull Security security,
+        @Valid @NotNull @DefaultValue Limits limits) {
+
+    public record Kafka(@NotBlank String bootstrapServers,
+                        @DefaultValue("6") @Min(1) int partitions,
+                        @DefaultValue("1") @Min(1) short replicationFactor) {
+    }
+
+    public record Redis(@NotBlank String uri) {
+    }
+
+    /**
+     * @param masterKey     base64 of 32 random bytes: encrypts API key secrets at rest
+     * @param adminKeyId    the operator's key, with the admin role; it exists only in configuration
+     * @param clockSkew     how far a request's timestamp may be from the server's clock
+     */
+    public record Security(@NotBlank String masterKey,
+                           @NotBlank String adminKeyId,
+                           @NotBlank String adminKeySecret,
+                           @DefaultValue("300s") Duration clockSkew) {
+        @Override
+        public String toString() {
+            return "Security[adminKeyId=" + adminKeyId + ", clockSkew=" + clockSkew + "]";
+        }
+    }
+
+    /**
+     * @param maxBody         requests with a larger body are refused before they are read
+     * @param maxPhones       recipients per send
+     * @param maxTextLength   characters including the signature
+     * @param defaultValidity how long an accepted message may wait to be submitted
+     */
+    public record Limits(@DefaultValue("256KB") DataSize maxBody,
+                        @DefaultValue("1000") @Min(1) @Max(10_000) int maxPhones,
+                        @DefaultValue("500") @Min(70) int maxTextLength,
+                        @DefaultValue("24h") Duration defaultValidity) {
+    }
+}

@@ -1,0 +1,138 @@
+package org.sms1069.api.error;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.MissingRequestValueException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one place errors become responses: RFC 9457 problem+json with a stable {@code code}, for
+ * controllers and filters alike. Client mistakes are 4xx with a precise message; anything unexpected
+ * is a 500 without internals, logged with its stack trace.
+ */
+@Component
+@Order(-2)
+public class ProblemHandler implements WebExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final ObjectMapper json;
+    private final MeterRegistry meters;
+
+    public ProblemHandler(ObjectMapper json, MeterRegistry meters) {
+        this.json = json;
+        this.meters = meters;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(error);
+        }
+        ApiException problem = toApiException(error);
+        if (problem.code() == ErrorCode.INTERNAL) {
+            log.error("unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
+        }
+        meters.counter("sms_api_errors_total", "code", problem.code().name()).increment();
+        return write(exchange, problem);
+    }
+
+    public Mono<Void> write(ServerWebExchange exchange, ApiException problem) {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(problem.code().status(), problem.getMessage());
+        detail.setTitle(problem.code().title());
+        detail.setType(URI.create("https://sms1069.org/problems/" + problem.code().name().toLowerCase().replace('_', '-')));
+        detail.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        detail.setProperty("code", problem.code().name());
+        problem.properties().forEach(detail::setProperty);
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(detail);
+        } catch (Exception e) {
+            body = ("{\"status\":" + problem.code().status().value() + ",\"code\":\"" + problem.code().name() + "\"}").getBytes();
+        }
+        var response = exchange.getResponse();
+        response.setStatusCode(problem.code().status());
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (problem.properties().get("retryAfterSeconds") instanceof Number seconds) {
+            response.getHeaders().set("Retry-After", String.valueOf(seconds.longValue()));
+        }
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    static ApiException toApiException(Throwable error) {
+        if (error instanceof ApiException api) {
+            return api;
+        }
+        if (error instanceof WebExchangeBindException bind) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            for (FieldError field : bind.getFieldErrors()) {
+                fields.putIfAbsent(field.getField(), field.getDefaultMessage());
+            }
+            bind.getGlobalErrors().forEach(e -> fields.putIfAbsent(e.getObjectName(), e.getDefaultMessage()));
+            return new ApiException(ErrorCode.VALIDATION_FAILED, "request fields are invalid: " + fields.keySet(),
+                    Map.of("errors", fields));
+        }
+        if (findCause(error, DataBufferLimitException.class) != null) {
+            return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "request body exceeds the size limit");
+        }
+        if (error instanceof UnsupportedMediaTypeStatusException) {
+            return new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+        }
+        if (error instanceof MethodNotAllowedException) {
+            return new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "method not allowed on this path");
+        }
+        if (error instanceof MissingRequestValueException || error instanceof ServerWebInputException) {
+            DecodingException decoding = findCause(error, DecodingException.class);
+            String reason = decoding != null ? "body is not valid JSON for this request: " + firstLine(decoding.getMessage())
+                    : firstLine(((ResponseStatusException) error).getReason());
+            return new ApiException(ErrorCode.MALFORMED_REQUEST, reason);
+        }
+        if (error instanceof ResponseStatusException status) {
+            HttpStatus code = HttpStatus.resolve(status.getStatusCode().value());
+            if (code == HttpStatus.NOT_FOUND) {
+                return new ApiException(ErrorCode.NOT_FOUND, "no such resource");
+            }
+            if (code != null && code.is4xxClientError()) {
+                return new ApiException(ErrorCode.MALFORMED_REQUEST, firstLine(status.getReason()));
+            }
+        }
+        return new ApiException(ErrorCode.INTERNAL, "the request could not be completed; it is safe to retry");
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "malformed request";
+        }
+        String line = text.lines().findFirst().orElse(text);
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+
+    private static <T extends Throwable> T findCause(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,144 @@
+package org.sms1069.api.store;
+
+import org.sms1069.model.MessageStatus;
+import org.sms1069.model.event.AcceptedMessage;
+import org.sms1069.model.event.StatusEvent;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Messages and their timelines in PostgreSQL. Applying an event is idempotent (a redelivered event
+ * inserts nothing and changes nothing) and never moves a message out of a final status.
+ */
+@Component
+public class MessageStore {
+    private final DatabaseClient db;
+
+    public MessageStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public record StoredMessage(String id, String appId, String phone, String type, String status, String carrier,
+                                int segments, String rawStat, String detail, String clientRef, Instant acceptedAt,
+                                Instant updatedAt) {
+    }
+
+    public record StoredEvent(String status, int segment, String carrier, String linkId, String carrierMessageId,
+                              String rawStat, String detail, Instant at) {
+    }
+
+    public Mono<Void> insertAccepted(List<AcceptedMessage> messages) {
+        return Flux.fromIterable(messages).concatMap(m -> db.sql("""
+                        INSERT INTO messages (id, app_id, phone, type, text, source_addr, segments, status, client_ref,
+                                              accepted_at, expires_at, updated_at)
+                        VALUES (:id, :app, :phone, :type, :text, :src, :segments, 'ACCEPTED', :ref, :at, :expires, :at)""")
+                .bind("id", m.messageId()).bind("app", m.appId()).bind("phone", m.phone()).bind("type", m.type().name())
+                .bind("text", m.text()).bind("src", m.sourceAddr()).bind("segments", m.segments())
+                .bind("ref", Optional.ofNullable(m.clientRef()).orElse(""))
+                .bind("at", utc(m.acceptedAt())).bind("expires", utc(m.expiresAt()))
+                .fetch().rowsUpdated()).then();
+    }
+
+    public Mono<Void> markFailed(List<String> ids, String detail) {
+        return db.sql("UPDATE messages SET status = 'FAILED', detail = :detail, updated_at = now() WHERE id = ANY(:ids)")
+                .bind("detail", detail).bind("ids", ids.toArray(String[]::new))
+                .fetch().rowsUpdated().then();
+    }
+
+    /** Records the event in the timeline and moves the message's status forward if the event does. */
+    public Mono<Void> apply(StatusEvent event) {
+        Mono<Long> insert = db.sql("""
+                        INSERT INTO message_events (message_id, segment, status, carrier, link_id, carrier_msg_id, raw_stat, detail, at)
+                        VALUES (:id, :segment, :status, :carrier, :link, :cid, :raw, :detail, :at)
+                        ON CONFLICT DO NOTHING""")
+                .bind("id", event.messageId()).bind("segment", event.segment()).bind("status", event.status().name())
+                .bind("carrier", nullable(event.carrier() == null ? null : event.carrier().name()))
+                .bind("link", nullable(event.linkId())).bind("cid", nullable(event.carrierMessageId()))
+                .bind("raw", nullable(event.rawStat())).bind("detail", nullable(truncate(event.detail())))
+                .bind("at", utc(event.at()))
+                .fetch().rowsUpdated();
+        return insert.then(advance(event)).then();
+    }
+
+    private Mono<Long> advance(StatusEvent event) {
+        String carrier = event.carrier() == null ? null : event.carrier().name();
+        String sql = switch (event.status()) {
+            case SUBMITTED -> """
+                    UPDATE messages SET status = 'SUBMITTED', carrier = coalesce(:carrier, carrier), updated_at = now()
+                    WHERE id = :id AND status = 'ACCEPTED'""";
+            // a long message is delivered when every one of its parts is
+            case DELIVERED -> """
+                    UPDATE messages m SET status = 'DELIVERED', raw_stat = :raw, carrier = coalesce(:carrier, carrier), updated_at = now()
+                    WHERE m.id = :id AND m.status IN ('ACCEPTED', 'SUBMITTED')
+                      AND (SELECT count(DISTINCT segment) FROM message_events e
+                           WHERE e.message_id = :id AND e.status = 'DELIVERED') >= m.segments""";
+            case UNDELIVERED, EXPIRED, FAILED, REJECTED, BLOCKED -> """
+                    UPDATE messages SET status = :status, raw_stat = coalesce(:raw, raw_stat), detail = :detail,
+                           carrier = coalesce(:carrier, carrier), updated_at = now()
+                    WHERE id = :id AND status IN ('ACCEPTED', 'SUBMITTED')""";
+            case ACCEPTED -> null;
+        };
+        if (sql == null) {
+            return Mono.just(0L);
+        }
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("id", event.messageId()).bind("carrier", nullable(carrier));
+        if (event.status() != MessageStatus.SUBMITTED) {
+            spec = spec.bind("raw", nullable(event.rawStat()));
+        }
+        if (event.status() != MessageStatus.SUBMITTED && event.status() != MessageStatus.DELIVERED) {
+            spec = spec.bind("status", event.status().name()).bind("detail", nullable(truncate(event.detail())));
+        }
+        return spec.fetch().rowsUpdated();
+    }
+
+    public Mono<StoredMessage> find(String appId, String id) {
+        return db.sql("""
+                        SELECT id, app_id, phone, type, status, carrier, segments, raw_stat, detail, client_ref, accepted_at, updated_at
+                        FROM messages WHERE id = :id AND app_id = :app""")
+                .bind("id", id).bind("app", appId)
+                .map(row -> new StoredMessage(row.get("id", String.class), row.get("app_id", String.class),
+                        row.get("phone", String.class), row.get("type", String.class), row.get("status", String.class),
+                        row.get("carrier", String.class), row.get("segments", Integer.class), row.get("raw_stat", String.class),
+                        row.get("detail", String.class), emptyToNull(row.get("client_ref", String.class)),
+                        row.get("accepted_at", OffsetDateTime.class).toInstant(),
+                        row.get("updated_at", OffsetDateTime.class).toInstant()))
+                .one();
+    }
+
+    public Flux<StoredEvent> timeline(String id) {
+        return db.sql("""
+                        SELECT status, segment, carrier, link_id, carrier_msg_id, raw_stat, detail, at
+                        FROM message_events WHERE message_id = :id ORDER BY at, seq""")
+                .bind("id", id)
+                .map(row -> new StoredEvent(row.get("status", String.class), row.get("segment", Integer.class),
+                        row.get("carrier", String.class), row.get("link_id", String.class),
+                        row.get("carrier_msg_id", String.class), row.get("raw_stat", String.class),
+                        row.get("detail", String.class), row.get("at", OffsetDateTime.class).toInstant()))
+                .all();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 200 ? text : text.substring(0, 200);
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    /** R2DBC needs the type of a null; every nullable column here is text. */
+    private static io.r2dbc.spi.Parameter nullable(String value) {
+        return io.r2dbc.spi.Parameters.in(io.r2dbc.spi.R2dbcType.VARCHAR, value);
+    }
+}
