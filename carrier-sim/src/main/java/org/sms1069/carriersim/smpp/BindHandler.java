@@ -1,6 +1,7 @@
 package org.sms1069.carriersim.smpp;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import org.jsmpp.PDUStringException;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 /** Waits for a new connection's bind and accepts it only with the configured credentials. */
 final class BindHandler {
     private static final Logger log = LoggerFactory.getLogger(BindHandler.class);
+    private static final Duration REFUSED_BIND_GRACE = Duration.ofSeconds(1);
 
     private final SmppSimulatorConfig config;
     private final SmppSessionRegistry registry;
@@ -34,7 +36,7 @@ final class BindHandler {
                 log.warn("Refused {} from {} for system id '{}' with status 0x{}", request.getBindType(),
                         session.getInetAddress(), request.getSystemId(), Integer.toHexString(refusal));
                 request.reject(refusal);
-                session.close();
+                closeAfterGrace(session);
                 return;
             }
             session.setTransactionTimer(config.responseTimeout().toMillis());
@@ -48,6 +50,20 @@ final class BindHandler {
             log.warn("No bind from {} within {}, connection closed", session.getInetAddress(), config.bindTimeout());
         } catch (IOException | PDUStringException | IllegalStateException e) {
             log.warn("Bind from {} failed: {}", session.getInetAddress(), e.toString());
+            session.close();
+        }
+    }
+
+    /**
+     * jsmpp clients process responses on a worker thread and drop them when the socket closes
+     * first, so the peer gets a moment to read the refusal and hang up itself.
+     */
+    private static void closeAfterGrace(SMPPServerSession session) {
+        try {
+            Thread.sleep(REFUSED_BIND_GRACE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
             session.close();
         }
     }

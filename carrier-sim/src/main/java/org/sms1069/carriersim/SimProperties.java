@@ -1,0 +1,87 @@
+package org.sms1069.carriersim;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import org.sms1069.carriersim.receipt.OutcomeMix;
+import org.sms1069.carriersim.smpp.MessageIdFormat;
+import org.sms1069.carriersim.smpp.SmppSimulatorConfig;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code sim.*}: how the simulated carrier behaves.
+ *
+ * @param smpp         the SMPP 3.4 SMSC
+ * @param receiptDelay time from submit response to delivery receipt
+ * @param outcomes     receipt status → weight; keys with a colon need brackets: {@code "[MK:0001]": 1}
+ * @param tps          submits admitted per second per simulator, 0 = unlimited
+ * @param seed         makes outcomes and message ids reproducible; unset = random
+ */
+@Validated
+@ConfigurationProperties("sim")
+public record SimProperties(
+        @Valid @NotNull @DefaultValue Smpp smpp,
+        @NotNull @DefaultValue("500ms") Duration receiptDelay,
+        @NotEmpty Map<String, @NotNull @PositiveOrZero Integer> outcomes,
+        @PositiveOrZero @DefaultValue("0") int tps,
+        Long seed) {
+
+    public SimProperties {
+        outcomes = outcomes == null || outcomes.isEmpty() ? OutcomeMix.ALL_DELIVERED : Map.copyOf(outcomes);
+    }
+
+    /**
+     * @param port            listening port, 0 = any free one
+     * @param systemId        accepted system_id (at most 15 characters)
+     * @param password        its password (at most 8 characters)
+     * @param maxWindow       unanswered submits per session before ESME_RTHROTTLED
+     * @param messageIdFormat HEX (10 hex digits) or DECIMAL
+     * @param bindTimeout     time a new connection has to bind
+     * @param responseTimeout wait for deliver_sm_resp
+     */
+    public record Smpp(
+            @Min(0) @Max(65_535) @DefaultValue("2775") int port,
+            @NotBlank @Size(max = SmppSimulatorConfig.MAX_SYSTEM_ID_LENGTH)
+            @DefaultValue(SmppSimulatorConfig.DEFAULT_SYSTEM_ID) String systemId,
+            @NotBlank @Size(max = SmppSimulatorConfig.MAX_PASSWORD_LENGTH)
+            @DefaultValue(SmppSimulatorConfig.DEFAULT_PASSWORD) String password,
+            @Min(1) @DefaultValue("64") int maxWindow,
+            @NotNull @DefaultValue("HEX") MessageIdFormat messageIdFormat,
+            @NotNull @DefaultValue("10s") Duration bindTimeout,
+            @NotNull @DefaultValue("5s") Duration responseTimeout) {
+
+        @Override
+        public String toString() {
+            return "Smpp[port=" + port + ", systemId=" + systemId + ", password=***, maxWindow=" + maxWindow
+                    + ", messageIdFormat=" + messageIdFormat + ", bindTimeout=" + bindTimeout
+                    + ", responseTimeout=" + responseTimeout + "]";
+        }
+    }
+
+    public SmppSimulatorConfig smppConfig() {
+        return SmppSimulatorConfig.builder()
+                .port(smpp.port())
+                .systemId(smpp.systemId())
+                .password(smpp.password())
+                .maxWindow(smpp.maxWindow())
+                .messageIdFormat(smpp.messageIdFormat())
+                .bindTimeout(smpp.bindTimeout())
+                .responseTimeout(smpp.responseTimeout())
+                .tps(tps)
+                .receiptDelay(receiptDelay)
+                .outcomes(outcomes)
+                .seed(seed)
+                .build();
+    }
+}
