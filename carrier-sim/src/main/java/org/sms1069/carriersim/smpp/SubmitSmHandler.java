@@ -6,25 +6,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jsmpp.PDUStringException;
 import org.jsmpp.SMPPConstant;
-import org.jsmpp.bean.BroadcastSm;
-import org.jsmpp.bean.CancelBroadcastSm;
-import org.jsmpp.bean.CancelSm;
-import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.OptionalParameter;
-import org.jsmpp.bean.QueryBroadcastSm;
-import org.jsmpp.bean.QuerySm;
-import org.jsmpp.bean.ReplaceSm;
-import org.jsmpp.bean.SubmitMulti;
 import org.jsmpp.bean.SubmitSm;
 import org.jsmpp.extra.ProcessRequestException;
-import org.jsmpp.session.BroadcastSmResult;
-import org.jsmpp.session.DataSmResult;
-import org.jsmpp.session.QueryBroadcastSmResult;
-import org.jsmpp.session.QuerySmResult;
 import org.jsmpp.session.SMPPServerSession;
-import org.jsmpp.session.ServerMessageReceiverListener;
 import org.jsmpp.session.ServerResponseDeliveryListener;
-import org.jsmpp.session.Session;
 import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
 import org.jsmpp.util.MessageId;
@@ -36,9 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers submit_sm: stall gate, TPS limit, decode, record, message id. The receipt is scheduled
  * only once submit_sm_resp is on the wire, so a receipt can never overtake its response.
- * Other operations are answered ESME_RINVCMDID, as an SMSC that does not offer them would.
  */
-final class SubmitSmHandler implements ServerMessageReceiverListener, ServerResponseDeliveryListener {
+final class SubmitSmHandler extends RefusingServerListener implements ServerResponseDeliveryListener {
     private static final Logger log = LoggerFactory.getLogger(SubmitSmHandler.class);
     private static final OptionalParameter[] NO_PARAMETERS = new OptionalParameter[0];
 
@@ -128,55 +113,12 @@ final class SubmitSmHandler implements ServerMessageReceiverListener, ServerResp
         return shortMessage;
     }
 
+    // submit_multi is refused (see RefusingServerListener), so none of its responses is ever sent
     @Override
     public void onSubmitMultiRespSent(SubmitMultiResult result, SMPPServerSession session) {
     }
 
     @Override
     public void onSubmitMultiRespError(SubmitMultiResult result, Exception cause, SMPPServerSession session) {
-    }
-
-    @Override
-    public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti submitMulti, SMPPServerSession session) throws ProcessRequestException {
-        throw unsupported("submit_multi");
-    }
-
-    @Override
-    public QuerySmResult onAcceptQuerySm(QuerySm querySm, SMPPServerSession session) throws ProcessRequestException {
-        throw unsupported("query_sm");
-    }
-
-    @Override
-    public void onAcceptReplaceSm(ReplaceSm replaceSm, SMPPServerSession session) throws ProcessRequestException {
-        throw unsupported("replace_sm");
-    }
-
-    @Override
-    public void onAcceptCancelSm(CancelSm cancelSm, SMPPServerSession session) throws ProcessRequestException {
-        throw unsupported("cancel_sm");
-    }
-
-    @Override
-    public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm broadcastSm, SMPPServerSession session) throws ProcessRequestException {
-        throw unsupported("broadcast_sm");
-    }
-
-    @Override
-    public void onAcceptCancelBroadcastSm(CancelBroadcastSm cancelBroadcastSm, SMPPServerSession session) throws ProcessRequestException {
-        throw unsupported("cancel_broadcast_sm");
-    }
-
-    @Override
-    public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm, SMPPServerSession session) throws ProcessRequestException {
-        throw unsupported("query_broadcast_sm");
-    }
-
-    @Override
-    public DataSmResult onAcceptDataSm(DataSm dataSm, Session session) throws ProcessRequestException {
-        throw unsupported("data_sm");
-    }
-
-    private static ProcessRequestException unsupported(String operation) {
-        return new ProcessRequestException(operation + " is not supported by the simulator", SMPPConstant.STAT_ESME_RINVCMDID);
     }
 }

@@ -248,6 +248,21 @@ class SmppSimulatorTest {
         assertThat(second.port()).isEqualTo(port);
     }
 
+    @Test
+    void closeStopsEveryThreadItStarted() throws Exception {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        SmppSimulator simulator = SmppSimulator.start(SmppSimulatorConfig.builder().receiptDelay(Duration.ZERO).build());
+        try (SmppTestClient client = SmppTestClient.bind(simulator, BindType.BIND_TRX)) {
+            client.submitUcs2(PHONE, "您好", 0);
+            client.awaitDeliverSm(WAIT);
+        }
+        simulator.close();
+
+        awaitTrue(() -> Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> !before.contains(thread))
+                .noneMatch(thread -> thread.isAlive() && !thread.getName().startsWith("ForkJoinPool")));
+    }
+
     private SmppSimulator start(SmppSimulatorConfig config) {
         SmppSimulator simulator = SmppSimulator.start(config);
         started.add(simulator);
