@@ -16,8 +16,6 @@ public final class CmppCommandIds {
     public static final long ACTIVE_TEST = 0x0000_0008L;
     public static final long ACTIVE_TEST_RESP = 0x8000_0008L;
 
-    public static final int HEADER_LENGTH = 12;
-
     private CmppCommandIds() {
     }
 }

@@ -4,9 +4,8 @@ import io.netty.buffer.ByteBuf;
 import org.sms1069.gateway.codec.FixedStrings;
 import org.sms1069.gateway.codec.MessageContent;
 import org.sms1069.gateway.codec.Octets;
-import org.sms1069.gateway.codec.PduDecoder;
 import org.sms1069.gateway.codec.PduFields;
-import org.sms1069.gateway.codec.PduFrameDecoder;
+import org.sms1069.gateway.codec.SequenceIdDecoder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,22 +17,12 @@ import java.util.List;
  * Where 2.0 and 3.0 differ only in a result width, the body length decides (CONNECT_RESP 18/21,
  * SUBMIT_RESP and DELIVER_RESP 9/12), since gateways do not always answer in the version asked for.
  */
-public final class CmppDecoder extends PduDecoder<Long> {
+public final class CmppDecoder extends SequenceIdDecoder {
 
     private final CmppVersion version;
 
     public CmppDecoder(CmppVersion version) {
-        super(CmppCommandIds.HEADER_LENGTH);
         this.version = version;
-    }
-
-    public static PduFrameDecoder frameDecoder(int maxFrameLength) {
-        return new PduFrameDecoder(maxFrameLength, CmppCommandIds.HEADER_LENGTH);
-    }
-
-    @Override
-    protected Long readSequence(ByteBuf frame) {
-        return frame.readUnsignedInt();
     }
 
     @Override

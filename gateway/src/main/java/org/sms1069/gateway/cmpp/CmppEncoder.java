@@ -3,27 +3,17 @@ package org.sms1069.gateway.cmpp;
 import io.netty.buffer.ByteBuf;
 import org.sms1069.gateway.codec.FixedStrings;
 import org.sms1069.gateway.codec.MessageContent;
-import org.sms1069.gateway.codec.PduEncoder;
+import org.sms1069.gateway.codec.SequenceIdEncoder;
 import org.sms1069.gateway.codec.PduFields;
 
 /** Encodes {@link CmppPdu} records for one CMPP version into exactly sized buffers. */
-public final class CmppEncoder extends PduEncoder<CmppPdu> {
+public final class CmppEncoder extends SequenceIdEncoder<CmppPdu> {
 
     private final CmppVersion version;
 
     public CmppEncoder(CmppVersion version) {
-        super(CmppPdu.class, CmppCommandIds.HEADER_LENGTH);
+        super(CmppPdu.class);
         this.version = version;
-    }
-
-    @Override
-    protected long commandId(CmppPdu pdu) {
-        return pdu.commandId();
-    }
-
-    @Override
-    protected void writeSequence(CmppPdu pdu, ByteBuf out) {
-        out.writeInt((int) pdu.sequenceId());
     }
 
     @Override

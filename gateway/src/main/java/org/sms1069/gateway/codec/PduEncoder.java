@@ -9,7 +9,7 @@ import io.netty.handler.codec.MessageToByteEncoder;
  * header and body. A field that does not fit its width fails the write (an {@code EncoderException} on the
  * write's promise) instead of being truncated.
  */
-public abstract class PduEncoder<P> extends MessageToByteEncoder<P> {
+public abstract class PduEncoder<P extends Pdu> extends MessageToByteEncoder<P> {
 
     private final int headerLength;
 
@@ -34,7 +34,7 @@ public abstract class PduEncoder<P> extends MessageToByteEncoder<P> {
         int start = out.writerIndex();
         int total = headerLength + bodyLength(pdu);
         out.writeInt(total);
-        out.writeInt((int) commandId(pdu));
+        out.writeInt((int) pdu.commandId());
         writeSequence(pdu, out);
         writeBody(pdu, out);
         if (out.writerIndex() - start != total) {
@@ -42,8 +42,6 @@ public abstract class PduEncoder<P> extends MessageToByteEncoder<P> {
                     + (out.writerIndex() - start) + " bytes, computed " + total);
         }
     }
-
-    protected abstract long commandId(P pdu);
 
     protected abstract void writeSequence(P pdu, ByteBuf out);
 

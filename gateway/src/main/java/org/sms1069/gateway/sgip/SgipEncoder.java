@@ -16,11 +16,6 @@ public final class SgipEncoder extends PduEncoder<SgipPdu> {
     }
 
     @Override
-    protected long commandId(SgipPdu pdu) {
-        return pdu.commandId();
-    }
-
-    @Override
     protected void writeSequence(SgipPdu pdu, ByteBuf out) {
         pdu.sequence().writeTo(out);
     }

@@ -1,10 +1,10 @@
 package org.sms1069.gateway.sgip;
 
+import org.sms1069.gateway.codec.Pdu;
+
 /** An SGIP 1.2 PDU. Reserve fields are written as zeros and not kept. */
-public sealed interface SgipPdu permits SgipBind, SgipUnbind, SgipUnbindResp, SgipSubmit, SgipDeliver, SgipReport,
+public sealed interface SgipPdu extends Pdu permits SgipBind, SgipUnbind, SgipUnbindResp, SgipSubmit, SgipDeliver, SgipReport,
         SgipUserRpt, SgipResultResp {
 
     SgipSequence sequence();
-
-    long commandId();
 }

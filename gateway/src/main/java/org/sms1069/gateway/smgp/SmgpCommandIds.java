@@ -14,8 +14,6 @@ public final class SmgpCommandIds {
     public static final long EXIT = 0x0000_0006L;
     public static final long EXIT_RESP = 0x8000_0006L;
 
-    public static final int HEADER_LENGTH = 12;
-
     private SmgpCommandIds() {
     }
 }

@@ -4,9 +4,8 @@ import io.netty.buffer.ByteBuf;
 import org.sms1069.gateway.codec.FixedStrings;
 import org.sms1069.gateway.codec.MessageContent;
 import org.sms1069.gateway.codec.Octets;
-import org.sms1069.gateway.codec.PduDecoder;
 import org.sms1069.gateway.codec.PduFields;
-import org.sms1069.gateway.codec.PduFrameDecoder;
+import org.sms1069.gateway.codec.SequenceIdDecoder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,21 +14,11 @@ import java.util.List;
  * Decodes whole SMGP frames into {@link SmgpPdu} records, or in-band {@code MalformedPdu<Long>} /
  * {@code UnknownPdu<Long>} results. Put {@link #frameDecoder(int)} in front of it.
  */
-public final class SmgpDecoder extends PduDecoder<Long> {
+public final class SmgpDecoder extends SequenceIdDecoder {
 
     private static final int RESERVE = 8;
 
     public SmgpDecoder() {
-        super(SmgpCommandIds.HEADER_LENGTH);
-    }
-
-    public static PduFrameDecoder frameDecoder(int maxFrameLength) {
-        return new PduFrameDecoder(maxFrameLength, SmgpCommandIds.HEADER_LENGTH);
-    }
-
-    @Override
-    protected Long readSequence(ByteBuf frame) {
-        return frame.readUnsignedInt();
     }
 
     @Override

@@ -3,30 +3,20 @@ package org.sms1069.gateway.smgp;
 import io.netty.buffer.ByteBuf;
 import org.sms1069.gateway.codec.FixedStrings;
 import org.sms1069.gateway.codec.MessageContent;
-import org.sms1069.gateway.codec.PduEncoder;
+import org.sms1069.gateway.codec.SequenceIdEncoder;
 import org.sms1069.gateway.codec.PduFields;
 
 /**
  * Encodes {@link SmgpPdu} records into exactly sized buffers. A content with TP_udhi set gets a TP_udhi TLV
  * ahead of the other options.
  */
-public final class SmgpEncoder extends PduEncoder<SmgpPdu> {
+public final class SmgpEncoder extends SequenceIdEncoder<SmgpPdu> {
 
     private static final int RESERVE = 8;
     private static final int UDHI_TLV_LENGTH = 5;
 
     public SmgpEncoder() {
-        super(SmgpPdu.class, SmgpCommandIds.HEADER_LENGTH);
-    }
-
-    @Override
-    protected long commandId(SmgpPdu pdu) {
-        return pdu.commandId();
-    }
-
-    @Override
-    protected void writeSequence(SmgpPdu pdu, ByteBuf out) {
-        out.writeInt((int) pdu.sequenceId());
+        super(SmgpPdu.class);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.DecoderException;
 
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -87,6 +88,18 @@ public final class CodecChannels {
                 channel.finishAndReleaseAll();
             }
         }
+    }
+
+    /**
+     * The golden test of one PDU: it encodes to exactly {@code expected}, and {@code expected} decodes back to it,
+     * fed whole and fed one byte at a time.
+     */
+    public static void assertGolden(Supplier<EmbeddedChannel> channels, Object pdu, byte[] expected) {
+        EmbeddedChannel channel = channels.get();
+        assertThat(HexFormat.of().formatHex(encode(channel, pdu))).isEqualTo(HexFormat.of().formatHex(expected));
+        assertThat(decode(channel, expected)).isEqualTo(pdu);
+        assertThat(decodeByteByByte(channel, expected)).containsExactly(pdu);
+        assertFinished(channel);
     }
 
     /** Closes the channel and checks that nothing was left over. */

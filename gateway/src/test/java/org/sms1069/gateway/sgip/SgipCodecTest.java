@@ -21,8 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.sms1069.gateway.codec.CodecChannels.assertFinished;
 import static org.sms1069.gateway.codec.CodecChannels.decode;
-import static org.sms1069.gateway.codec.CodecChannels.decodeByteByByte;
-import static org.sms1069.gateway.codec.CodecChannels.encode;
 import static org.sms1069.gateway.codec.WireBytes.wire;
 
 /** Golden bytes for every SGIP PDU (laid out from reference §2), both directions, plus decoder robustness. */
@@ -164,10 +162,6 @@ class SgipCodecTest {
     }
 
     private static void assertGolden(SgipPdu pdu, byte[] expected) {
-        EmbeddedChannel channel = channel();
-        assertThat(HexFormat.of().formatHex(encode(channel, pdu))).isEqualTo(HexFormat.of().formatHex(expected));
-        assertThat(decode(channel, expected)).isEqualTo(pdu);
-        assertThat(decodeByteByByte(channel, expected)).containsExactly(pdu);
-        assertFinished(channel);
+        CodecChannels.assertGolden(SgipCodecTest::channel, pdu, expected);
     }
 }
