@@ -95,7 +95,7 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler {
                     part.segmentCount(), part.carrier(), part.linkId(), carrierId, now);
             writes.add(publisher.publish(Topics.STATUS, recipient.messageId(), status(part, recipient,
                     MessageStatus.SUBMITTED, carrierId, "0", null)));
-            writes.add(correlator.register(correlation).toCompletableFuture()
+            writes.add(correlator.register(link.settings().receiptScope(), correlation).toCompletableFuture()
                     .thenAccept(early -> early.ifPresent(inbound::onReceipt)));
         }
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));

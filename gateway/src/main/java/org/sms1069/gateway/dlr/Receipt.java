@@ -7,6 +7,7 @@ import java.time.Instant;
  *
  * @param carrierMessageId the id the carrier gave the part at submit, as printed in the receipt
  * @param stat             the carrier's raw stat: DELIVRD, UNDELIV, EXPIRED, MK:0001 ...
+ * @param scope            the carrier account it came from ({@link org.sms1069.model.link.LinkSettings#receiptScope()})
  */
-public record Receipt(String linkId, String carrierMessageId, String stat, String error, Instant doneAt) {
+public record Receipt(String linkId, String scope, String carrierMessageId, String stat, String error, Instant doneAt) {
 }

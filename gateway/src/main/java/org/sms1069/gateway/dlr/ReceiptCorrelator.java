@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Matches receipts to submitted parts through Redis, with a TTL (default 72 h), per link.
+ * Matches receipts to submitted parts through Redis, with a TTL (default 72 h), per carrier account.
  * <p>A receipt may overtake the submit response that tells us the carrier's id (the carrier sends
  * both at once, we process them on different threads). A receipt that matches nothing is parked as
  * an orphan; registering the submit later picks it up. Orphans nobody claims stay listed under
@@ -35,20 +35,20 @@ public final class ReceiptCorrelator {
     }
 
     /** Remembers the part; completes with a receipt that arrived before it, if one did. */
-    public CompletionStage<Optional<Receipt>> register(Correlation correlation) {
+    public CompletionStage<Optional<Receipt>> register(String scope, Correlation correlation) {
         String value = new String(SmsJson.write(correlation), StandardCharsets.UTF_8);
         List<CompletableFuture<?>> writes = new ArrayList<>();
         for (String key : CarrierIds.keys(correlation.carrierMessageId())) {
-            writes.add(redis.set(correlationKey(correlation.linkId(), key), value, SetArgs.Builder.ex(ttl)).toCompletableFuture());
+            writes.add(redis.set(correlationKey(scope, key), value, SetArgs.Builder.ex(ttl)).toCompletableFuture());
         }
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
-                .thenCompose(ignored -> claimOrphan(correlation.linkId(), List.copyOf(CarrierIds.keys(correlation.carrierMessageId())), 0));
+                .thenCompose(ignored -> claimOrphan(scope, List.copyOf(CarrierIds.keys(correlation.carrierMessageId())), 0));
     }
 
     /** The part a receipt is about; empty when none is known yet (the receipt is then parked). */
     public CompletionStage<Optional<Correlation>> match(Receipt receipt) {
         List<String> keys = List.copyOf(CarrierIds.keys(receipt.carrierMessageId()));
-        return lookup(receipt.linkId(), keys, 0).thenCompose(found -> {
+        return lookup(receipt.scope(), keys, 0).thenCompose(found -> {
             if (found.isPresent()) {
                 return CompletableFuture.completedFuture(found);
             }
@@ -56,13 +56,13 @@ public final class ReceiptCorrelator {
         });
     }
 
-    private CompletionStage<Optional<Correlation>> lookup(String linkId, List<String> keys, int index) {
+    private CompletionStage<Optional<Correlation>> lookup(String scope, List<String> keys, int index) {
         if (index >= keys.size()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        return redis.get(correlationKey(linkId, keys.get(index))).thenCompose(json -> json != null
+        return redis.get(correlationKey(scope, keys.get(index))).thenCompose(json -> json != null
                 ? CompletableFuture.completedFuture(Optional.of(SmsJson.read(json.getBytes(StandardCharsets.UTF_8), Correlation.class)))
-                : lookup(linkId, keys, index + 1));
+                : lookup(scope, keys, index + 1));
     }
 
     private CompletionStage<Void> park(Receipt receipt, List<String> keys) {
@@ -70,30 +70,30 @@ public final class ReceiptCorrelator {
         String value = new String(SmsJson.write(receipt), StandardCharsets.UTF_8);
         List<CompletableFuture<?>> writes = new ArrayList<>();
         for (String key : keys) {
-            writes.add(redis.set(orphanKey(receipt.linkId(), key), value, SetArgs.Builder.ex(ttl)).toCompletableFuture());
+            writes.add(redis.set(orphanKey(receipt.scope(), key), value, SetArgs.Builder.ex(ttl)).toCompletableFuture());
         }
         writes.add(redis.lpush(UNMATCHED_LIST, value).thenCompose(n -> redis.ltrim(UNMATCHED_LIST, 0, UNMATCHED_KEPT - 1)).toCompletableFuture());
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
     }
 
-    private CompletionStage<Optional<Receipt>> claimOrphan(String linkId, List<String> keys, int index) {
+    private CompletionStage<Optional<Receipt>> claimOrphan(String scope, List<String> keys, int index) {
         if (index >= keys.size()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        return redis.getdel(orphanKey(linkId, keys.get(index))).thenCompose(json -> {
+        return redis.getdel(orphanKey(scope, keys.get(index))).thenCompose(json -> {
             if (json == null) {
-                return claimOrphan(linkId, keys, index + 1);
+                return claimOrphan(scope, keys, index + 1);
             }
-            meters.counter("sms_receipts_early_total", "link", linkId).increment();
+            meters.counter("sms_receipts_early_total").increment();
             return CompletableFuture.completedFuture(Optional.of(SmsJson.read(json.getBytes(StandardCharsets.UTF_8), Receipt.class)));
         });
     }
 
-    private static String correlationKey(String linkId, String idKey) {
-        return "sms:dlr:" + linkId + ":" + idKey;
+    private static String correlationKey(String scope, String idKey) {
+        return "sms:dlr:" + scope + ":" + idKey;
     }
 
-    private static String orphanKey(String linkId, String idKey) {
-        return "sms:dlr-early:" + linkId + ":" + idKey;
+    private static String orphanKey(String scope, String idKey) {
+        return "sms:dlr-early:" + scope + ":" + idKey;
     }
 }

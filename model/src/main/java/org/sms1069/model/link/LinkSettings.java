@@ -61,6 +61,14 @@ public record LinkSettings(
         }
     }
 
+    /**
+     * Receipts belong to the carrier account, not to our link: a carrier may return a receipt on any
+     * connection logged in with the account that submitted. Links sharing an account share receipts.
+     */
+    public String receiptScope() {
+        return account + "@" + host + ":" + port;
+    }
+
     @Override
     public String toString() {
         return "LinkSettings[id=" + id + ", carrier=" + carrier + ", protocol=" + protocol + ", " + host + ":" + port

@@ -1,0 +1,102 @@
+package org.sms1069.e2e;
+
+import org.sms1069.api.ApiApplication;
+import org.sms1069.carriersim.smpp.SmppSimulator;
+import org.sms1069.gateway.GatewayApplication;
+import org.sms1069.router.RouterApplication;
+import org.sms1069.testkit.TestInfra;
+import org.sms1069.testkit.TestKafka;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.security.SecureRandom;
+
+/**
+ * The whole platform in one JVM: api, router and gateway as three Spring Boot applications with their
+ * own configuration, over real Kafka, Redis and PostgreSQL, linked over TCP to a carrier simulator.
+ */
+final class Platform implements AutoCloseable {
+    static final String ADMIN_KEY_ID = "admin-e2e";
+    static final String ADMIN_SECRET = "admin-secret-e2e";
+    /** In one JVM the api's database libraries are on every service's classpath; only the api uses them. */
+    private static final String WITHOUT_DATABASE = "--spring.autoconfigure.exclude="
+            + "org.springframework.boot.autoconfigure.r2dbc.R2dbcAutoConfiguration,"
+            + "org.springframework.boot.autoconfigure.data.r2dbc.R2dbcDataAutoConfiguration,"
+            + "org.springframework.boot.autoconfigure.data.r2dbc.R2dbcRepositoriesAutoConfiguration,"
+            + "org.springframework.boot.autoconfigure.r2dbc.R2dbcTransactionManagerAutoConfiguration,"
+            + "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration,"
+            + "org.springframework.boot.actuate.autoconfigure.r2dbc.ConnectionFactoryHealthContributorAutoConfiguration";
+    private static final String[] CARRIERS = {"CMCC", "CUCC", "CTCC", "INTL"};
+
+    private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+    private final String linkPrefix = TestInfra.unique("e2e").replace("e2e-", "e");
+    private final ConfigurableApplicationContext api;
+
+    Platform(SmppSimulator sim) {
+        List<String> common = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--sms.number=10690123456",
+                "--sms.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
+                "--sms.kafka.partitions=3",
+                "--sms.redis.uri=" + TestInfra.redisUri(),
+                "--spring.main.banner-mode=off"));
+        for (int i = 0; i < CARRIERS.length; i++) {
+            String link = "--sms.links[" + i + "].";
+            common.addAll(List.of(link + "id=" + linkPrefix + "-" + CARRIERS[i].toLowerCase(), link + "carrier=" + CARRIERS[i],
+                    link + "protocol=SMPP34", link + "host=127.0.0.1", link + "port=" + sim.port(),
+                    link + "account=" + sim.config().systemId(), link + "password=" + sim.config().password(),
+                    link + "src-id=10690123456", link + "window=8", link + "tps=500"));
+        }
+        String schema = TestInfra.freshSchema();
+        List<String> apiArgs = new ArrayList<>(common);
+        apiArgs.addAll(List.of(
+                "--spring.r2dbc.url=" + TestInfra.r2dbcUrl() + "?schema=" + schema,
+                "--spring.r2dbc.username=" + TestInfra.postgresUser(),
+                "--spring.flyway.url=" + TestInfra.jdbcUrl(),
+                "--spring.flyway.user=" + TestInfra.postgresUser(),
+                "--spring.flyway.schemas=" + schema,
+                "--spring.flyway.default-schema=" + schema,
+                "--sms.security.master-key=" + randomKey(),
+                "--sms.security.admin-key-id=" + ADMIN_KEY_ID,
+                "--sms.security.admin-key-secret=" + ADMIN_SECRET));
+        List<String> withoutDatabase = new ArrayList<>(common);
+        withoutDatabase.add(WITHOUT_DATABASE);
+        services.add(start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, withoutDatabase));
+        services.add(start(RouterApplication.class, RouterApplication.CONFIG_NAME, withoutDatabase));
+        api = start(ApiApplication.class, ApiApplication.CONFIG_NAME, apiArgs);
+        services.add(api);
+    }
+
+    String linkId(String carrier) {
+        return linkPrefix + "-" + carrier.toLowerCase();
+    }
+
+    String apiUrl() {
+        return "http://127.0.0.1:" + ((WebServerApplicationContext) api).getWebServer().getPort();
+    }
+
+    SignedClient admin() {
+        return new SignedClient(apiUrl(), ADMIN_KEY_ID, ADMIN_SECRET);
+    }
+
+    private static ConfigurableApplicationContext start(Class<?> app, String configName, List<String> args) {
+        return new SpringApplicationBuilder(app).properties(configName).run(args.toArray(String[]::new));
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+    }
+}
