@@ -38,6 +38,10 @@ public record SmgpReport(SmgpMsgId id, String sub, String dlvrd, String submitDa
     public static SmgpReport decode(Octets content) {
         byte[] bytes = content.toByteArray();
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        if (hasStandardLayout(text)) {
+            return new SmgpReport(new SmgpMsgId(content.slice(3, 13)), fixed(text, 18, 21), fixed(text, 28, 31),
+                    fixed(text, 44, 54), fixed(text, 65, 75), fixed(text, 81, 88), fixed(text, 93, 96));
+        }
         int idStart = text.toLowerCase(Locale.ROOT).indexOf("id:");
         if (idStart < 0) {
             throw new IllegalArgumentException("status report without id:");
@@ -77,6 +81,23 @@ public record SmgpReport(SmgpMsgId id, String sub, String dlvrd, String submitDa
         ascii(out, " err:", report.err(), 3);
         ascii(out, " Text:", "000", 20);
         return Octets.of(out.toByteArray());
+    }
+
+    /** The labels of reference §3.7 at their fixed offsets, in any case: the common, fast case. */
+    private static boolean hasStandardLayout(String text) {
+        return text.length() >= 96 && text.regionMatches(true, 0, "id:", 0, 3)
+                && text.regionMatches(true, 13, " sub:", 0, 5) && text.regionMatches(true, 21, " dlvrd:", 0, 7)
+                && text.regionMatches(true, 31, " submit date:", 0, 13)
+                && text.regionMatches(true, 54, " done date:", 0, 11) && text.regionMatches(true, 75, " stat:", 0, 6)
+                && text.regionMatches(true, 88, " err:", 0, 5);
+    }
+
+    private static String fixed(String text, int from, int to) {
+        int end = to;
+        while (end > from && (text.charAt(end - 1) == 0 || text.charAt(end - 1) == ' ')) {
+            end--;
+        }
+        return text.substring(from, end);
     }
 
     private static Pattern field(String label) {
