@@ -32,6 +32,7 @@ class CmppDecoderRobustnessTest {
         EmbeddedChannel channel = channel(CmppVersion.V30);
         Object decoded = decode(channel, HexFormat.of().parseHex("0000000e0000000300000005abcd"));
         assertThat(decoded).isEqualTo(new UnknownPdu<>(3, 5L, Octets.fromHex("abcd")));
+        assertThat(decoded.toString()).doesNotContain("abcd").contains("0x00000003", "bodyLength=2");
         assertFinished(channel);
     }
 
