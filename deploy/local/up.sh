@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Runs the whole platform locally and sends one real message end to end:
+# builds, starts Kafka (KRaft, from Maven Central jars), makes sure Redis and PostgreSQL run,
+# starts carrier-sim, gateway, router and api, creates a demo app, sends a verification code
+# and prints its status until it reads DELIVERED. Safe to run again: running parts are kept.
+#
+# Environment: SPRING_CONFIG_ADDITIONAL_LOCATION  extra configuration for every service (e.g. real
+#              carrier links, see README "Configuring carriers"); SMS_SKIP_BUILD=1 skips the build;
+#              SMS_DEMO_PHONE sets the phone of the demo message.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+here="$root/deploy/local"
+run="$here/run"
+logs="$run/logs"
+mkdir -p "$run/pids" "$logs"
+source "$here/lib/infra.sh"
+source "$here/lib/sign.sh"
+version=0.1.0-SNAPSHOT
+
+need() { command -v "$1" >/dev/null || { echo "error: '$1' is required ($2)" >&2; exit 1; }; }
+need java "Java 17"; need mvn "Apache Maven"; need curl "for health checks"; need openssl "for request signing"
+
+echo "logs: $logs"
+
+if [ "${SMS_SKIP_BUILD:-0}" != 1 ]; then
+  echo "building (mvn package, tests skipped; 'deploy/test.sh' runs them) ..."
+  (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests install) >"$logs/build.log" 2>&1 \
+    || { tail -n 40 "$logs/build.log"; echo "error: build failed, see $logs/build.log" >&2; exit 1; }
+fi
+
+ensure_redis "$run"
+ensure_postgres
+ensure_database sms
+db=sms
+command -v psql >/dev/null || db=test
+
+# Kafka: our own broker on 9092 (or the next free port if something else holds 9092)
+kafka_port=${SMS_KAFKA_PORT:-9092}
+if [ -f "$run/kafka.port" ]; then kafka_port=$(cat "$run/kafka.port"); fi
+if ! "$root/deploy/kafka/kafka.sh" status "$run/kafka" >/dev/null 2>&1 && port_open "$kafka_port"; then
+  kafka_port=$("$root/deploy/kafka/kafka.sh" free-port)
+fi
+echo "$kafka_port" > "$run/kafka.port"
+"$root/deploy/kafka/kafka.sh" start "$run/kafka" "$kafka_port" >/dev/null
+bootstrap="127.0.0.1:$kafka_port"
+echo "kafka: $bootstrap"
+
+# Secrets of this installation, generated once and kept out of git (deploy/local/run is ignored)
+if [ ! -f "$run/secrets.env" ]; then
+  umask 077
+  {
+    echo "SMS_MASTER_KEY=$(openssl rand -base64 32)"
+    echo "SMS_ADMIN_KEY_ID=admin-local"
+    echo "SMS_ADMIN_KEY_SECRET=$(openssl rand -hex 24)"
+  } > "$run/secrets.env"
+  umask 022
+fi
+set -a; source "$run/secrets.env"; set +a
+
+extra_config="optional:file:$here/links.yml${SPRING_CONFIG_ADDITIONAL_LOCATION:+,$SPRING_CONFIG_ADDITIONAL_LOCATION}"
+
+start_service() { # NAME MODULE HEALTH_PORT ARGS...
+  local name=$1 module=$2 port=$3; shift 3
+  local pidfile="$run/pids/$name.pid"
+  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    echo "$name: already running (pid $(cat "$pidfile"))"
+    return 0
+  fi
+  if port_open "$port"; then
+    echo "error: port $port for $name is taken by another process" >&2
+    exit 1
+  fi
+  local jar="$root/$module/target/$module-$version-exec.jar"
+  [ -f "$jar" ] || { echo "error: $jar is missing: run without SMS_SKIP_BUILD" >&2; exit 1; }
+  SPRING_CONFIG_ADDITIONAL_LOCATION="$extra_config" \
+  SMS_KAFKA_BOOTSTRAP_SERVERS="$bootstrap" \
+    nohup java -Xmx384m -XX:+UseSerialGC -jar "$jar" --server.port="$port" "$@" \
+    >"$logs/$name.log" 2>&1 &
+  echo $! > "$pidfile"
+  echo "$name: started (pid $!, port $port)"
+}
+
+wait_healthy() { # NAME PORT
+  local i
+  for ((i = 0; i < 240; i++)); do
+    if curl -fsS "http://127.0.0.1:$2/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
+      echo "$1: healthy"
+      return 0
+    fi
+    if ! kill -0 "$(cat "$run/pids/$1.pid")" 2>/dev/null; then
+      tail -n 30 "$logs/$1.log"; echo "error: $1 stopped, see $logs/$1.log" >&2; exit 1
+    fi
+    sleep 0.5
+  done
+  tail -n 30 "$logs/$1.log"; echo "error: $1 not healthy after 120 s, see $logs/$1.log" >&2; exit 1
+}
+
+start_service carrier-sim carrier-sim 8090 --sim.smpp.port=2775
+wait_healthy carrier-sim 8090
+start_service gateway gateway 8083
+start_service router router 8082
+start_service api api 8081 \
+  --spring.r2dbc.url="r2dbc:postgresql://127.0.0.1:5432/$db" --spring.flyway.url="jdbc:postgresql://127.0.0.1:5432/$db"
+wait_healthy gateway 8083
+wait_healthy router 8082
+wait_healthy api 8081
+
+# The demo app: created once; its credentials are what an app developer would be given
+export SMS_API_URL="http://127.0.0.1:8081"
+if [ -f "$run/demo-app.env" ]; then
+  source "$run/demo-app.env"
+  code=$(SMS_KEY_ID=$SMS_KEY_ID SMS_KEY_SECRET=$SMS_KEY_SECRET signed_request GET /v1/messages/00000000000000000000000000 | grep -o '"code":"[A-Z_]*"' || true)
+  [ "$code" = '"code":"NOT_FOUND"' ] || rm -f "$run/demo-app.env"
+fi
+if [ ! -f "$run/demo-app.env" ]; then
+  app=$(SMS_KEY_ID=$SMS_ADMIN_KEY_ID SMS_KEY_SECRET=$SMS_ADMIN_KEY_SECRET \
+        signed_request POST /admin/v1/apps '{"name":"Demo app"}')
+  key_id=$(printf '%s' "$app" | grep -o '"keyId":"[^"]*"' | cut -d'"' -f4)
+  key_secret=$(printf '%s' "$app" | grep -o '"keySecret":"[^"]*"' | cut -d'"' -f4)
+  [ -n "$key_id" ] || { echo "error: could not create the demo app: $app" >&2; exit 1; }
+  umask 077
+  printf 'SMS_API_URL=%s\nSMS_KEY_ID=%s\nSMS_KEY_SECRET=%s\n' "$SMS_API_URL" "$key_id" "$key_secret" > "$run/demo-app.env"
+  umask 022
+  echo "demo app created: credentials in $run/demo-app.env"
+fi
+
+phone=${SMS_DEMO_PHONE:-13800138000}
+code=$(printf '%06d' $((RANDOM % 1000000)))
+echo "sending a verification code to $phone through the REST API ..."
+answer=$("$here/send.sh" "$phone" "【示例科技】您的验证码是${code}，5分钟内有效，请勿泄露。" VERIFICATION)
+echo "$answer"
+id=$(printf '%s' "$answer" | grep -o '"messageId":"[^"]*"' | head -n 1 | cut -d'"' -f4)
+[ -n "$id" ] || { echo "error: the message was not accepted" >&2; exit 1; }
+for ((i = 0; i < 120; i++)); do
+  status=$("$here/status.sh" "$id")
+  current=$(printf '%s' "$status" | grep -o '"status":"[A-Z]*"' | head -n 1 | cut -d'"' -f4)
+  echo "status of $id: $current"
+  if [ "$current" = DELIVERED ]; then
+    echo "$status"
+    echo
+    echo "platform is up. api http://127.0.0.1:8081, metrics at /actuator/prometheus of ports 8081-8083, 8090."
+    echo "send more: deploy/local/send.sh PHONE TEXT [TYPE]; stop: deploy/local/down.sh"
+    exit 0
+  fi
+  case "$current" in UNDELIVERED|EXPIRED|FAILED|REJECTED|BLOCKED) echo "$status"; exit 1 ;; esac
+  sleep 0.5
+done
+echo "error: message $id did not reach DELIVERED within 60 s; logs in $logs" >&2
+exit 1
