@@ -112,16 +112,25 @@ if [ -f "$run/demo-app.env" ]; then
   code=$(SMS_KEY_ID=$SMS_KEY_ID SMS_KEY_SECRET=$SMS_KEY_SECRET signed_request GET /v1/messages/00000000000000000000000000 | grep -o '"code":"[A-Z_]*"' || true)
   [ "$code" = '"code":"NOT_FOUND"' ] || rm -f "$run/demo-app.env"
 fi
+json_field() { printf '%s' "$1" | grep -o "\"$2\":\"[^\"]*\"" | head -n 1 | cut -d'"' -f4; }
+as_admin() { SMS_KEY_ID=$SMS_ADMIN_KEY_ID SMS_KEY_SECRET=$SMS_ADMIN_KEY_SECRET signed_request "$@"; }
 if [ ! -f "$run/demo-app.env" ]; then
-  app=$(SMS_KEY_ID=$SMS_ADMIN_KEY_ID SMS_KEY_SECRET=$SMS_ADMIN_KEY_SECRET \
-        signed_request POST /admin/v1/apps '{"name":"Demo app"}')
-  key_id=$(printf '%s' "$app" | grep -o '"keyId":"[^"]*"' | cut -d'"' -f4)
-  key_secret=$(printf '%s' "$app" | grep -o '"keySecret":"[^"]*"' | cut -d'"' -f4)
-  [ -n "$key_id" ] || { echo "error: could not create the demo app: $app" >&2; exit 1; }
+  # what an operator does for a new customer: the app (free text allowed), its signature, and a
+  # compliance reviewer's approval of that signature
+  app=$(as_admin POST /admin/v1/apps '{"name":"Demo app","settings":{"textAllowed":true}}')
+  app_id=$(json_field "$app" appId)
+  [ -n "$app_id" ] || { echo "error: could not create the demo app: $app" >&2; exit 1; }
+  signature=$(as_admin POST "/admin/v1/apps/$app_id/signatures" '{"name":"示例科技"}')
+  reviewer=$(as_admin POST /admin/v1/reviewers '{}')
+  SMS_KEY_ID=$(json_field "$reviewer" keyId) SMS_KEY_SECRET=$(json_field "$reviewer" keySecret) \
+    signed_request POST "/compliance/v1/signatures/$(json_field "$signature" id)/review" '{"decision":"APPROVED"}' >/dev/null
   umask 077
-  printf 'SMS_API_URL=%s\nSMS_KEY_ID=%s\nSMS_KEY_SECRET=%s\n' "$SMS_API_URL" "$key_id" "$key_secret" > "$run/demo-app.env"
+  printf 'SMS_API_URL=%s\nSMS_KEY_ID=%s\nSMS_KEY_SECRET=%s\n' "$SMS_API_URL" "$(json_field "$app" keyId)" \
+    "$(json_field "$app" keySecret)" > "$run/demo-app.env"
+  printf 'SMS_REVIEWER_KEY_ID=%s\nSMS_REVIEWER_KEY_SECRET=%s\n' "$(json_field "$reviewer" keyId)" \
+    "$(json_field "$reviewer" keySecret)" > "$run/reviewer.env"
   umask 022
-  echo "demo app created: credentials in $run/demo-app.env"
+  echo "demo app created with approved signature 【示例科技】: credentials in $run/demo-app.env"
 fi
 
 phone=${SMS_DEMO_PHONE:-13800138000}

@@ -13,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.security.SecureRandom;
 
 /**
@@ -81,6 +82,33 @@ final class Platform implements AutoCloseable {
 
     SignedClient admin() {
         return new SignedClient(apiUrl(), ADMIN_KEY_ID, ADMIN_SECRET);
+    }
+
+    /**
+     * What an operator does for a new customer: create the app (free text allowed), register its
+     * signature, and have a compliance reviewer approve it. Answers a client signed with the app's key.
+     */
+    SignedClient onboardApp(String name, String extension, String signature) {
+        SignedClient admin = admin();
+        SignedClient.Response created = admin.post("/admin/v1/apps",
+                Map.of("name", name, "extension", extension, "settings", Map.of("textAllowed", true)));
+        require(created, 201);
+        String appId = created.body().get("appId").asText();
+        SignedClient.Response sig = admin.post("/admin/v1/apps/" + appId + "/signatures", Map.of("name", signature));
+        require(sig, 201);
+        SignedClient.Response reviewerKey = admin.post("/admin/v1/reviewers", Map.of());
+        require(reviewerKey, 201);
+        SignedClient reviewer = new SignedClient(apiUrl(), reviewerKey.body().get("keyId").asText(),
+                reviewerKey.body().get("keySecret").asText());
+        require(reviewer.post("/compliance/v1/signatures/" + sig.body().get("id").asText() + "/review",
+                Map.of("decision", "APPROVED")), 200);
+        return new SignedClient(apiUrl(), created.body().get("keyId").asText(), created.body().get("keySecret").asText());
+    }
+
+    private static void require(SignedClient.Response response, int status) {
+        if (response.status() != status) {
+            throw new IllegalStateException("expected " + status + ", got " + response.status() + ": " + response.body());
+        }
     }
 
     private static ConfigurableApplicationContext start(Class<?> app, String configName, List<String> args) {

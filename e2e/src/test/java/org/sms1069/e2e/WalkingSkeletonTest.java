@@ -29,9 +29,7 @@ class WalkingSkeletonTest {
     static void start() {
         sim = SmppSimulator.start(SmppSimulatorConfig.builder().port(0).receiptDelay(Duration.ofMillis(200)).build());
         platform = new Platform(sim);
-        SignedClient.Response created = platform.admin().post("/admin/v1/apps", Map.of("name", "Demo", "extension", "88"));
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        app = new SignedClient(platform.apiUrl(), created.body().get("keyId").asText(), created.body().get("keySecret").asText());
+        app = platform.onboardApp("Demo", "88", "示例科技");
     }
 
     @AfterAll

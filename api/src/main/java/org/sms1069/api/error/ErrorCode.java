@@ -14,6 +14,11 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     NO_VALID_RECIPIENT(HttpStatus.UNPROCESSABLE_ENTITY, "No valid recipient"),
+    TEMPLATE_NOT_APPROVED(HttpStatus.UNPROCESSABLE_ENTITY, "Template not approved"),
+    SIGNATURE_NOT_APPROVED(HttpStatus.UNPROCESSABLE_ENTITY, "Signature not approved"),
+    TEXT_NOT_ALLOWED(HttpStatus.FORBIDDEN, "Free text not allowed"),
+    CONTENT_BLOCKED(HttpStatus.UNPROCESSABLE_ENTITY, "Content blocked"),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many messages"),
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -1,5 +1,6 @@
 package org.sms1069.api.store;
 
+import org.sms1069.api.submit.ComposedMessage;
 import org.sms1069.model.MessageStatus;
 import org.sms1069.model.event.AcceptedMessage;
 import org.sms1069.model.event.StatusEvent;
@@ -35,11 +36,12 @@ public class MessageStore {
                               String rawStat, String detail, Instant at) {
     }
 
-    public Mono<Void> insertAccepted(List<AcceptedMessage> messages) {
+    public Mono<Void> insertAccepted(List<AcceptedMessage> messages, ComposedMessage composed) {
         return Flux.fromIterable(messages).concatMap(m -> db.sql("""
                         INSERT INTO messages (id, app_id, phone, type, text, source_addr, segments, status, client_ref,
-                                              accepted_at, expires_at, updated_at)
-                        VALUES (:id, :app, :phone, :type, :text, :src, :segments, 'ACCEPTED', :ref, :at, :expires, :at)""")
+                                              accepted_at, expires_at, updated_at, template_id, signature)
+                        VALUES (:id, :app, :phone, :type, :text, :src, :segments, 'ACCEPTED', :ref, :at, :expires, :at, :tpl, :sig)""")
+                .bind("tpl", nullable(composed.templateId())).bind("sig", nullable(composed.signature()))
                 .bind("id", m.messageId()).bind("app", m.appId()).bind("phone", m.phone()).bind("type", m.type().name())
                 .bind("text", m.text()).bind("src", m.sourceAddr()).bind("segments", m.segments())
                 .bind("ref", Optional.ofNullable(m.clientRef()).orElse(""))

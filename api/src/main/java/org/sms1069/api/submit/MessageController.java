@@ -3,9 +3,11 @@ package org.sms1069.api.submit;
 import jakarta.validation.Valid;
 import org.sms1069.api.auth.Caller;
 import org.sms1069.api.auth.Role;
+import org.sms1069.api.idempotency.IdempotencyStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -14,16 +16,21 @@ import reactor.core.publisher.Mono;
 @RestController
 public class MessageController {
     private final SendService sends;
+    private final IdempotencyStore idempotency;
 
-    public MessageController(SendService sends) {
+    public MessageController(SendService sends, IdempotencyStore idempotency) {
         this.sends = sends;
+        this.idempotency = idempotency;
     }
 
     /** Accepts the message for delivery: 202 once it is durably queued, with one id per phone. */
     @PostMapping("/v1/messages")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public Mono<SendResponse> send(@Valid @RequestBody SendRequest request, ServerWebExchange exchange) {
+    public Mono<SendResponse> send(@Valid @RequestBody SendRequest request,
+                                   @RequestHeader(name = IdempotencyStore.HEADER, required = false) String idempotencyKey,
+                                   ServerWebExchange exchange) {
         Caller caller = Caller.of(exchange).require(Role.APP);
-        return sends.send(caller.appId(), request);
+        return idempotency.once(caller.appId(), idempotencyKey, request, SendResponse.class,
+                () -> sends.send(caller.appId(), request));
     }
 }

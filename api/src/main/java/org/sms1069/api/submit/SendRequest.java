@@ -1,24 +1,35 @@
 package org.sms1069.api.submit;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.sms1069.model.MessageType;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Body of {@code POST /v1/messages}.
+ * Body of {@code POST /v1/messages}: an approved template with its parameters, or (for apps allowed
+ * to) free text; either way behind an approved signature.
  *
- * @param text     the full text the phone shows, signature 【...】 included
- * @param validity how long the platform may keep trying (ISO-8601 duration, e.g. PT10M); default 24 h
+ * @param templateId an approved template of the app; its type is the message type
+ * @param params     the template's variables, e.g. {"code": "482913"}
+ * @param text       free text without or with its leading signature 【...】
+ * @param signature  the signature name without brackets; may be left out when the text starts with it
+ * @param type       required with text; with a template it must match the template's type if given
+ * @param sendAt     send later, at this time (at most 7 days ahead)
+ * @param validity   how long the platform may keep trying (ISO-8601 duration, e.g. PT10M); default 24 h
  */
 public record SendRequest(
         @NotEmpty(message = "must name at least one phone") List<@NotNull String> phones,
-        @NotBlank String text,
-        @NotNull(message = "must be VERIFICATION, NOTIFICATION, REMINDER or PUBLIC_WELFARE") MessageType type,
+        @Size(max = 32) String templateId,
+        Map<@NotNull String, @NotNull @Size(max = 64) String> params,
+        String text,
+        @Size(max = 12) String signature,
+        MessageType type,
         @Size(max = 64) String clientRef,
+        Instant sendAt,
         Duration validity) {
 }

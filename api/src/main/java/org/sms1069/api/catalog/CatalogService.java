@@ -1,0 +1,134 @@
+package org.sms1069.api.catalog;
+
+import io.r2dbc.spi.Readable;
+import org.sms1069.api.error.ApiException;
+import org.sms1069.api.error.ErrorCode;
+import org.sms1069.model.MessageType;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.sms1069.api.support.RandomIds;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Signatures and templates of apps, and their review by compliance. */
+@Service
+public class CatalogService {
+    private final DatabaseClient db;
+
+    public CatalogService(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Signature> addSignature(String appId, String name) {
+        Signatures.problem(name).ifPresent(problem -> {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, problem);
+        });
+        String id = RandomIds.next("sig_", 12);
+        return db.sql("INSERT INTO signatures (id, app_id, name) VALUES (:id, :app, :name)")
+                .bind("id", id).bind("app", appId).bind("name", name)
+                .fetch().rowsUpdated()
+                .onErrorMap(DataIntegrityViolationException.class,
+                        e -> new ApiException(ErrorCode.CONFLICT, "app " + appId + " has no such app or already has signature " + name))
+                .then(signature(id));
+    }
+
+    public Mono<Template> addTemplate(String appId, String name, MessageType type, String content) {
+        TemplateText text;
+        try {
+            text = TemplateText.parse(content);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, e.getMessage());
+        }
+        if (content.contains("【") || content.contains("】")) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "a template is the text after the signature: no 【】 in it");
+        }
+        if (type == MessageType.VERIFICATION && !text.variables().contains("code")) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "a verification template needs the variable ${code}");
+        }
+        String id = RandomIds.next("tpl_", 12);
+        return db.sql("INSERT INTO templates (id, app_id, name, type, content, variables) VALUES (:id, :app, :name, :type, :content, :vars)")
+                .bind("id", id).bind("app", appId).bind("name", name).bind("type", type.name()).bind("content", content)
+                .bind("vars", text.variables().toArray(String[]::new))
+                .fetch().rowsUpdated()
+                .onErrorMap(DataIntegrityViolationException.class, e -> new ApiException(ErrorCode.NOT_FOUND, "no app " + appId))
+                .then(template(id));
+    }
+
+    public Mono<Signature> signature(String id) {
+        return db.sql("SELECT * FROM signatures WHERE id = :id").bind("id", id).map(row -> signature(row)).one();
+    }
+
+    public Mono<Template> template(String id) {
+        return db.sql("SELECT * FROM templates WHERE id = :id").bind("id", id).map(row -> template(row)).one();
+    }
+
+    public Flux<Template> templatesOf(String appId) {
+        return db.sql("SELECT * FROM templates WHERE app_id = :app ORDER BY created_at").bind("app", appId)
+                .map(row -> template(row)).all();
+    }
+
+    public Flux<Signature> signaturesOf(String appId) {
+        return db.sql("SELECT * FROM signatures WHERE app_id = :app ORDER BY created_at").bind("app", appId)
+                .map(row -> signature(row)).all();
+    }
+
+    public Mono<Boolean> isApprovedSignature(String appId, String name) {
+        return db.sql("SELECT 1 FROM signatures WHERE app_id = :app AND name = :name AND status = 'APPROVED'")
+                .bind("app", appId).bind("name", name).map(row -> true).one().defaultIfEmpty(false);
+    }
+
+    /** The app's approved verification template (the newest if several). */
+    public Mono<Template> verificationTemplate(String appId) {
+        return db.sql("""
+                        SELECT * FROM templates WHERE app_id = :app AND type = 'VERIFICATION' AND status = 'APPROVED'
+                        ORDER BY reviewed_at DESC LIMIT 1""")
+                .bind("app", appId).map(row -> template(row)).one();
+    }
+
+    public Flux<Template> pendingTemplates() {
+        return db.sql("SELECT * FROM templates WHERE status = 'PENDING' ORDER BY created_at").map(row -> template(row)).all();
+    }
+
+    public Flux<Signature> pendingSignatures() {
+        return db.sql("SELECT * FROM signatures WHERE status = 'PENDING' ORDER BY created_at").map(row -> signature(row)).all();
+    }
+
+    public Mono<Template> reviewTemplate(String id, ReviewStatus decision, String note, String reviewer) {
+        return review("templates", id, decision, note, reviewer).then(template(id));
+    }
+
+    public Mono<Signature> reviewSignature(String id, ReviewStatus decision, String note, String reviewer) {
+        return review("signatures", id, decision, note, reviewer).then(signature(id));
+    }
+
+    private Mono<Void> review(String table, String id, ReviewStatus decision, String note, String reviewer) {
+        if (decision == ReviewStatus.PENDING) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "decision must be APPROVED or REJECTED");
+        }
+        // table is one of two constants above, never user input
+        return db.sql("UPDATE " + table + " SET status = :status, review_note = :note, reviewed_by = :by, reviewed_at = now() WHERE id = :id")
+                .bind("status", decision.name()).bind("note", io.r2dbc.spi.Parameters.in(io.r2dbc.spi.R2dbcType.VARCHAR, note))
+                .bind("by", reviewer).bind("id", id)
+                .fetch().rowsUpdated()
+                .flatMap(n -> n == 0 ? Mono.error(new ApiException(ErrorCode.NOT_FOUND, "nothing to review with id " + id)) : Mono.empty());
+    }
+
+
+    private static Signature signature(Readable row) {
+        return new Signature(row.get("id", String.class), row.get("app_id", String.class), row.get("name", String.class),
+                ReviewStatus.valueOf(row.get("status", String.class)), row.get("review_note", String.class),
+                row.get("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static Template template(Readable row) {
+        String[] vars = row.get("variables", String[].class);
+        return new Template(row.get("id", String.class), row.get("app_id", String.class), row.get("name", String.class),
+                MessageType.valueOf(row.get("type", String.class)), row.get("content", String.class),
+                vars == null ? List.of() : List.of(vars), ReviewStatus.valueOf(row.get("status", String.class)),
+                row.get("review_note", String.class), row.get("created_at", OffsetDateTime.class).toInstant());
+    }
+}

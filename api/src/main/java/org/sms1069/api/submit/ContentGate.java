@@ -1,0 +1,9 @@
+package org.sms1069.api.submit;
+
+import org.sms1069.api.apps.App;
+import reactor.core.publisher.Mono;
+
+/** A check every composed message passes before it is accepted; an error refuses the send. */
+public interface ContentGate {
+    Mono<Void> check(App app, ComposedMessage message);
+}
