@@ -1,0 +1,6 @@
+package org.sms1069.filter;
+
+/** What the filter says about a message. */
+public enum Decision {
+    ALLOW, BLOCK
+}

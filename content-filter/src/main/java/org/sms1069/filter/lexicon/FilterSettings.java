@@ -1,0 +1,26 @@
+package org.sms1069.filter.lexicon;
+
+import java.util.Set;
+
+/**
+ * Thresholds and lists that are data rather than code.
+ *
+ * @param blockScore             a category whose summed weights reach this blocks the message
+ * @param verificationBlockScore the lower bar for marketing inside a verification code message
+ * @param maxLength              longest message, signature included
+ * @param shortenerDomains       URL shorteners: never allowed
+ * @param topLevelDomains        what a link's last label may be
+ * @param testSignatures         signature names that only a test would use
+ */
+public record FilterSettings(int blockScore, int verificationBlockScore, int maxLength,
+                             Set<String> shortenerDomains, Set<String> topLevelDomains, Set<String> testSignatures) {
+
+    public FilterSettings {
+        shortenerDomains = Set.copyOf(shortenerDomains);
+        topLevelDomains = Set.copyOf(topLevelDomains);
+        testSignatures = Set.copyOf(testSignatures);
+        if (blockScore <= 0 || verificationBlockScore <= 0 || maxLength <= 0) {
+            throw new IllegalArgumentException("thresholds must be positive");
+        }
+    }
+}

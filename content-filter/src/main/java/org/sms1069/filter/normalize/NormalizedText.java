@@ -1,0 +1,67 @@
+package org.sms1069.filter.normalize;
+
+import org.sms1069.filter.MatchedSpan;
+
+/**
+ * A normalised view of a message with, for every normalised char, the range of the original
+ * text it came from; a variant rewrite like 薇信→微信 or youhui→优惠 maps every output char to
+ * the whole original variant.
+ */
+public final class NormalizedText {
+
+    private final String original;
+    private final String text;
+    private final int[] originalStart;
+    private final int[] originalEnd;
+
+    NormalizedText(String original, String text, int[] originalStart, int[] originalEnd) {
+        if (originalStart.length < text.length() || originalEnd.length < text.length()) {
+            throw new IllegalArgumentException("offset map shorter than text");
+        }
+        this.original = original;
+        this.text = text;
+        this.originalStart = originalStart;
+        this.originalEnd = originalEnd;
+    }
+
+    /** The identity view: every char maps to itself. */
+    static NormalizedText identity(String original, String folded) {
+        int n = folded.length();
+        int[] start = new int[n];
+        int[] end = new int[n];
+        for (int i = 0; i < n; i++) {
+            start[i] = i;
+            end[i] = i + 1;
+        }
+        return new NormalizedText(original, folded, start, end);
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public String original() {
+        return original;
+    }
+
+    public int length() {
+        return text.length();
+    }
+
+    public int originalStart(int index) {
+        return originalStart[index];
+    }
+
+    public int originalEnd(int index) {
+        return originalEnd[index];
+    }
+
+    /** The original text behind normalised chars [start, end). */
+    public MatchedSpan span(int start, int end) {
+        if (start >= end) {
+            int at = start < text.length() ? originalStart[start] : original.length();
+            return MatchedSpan.of(original, at, at);
+        }
+        return MatchedSpan.of(original, originalStart[start], originalEnd[end - 1]);
+    }
+}

@@ -1,0 +1,76 @@
+package org.sms1069.filter.normalize;
+
+/** Builds the {@link NormalizedMessage} views of a text. Immutable and thread-safe. */
+public final class TextNormalizer {
+
+    private final VariantRewriter variants;
+
+    public TextNormalizer(VariantRewriter variants) {
+        this.variants = variants;
+    }
+
+    public NormalizedMessage normalize(String original) {
+        String folded = CharFolder.fold(original);
+        NormalizedText compact = variants.rewrite(compact(original, folded), folded);
+        return new NormalizedMessage(NormalizedText.identity(original, folded), compact, links(original, folded));
+    }
+
+    /** Folds and compacts a lexicon term exactly as message text is, so both sides meet. */
+    public String normalizeTerm(String term) {
+        String folded = CharFolder.fold(term);
+        return variants.rewrite(compact(term, folded), folded).text();
+    }
+
+    private static NormalizedText compact(String original, String folded) {
+        OffsetTextBuilder out = new OffsetTextBuilder(folded.length());
+        int i = 0;
+        while (i < folded.length()) {
+            int cp = folded.codePointAt(i);
+            int width = Character.charCount(cp);
+            if (SeparatorPolicy.keepsMeaning(cp)) {
+                for (int k = 0; k < width; k++) {
+                    out.append(folded.charAt(i + k), i, i + width);
+                }
+            }
+            i += width;
+        }
+        return out.build(original);
+    }
+
+    private static NormalizedText links(String original, String folded) {
+        OffsetTextBuilder out = new OffsetTextBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (Character.isWhitespace(c) || SeparatorPolicy.invisible(c)) {
+                continue;
+            }
+            if ((c == '。' || c == '点' || c == '｡') && betweenLinkLabels(folded, i)) {
+                c = '.';
+            }
+            out.append(c, i, i + 1);
+        }
+        return out.build(original);
+    }
+
+    /** "t 。cn", "abc点com": a dot stand-in sits between ASCII label chars (spaces skipped). */
+    private static boolean betweenLinkLabels(String folded, int at) {
+        int before = at - 1;
+        while (before >= 0 && Character.isWhitespace(folded.charAt(before))) {
+            before--;
+        }
+        int after = at + 1;
+        while (after < folded.length() && Character.isWhitespace(folded.charAt(after))) {
+            after++;
+        }
+        return before >= 0 && after < folded.length()
+                && isLabelChar(folded.charAt(before)) && isAsciiLetter(folded.charAt(after));
+    }
+
+    private static boolean isLabelChar(char c) {
+        return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '-';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+}

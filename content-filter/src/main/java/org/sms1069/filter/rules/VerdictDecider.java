@@ -1,0 +1,98 @@
+package org.sms1069.filter.rules;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sms1069.filter.Category;
+import org.sms1069.filter.Decision;
+import org.sms1069.filter.MatchedSpan;
+import org.sms1069.filter.RuleHit;
+import org.sms1069.filter.Verdict;
+import org.sms1069.filter.lexicon.FilterSettings;
+import org.sms1069.model.MessageType;
+
+/**
+ * Turns resolved hits into a verdict. Each rule id counts once, with its highest weight, so
+ * repeating a word does not add up; different signals do. Prohibited content outranks
+ * marketing, which outranks format; weak prohibited signals also count towards marketing
+ * (a loan pitch that is not explicit is still an advertisement).
+ */
+public final class VerdictDecider {
+
+    private static final Comparator<RuleHit> TEXT_ORDER = Comparator
+            .comparingInt((RuleHit h) -> h.span() == null ? Integer.MAX_VALUE : h.span().start())
+            .thenComparing(RuleHit::ruleId);
+
+    public Verdict decide(List<RuleHit> hits, MessageType type, FilterSettings settings) {
+        Map<Category, Integer> score = scores(hits);
+        int prohibited = score.getOrDefault(Category.PROHIBITED, 0);
+        int marketing = score.getOrDefault(Category.MARKETING, 0);
+        int format = score.getOrDefault(Category.FORMAT, 0);
+        int block = settings.blockScore();
+        int contentBar = type == MessageType.VERIFICATION ? settings.verificationBlockScore() : block;
+        List<RuleHit> sorted = new ArrayList<>(hits);
+        sorted.sort(TEXT_ORDER);
+
+        Category category = null;
+        Set<Category> reasons = Set.of();
+        if (prohibited >= block) {
+            category = Category.PROHIBITED;
+            reasons = Set.of(Category.PROHIBITED, Category.MARKETING);
+        } else if (prohibited + marketing >= contentBar) {
+            category = prohibited > marketing ? Category.PROHIBITED : Category.MARKETING;
+            reasons = Set.of(Category.PROHIBITED, Category.MARKETING);
+        } else if (format >= block) {
+            category = Category.FORMAT;
+            reasons = Set.of(Category.FORMAT);
+        }
+        if (category == null) {
+            return new Verdict(Decision.ALLOW, null, List.of(), List.of(), "通过 / allowed", sorted);
+        }
+        if (format >= block) {
+            reasons = new LinkedHashSet<>(reasons);
+            reasons.add(Category.FORMAT);
+        }
+        return blockVerdict(category, sorted, reasons, score);
+    }
+
+    private static Verdict blockVerdict(Category category, List<RuleHit> sorted, Set<Category> reasons,
+                                        Map<Category, Integer> score) {
+        Set<String> ruleIds = new LinkedHashSet<>();
+        Set<MatchedSpan> spans = new LinkedHashSet<>();
+        Map<String, String> why = new LinkedHashMap<>();
+        for (RuleHit hit : sorted) {
+            if (!reasons.contains(hit.category())) {
+                continue;
+            }
+            ruleIds.add(hit.ruleId());
+            if (hit.span() != null) {
+                spans.add(hit.span());
+            }
+            String detail = hit.span() == null ? hit.reason() : hit.reason() + " 「" + hit.span().matched() + "」";
+            why.merge(hit.ruleId(), detail, (a, b) -> a.equals(b) ? a : a + ", 「" + hit.span().matched() + "」");
+        }
+        StringBuilder reason = new StringBuilder(category.name()).append(" ").append(score).append(": ");
+        why.forEach((id, detail) -> reason.append(id).append(" ").append(detail).append("; "));
+        reason.setLength(reason.length() - 2);
+        List<MatchedSpan> orderedSpans = new ArrayList<>(spans);
+        orderedSpans.sort(null);
+        return new Verdict(Decision.BLOCK, category, List.copyOf(ruleIds), orderedSpans, reason.toString(), sorted);
+    }
+
+    private static Map<Category, Integer> scores(List<RuleHit> hits) {
+        Map<String, RuleHit> strongest = new LinkedHashMap<>();
+        for (RuleHit hit : hits) {
+            strongest.merge(hit.ruleId(), hit, (a, b) -> a.weight() >= b.weight() ? a : b);
+        }
+        Map<Category, Integer> score = new EnumMap<>(Category.class);
+        for (RuleHit hit : strongest.values()) {
+            score.merge(hit.category(), hit.weight(), Integer::sum);
+        }
+        return score;
+    }
+}
