@@ -108,6 +108,15 @@ class WalkingSkeletonTest {
         assertThat(refused.body().get("code").asText()).isEqualTo("UNAUTHENTICATED");
     }
 
+    @Test
+    void openApiDocumentDescribesTheSendEndpoint() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.apiUrl() + "/v3/api-docs")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"/v1/messages\"").contains("X-Sms-Signature");
+    }
+
     private static JsonNode awaitStatus(String id, String expected) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {

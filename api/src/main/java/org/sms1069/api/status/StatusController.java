@@ -8,6 +8,7 @@ import org.sms1069.api.store.MessageStore;
 import org.sms1069.model.MessageIds;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -18,6 +19,27 @@ public class StatusController {
 
     public StatusController(MessageStore store) {
         this.store = store;
+    }
+
+    public record MessagePage(java.util.List<MessageStore.StoredMessage> messages, String nextCursor) {
+    }
+
+    /** The app's messages, newest first; pass {@code nextCursor} as {@code cursor} for the next page. */
+    @GetMapping("/v1/messages")
+    public Mono<MessagePage> list(@RequestParam(required = false) String phone, @RequestParam(required = false) String status,
+                                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                  @RequestParam(required = false) String clientRef, @RequestParam(required = false) Integer limit,
+                                  @RequestParam(required = false) String cursor, ServerWebExchange exchange) {
+        Caller caller = Caller.of(exchange).require(Role.APP);
+        MessageQuery query = MessageQuery.parse(phone, status, from, to, clientRef, limit, cursor);
+        return store.search(caller.appId(), query).collectList().map(rows -> {
+            if (rows.size() <= query.limit()) {
+                return new MessagePage(rows, null);
+            }
+            java.util.List<MessageStore.StoredMessage> page = rows.subList(0, query.limit());
+            MessageStore.StoredMessage last = page.get(page.size() - 1);
+            return new MessagePage(page, MessageQuery.cursor(last.acceptedAt(), last.id()));
+        });
     }
 
     /** An app sees only its own messages: another app's id answers 404, like an unknown one. */

@@ -106,13 +106,57 @@ public class MessageStore {
                         SELECT id, app_id, phone, type, status, carrier, segments, raw_stat, detail, client_ref, accepted_at, updated_at
                         FROM messages WHERE id = :id AND app_id = :app""")
                 .bind("id", id).bind("app", appId)
-                .map(row -> new StoredMessage(row.get("id", String.class), row.get("app_id", String.class),
-                        row.get("phone", String.class), row.get("type", String.class), row.get("status", String.class),
-                        row.get("carrier", String.class), row.get("segments", Integer.class), row.get("raw_stat", String.class),
-                        row.get("detail", String.class), emptyToNull(row.get("client_ref", String.class)),
-                        row.get("accepted_at", OffsetDateTime.class).toInstant(),
-                        row.get("updated_at", OffsetDateTime.class).toInstant()))
+                .map(row -> message(row))
                 .one();
+    }
+
+    private static StoredMessage message(io.r2dbc.spi.Readable row) {
+        return new StoredMessage(row.get("id", String.class), row.get("app_id", String.class),
+                row.get("phone", String.class), row.get("type", String.class), row.get("status", String.class),
+                row.get("carrier", String.class), row.get("segments", Integer.class), row.get("raw_stat", String.class),
+                row.get("detail", String.class), emptyToNull(row.get("client_ref", String.class)),
+                row.get("accepted_at", OffsetDateTime.class).toInstant(),
+                row.get("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    /** The app's messages matching the query, newest first, one more than the page to tell if more follow. */
+    public Flux<StoredMessage> search(String appId, org.sms1069.api.status.MessageQuery q) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, app_id, phone, type, status, carrier, segments, raw_stat, detail, client_ref, accepted_at, updated_at
+                FROM messages WHERE app_id = :app""");
+        java.util.Map<String, Object> binds = new java.util.LinkedHashMap<>();
+        binds.put("app", appId);
+        if (q.phone() != null) {
+            sql.append(" AND phone = :phone");
+            binds.put("phone", q.phone());
+        }
+        if (q.status() != null) {
+            sql.append(" AND status = :status");
+            binds.put("status", q.status().name());
+        }
+        if (q.clientRef() != null) {
+            sql.append(" AND client_ref = :ref");
+            binds.put("ref", q.clientRef());
+        }
+        if (q.from() != null) {
+            sql.append(" AND accepted_at >= :from");
+            binds.put("from", utc(q.from()));
+        }
+        if (q.to() != null) {
+            sql.append(" AND accepted_at < :to");
+            binds.put("to", utc(q.to()));
+        }
+        if (q.afterTime() != null) {
+            sql.append(" AND (accepted_at, id) < (:afterTime, :afterId)");
+            binds.put("afterTime", utc(q.afterTime()));
+            binds.put("afterId", q.afterId());
+        }
+        sql.append(" ORDER BY accepted_at DESC, id DESC LIMIT ").append(q.limit() + 1);
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
+        for (var bind : binds.entrySet()) {
+            spec = spec.bind(bind.getKey(), bind.getValue());
+        }
+        return spec.map(row -> message(row)).all();
     }
 
     public Flux<StoredEvent> timeline(String id) {
