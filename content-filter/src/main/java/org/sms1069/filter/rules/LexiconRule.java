@@ -1,5 +1,6 @@
 package org.sms1069.filter.rules;
 
+import org.sms1069.filter.MatchedSpan;
 import org.sms1069.filter.RuleHit;
 import org.sms1069.filter.lexicon.LexiconEntry;
 import org.sms1069.filter.lexicon.SignalCategory;
@@ -24,8 +25,11 @@ public final class LexiconRule implements Rule {
                 signals.see(entry.ruleId());
                 continue;
             }
-            RuleHit hit = new RuleHit(entry.ruleId(), entry.category().verdictCategory(), entry.weight(),
-                    compact.span(match.start(), match.end()), entry.reason());
+            MatchedSpan span = compact.span(match.start(), match.end());
+            if (scan.insideSignature(span)) {
+                continue;
+            }
+            RuleHit hit = new RuleHit(entry.ruleId(), entry.category().verdictCategory(), entry.weight(), span, entry.reason());
             signals.add(hit, entry.condition());
         }
     }

@@ -1,12 +1,43 @@
 package org.sms1069.filter.rules;
 
 import org.sms1069.filter.AppContext;
+import org.sms1069.filter.MatchedSpan;
 import org.sms1069.filter.lexicon.FilterSettings;
 import org.sms1069.filter.normalize.NormalizedMessage;
 import org.sms1069.model.MessageType;
 
-/** One message being checked: its views, its (declared or inferred) type and the app's context. */
-public record MessageScan(NormalizedMessage text, MessageType type, AppContext context, FilterSettings settings) {
+
+/**
+ * One message being checked: its views, its (declared or inferred) type, the app's context and
+ * where its signature is (null when it has none).
+ */
+public record MessageScan(NormalizedMessage text, MessageType type, AppContext context, FilterSettings settings,
+                          Signature signature) {
+
+    public MessageScan(NormalizedMessage text, MessageType type, AppContext context, FilterSettings settings) {
+        this(text, type, context, settings, Signature.locate(text.original()));
+    }
+
+    /**
+     * The signature is the sender's registered name, not content: words in it (招聘, 返利) are not
+     * pitches, neither in the brackets nor where the body repeats the name (登录麦田招聘).
+     */
+    public boolean insideSignature(MatchedSpan span) {
+        if (signature == null) {
+            return false;
+        }
+        if (span.start() >= signature.start() && span.end() <= signature.end()) {
+            return true;
+        }
+        String name = signature.name();
+        if (name.length() < 2) {
+            return false;
+        }
+        String original = text.original();
+        int from = Math.max(0, span.end() - name.length());
+        int at = original.indexOf(name, from);
+        return at >= 0 && at <= span.start() && span.end() <= at + name.length();
+    }
 
     public String original() {
         return text.original();

@@ -2,6 +2,7 @@ package org.sms1069.filter.rules;
 
 import java.util.List;
 import java.util.regex.Matcher;
+import org.sms1069.filter.MatchedSpan;
 import org.sms1069.filter.RuleHit;
 import org.sms1069.filter.lexicon.PatternEntry;
 import org.sms1069.filter.lexicon.SignalCategory;
@@ -24,8 +25,8 @@ public final class PatternRule implements Rule {
                 case FOLDED -> scan.text().folded();
                 case LINKS -> scan.text().links();
             };
-            Matcher m = entry.pattern().matcher(view.text());
-            if (!m.find()) {
+            MatchedSpan span = firstOutsideSignature(entry.pattern().matcher(view.text()), view, scan);
+            if (span == null) {
                 continue;
             }
             if (entry.category() == SignalCategory.CONTEXT) {
@@ -33,7 +34,17 @@ public final class PatternRule implements Rule {
                 continue;
             }
             signals.add(new RuleHit(entry.ruleId(), entry.category().verdictCategory(), entry.weight(),
-                    view.span(m.start(), m.end()), entry.reason()), entry.condition());
+                    span, entry.reason()), entry.condition());
         }
+    }
+
+    private static MatchedSpan firstOutsideSignature(Matcher m, NormalizedText view, MessageScan scan) {
+        while (m.find()) {
+            MatchedSpan span = view.span(m.start(), m.end());
+            if (!scan.insideSignature(span)) {
+                return span;
+            }
+        }
+        return null;
     }
 }

@@ -3,6 +3,7 @@ package org.sms1069.filter.rules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,8 +18,8 @@ import org.sms1069.filter.lexicon.FilterSettings;
 import org.sms1069.model.MessageType;
 
 /**
- * Turns resolved hits into a verdict. Each rule id counts once, with its highest weight, so
- * repeating a word does not add up; different signals do. Prohibited content outranks
+ * Turns resolved hits into a verdict. Each rule id counts once (see {@link #scores}), so
+ * repeating a word does not add up; different words and different signals do. Prohibited content outranks
  * marketing, which outranks format; weak prohibited signals also count towards marketing
  * (a loan pitch that is not explicit is still an advertisement).
  */
@@ -84,14 +85,23 @@ public final class VerdictDecider {
         return new Verdict(Decision.BLOCK, category, List.copyOf(ruleIds), orderedSpans, reason.toString(), sorted);
     }
 
-    private static Map<Category, Integer> scores(List<RuleHit> hits) {
+    /**
+     * A rule's score is its weight, plus half its weight for each further distinct term of the
+     * same rule, up to twice its weight: one word of a family is a hint, several are a pitch.
+     */
+    static Map<Category, Integer> scores(List<RuleHit> hits) {
         Map<String, RuleHit> strongest = new LinkedHashMap<>();
+        Map<String, Set<String>> distinctTerms = new LinkedHashMap<>();
         for (RuleHit hit : hits) {
             strongest.merge(hit.ruleId(), hit, (a, b) -> a.weight() >= b.weight() ? a : b);
+            distinctTerms.computeIfAbsent(hit.ruleId(), id -> new HashSet<>())
+                    .add(hit.span() == null ? "" : hit.span().matched());
         }
         Map<Category, Integer> score = new EnumMap<>(Category.class);
         for (RuleHit hit : strongest.values()) {
-            score.merge(hit.category(), hit.weight(), Integer::sum);
+            int weight = hit.weight();
+            int extra = distinctTerms.get(hit.ruleId()).size() - 1;
+            score.merge(hit.category(), Math.min(2 * weight, weight + (weight / 2) * extra), Integer::sum);
         }
         return score;
     }
