@@ -1,6 +1,6 @@
 package org.sms1069.filter;
 
-import java.util.regex.Pattern;
+import java.util.List;
 import org.sms1069.filter.normalize.NormalizedMessage;
 import org.sms1069.filter.rules.CodeFinder;
 import org.sms1069.model.MessageType;
@@ -13,8 +13,8 @@ import org.sms1069.model.MessageType;
  */
 public final class MessageTypeInference {
 
-    private static final Pattern CODE_WORD = Pattern.compile(
-            "验证码|校验码|动态码|注册码|确认码|动态密码|短信密码|verificationcode|securitycode|otp");
+    private static final List<String> CODE_WORDS = List.of(
+            "验证码", "校验码", "动态码", "注册码", "确认码", "动态密码", "短信密码", "verificationcode", "securitycode", "otp");
 
     private final CodeFinder codes;
 
@@ -23,10 +23,18 @@ public final class MessageTypeInference {
     }
 
     public MessageType infer(NormalizedMessage text) {
-        if (CODE_WORD.matcher(text.compact().text()).find()
-                && !codes.find(text.original(), text.folded().text()).isEmpty()) {
+        if (namesACode(text.compact().text()) && !codes.find(text.original(), text.folded().text()).isEmpty()) {
             return MessageType.VERIFICATION;
         }
         return MessageType.NOTIFICATION;
+    }
+
+    private static boolean namesACode(String compact) {
+        for (String word : CODE_WORDS) {
+            if (compact.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

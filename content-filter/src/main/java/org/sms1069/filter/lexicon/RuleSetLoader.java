@@ -87,16 +87,16 @@ public final class RuleSetLoader {
 
     static List<PatternEntry> parsePatterns(String file, String content) {
         List<PatternEntry> entries = new ArrayList<>();
-        forEachRow(file, content, 8, (row, line) -> {
+        forEachRow(file, content, 9, (row, line) -> {
             Pattern pattern;
             try {
-                pattern = Pattern.compile(row[4]);
+                pattern = Pattern.compile(row[5]);
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException(file + ":" + line + ": bad pattern: " + e.getMessage(), e);
             }
             PatternEntry.View view = PatternEntry.View.valueOf(row[3].strip().toUpperCase());
             entries.add(new PatternEntry(row[0], category(file, line, row[1]), weight(file, line, row[2]), view,
-                    pattern, condition(row[5], row[6]), row[7]));
+                    ids(row[4]), pattern, condition(row[6], row[7]), row[8]));
         });
         return entries;
     }

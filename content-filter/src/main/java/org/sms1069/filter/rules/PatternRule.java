@@ -25,6 +25,9 @@ public final class PatternRule implements Rule {
                 case FOLDED -> scan.text().folded();
                 case LINKS -> scan.text().links();
             };
+            if (!entry.triggeredBy(view.text())) {
+                continue;
+            }
             MatchedSpan span = firstOutsideSignature(entry.pattern().matcher(view.text()), view, scan);
             if (span == null) {
                 continue;
