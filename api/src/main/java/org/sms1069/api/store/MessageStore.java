@@ -57,6 +57,14 @@ public class MessageStore {
 
     /** Records the event in the timeline and moves the message's status forward if the event does. */
     public Mono<Void> apply(StatusEvent event) {
+        return applyChange(event).then();
+    }
+
+    /**
+     * Like {@link #apply}, and answers the message as it is after the event if the event changed its
+     * status; empty if it did not (an earlier part, a redelivered event, a message already final).
+     */
+    public Mono<StoredMessage> applyChange(StatusEvent event) {
         Mono<Long> insert = db.sql("""
                         INSERT INTO message_events (message_id, segment, status, carrier, link_id, carrier_msg_id, raw_stat, detail, at)
                         VALUES (:id, :segment, :status, :carrier, :link, :cid, :raw, :detail, :at)
@@ -67,10 +75,13 @@ public class MessageStore {
                 .bind("raw", nullable(event.rawStat())).bind("detail", nullable(truncate(event.detail())))
                 .bind("at", utc(event.at()))
                 .fetch().rowsUpdated();
-        return insert.then(advance(event)).then();
+        return insert.then(advance(event));
     }
 
-    private Mono<Long> advance(StatusEvent event) {
+    private static final String CHANGED =
+            " RETURNING id, app_id, phone, type, status, carrier, segments, raw_stat, detail, client_ref, accepted_at, updated_at";
+
+    private Mono<StoredMessage> advance(StatusEvent event) {
         String carrier = event.carrier() == null ? null : event.carrier().name();
         String sql = switch (event.status()) {
             case SUBMITTED -> """
@@ -89,16 +100,16 @@ public class MessageStore {
             case ACCEPTED -> null;
         };
         if (sql == null) {
-            return Mono.just(0L);
+            return Mono.empty();
         }
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("id", event.messageId()).bind("carrier", nullable(carrier));
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql + CHANGED).bind("id", event.messageId()).bind("carrier", nullable(carrier));
         if (event.status() != MessageStatus.SUBMITTED) {
             spec = spec.bind("raw", nullable(event.rawStat()));
         }
         if (event.status() != MessageStatus.SUBMITTED && event.status() != MessageStatus.DELIVERED) {
             spec = spec.bind("status", event.status().name()).bind("detail", nullable(truncate(event.detail())));
         }
-        return spec.fetch().rowsUpdated();
+        return spec.map(row -> message(row)).one();
     }
 
     public Mono<StoredMessage> find(String appId, String id) {

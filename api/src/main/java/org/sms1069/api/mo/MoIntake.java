@@ -1,0 +1,114 @@
+package org.sms1069.api.mo;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sms1069.api.apps.App;
+import org.sms1069.api.apps.AppService;
+import org.sms1069.api.callback.CallbackOutbox;
+import org.sms1069.api.config.ApiProperties;
+import org.sms1069.model.event.MoMessage;
+import org.sms1069.model.json.SmsJson;
+import org.sms1069.model.phone.PhoneNumbers;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A reply from a phone, from {@code sms.mo}: routed to the app whose number (1069 number + extension)
+ * it was sent to, stored, an unsubscribe word recorded, and an MO callback queued, all in one
+ * transaction that a redelivered reply finds already done.
+ */
+@Service
+public class MoIntake {
+    private static final Logger log = LoggerFactory.getLogger(MoIntake.class);
+    /** Compared after trimming and upper-casing. */
+    static final Set<String> UNSUBSCRIBE_WORDS = Set.of("T", "TD", "N", "退订");
+
+    private final AppService apps;
+    private final MoStore store;
+    private final Unsubscribes unsubscribes;
+    private final CallbackOutbox callbacks;
+    private final TransactionalOperator tx;
+    private final ApiProperties properties;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public MoIntake(AppService apps, MoStore store, Unsubscribes unsubscribes, CallbackOutbox callbacks,
+                    TransactionalOperator tx, ApiProperties properties, MeterRegistry meters, Clock clock) {
+        this.apps = apps;
+        this.store = store;
+        this.unsubscribes = unsubscribes;
+        this.callbacks = callbacks;
+        this.tx = tx;
+        this.properties = properties;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** The unsubscribe word the text is, if it is one. */
+    static Optional<String> unsubscribeWord(String text) {
+        String word = text.strip().toUpperCase(Locale.ROOT);
+        return UNSUBSCRIBE_WORDS.contains(word) ? Optional.of(word) : Optional.empty();
+    }
+
+    /** @throws IllegalArgumentException for a record that can never be stored (dead-lettered by the consumer) */
+    public Mono<Void> accept(MoMessage mo) {
+        if (mo.phone() == null || mo.phone().isBlank() || mo.destination() == null || mo.destination().isBlank()
+                || mo.text() == null) {
+            throw new IllegalArgumentException("MO without phone, destination or text");
+        }
+        if (mo.destination().length() > 21) {
+            throw new IllegalArgumentException("MO destination longer than 21 digits");
+        }
+        PhoneNumbers.Parsed parsed = PhoneNumbers.parse(mo.phone());
+        String phone = parsed.number().map(n -> n.value()).orElse(mo.phone().strip());
+        if (phone.length() > 20) {
+            throw new IllegalArgumentException("MO phone longer than 20 characters");
+        }
+        Instant at = mo.at() != null ? mo.at() : clock.instant();
+        String carrier = mo.carrier() == null ? null : mo.carrier().name();
+        return apps.findByDestination(properties.number(), mo.destination())
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(app -> store.insert(app.map(App::id).orElse(null), phone, mo.destination(), mo.text(), carrier, at)
+                        .flatMap(id -> routed(app, id, phone, mo, carrier, at).thenReturn(true))
+                        .as(tx::transactional)
+                        .doOnNext(stored -> {
+                            meters.counter("sms_api_mo_received_total").increment();
+                            if (app.isEmpty()) {
+                                meters.counter("sms_api_mo_unrouted_total").increment();
+                                log.warn("MO from {} to {} matches no app; stored without one", PhoneNumbers.mask(phone),
+                                        mo.destination());
+                            }
+                        }))
+                .then();
+    }
+
+    private Mono<Void> routed(Optional<App> app, long id, String phone, MoMessage mo, String carrier, Instant at) {
+        if (app.isEmpty()) {
+            return Mono.empty();
+        }
+        String appId = app.get().id();
+        Optional<String> word = unsubscribeWord(mo.text());
+        ObjectNode payload = SmsJson.mapper().createObjectNode()
+                .put("moId", id)
+                .put("phone", phone)
+                .put("destination", mo.destination())
+                .put("text", mo.text())
+                .put("carrier", carrier)
+                .put("receivedAt", at.toString())
+                .put("unsubscribe", word.isPresent());
+        Mono<Void> unsubscribe = word.map(w -> unsubscribes.record(appId, phone, w).doOnSuccess(done -> {
+            meters.counter("sms_api_unsubscribes_total").increment();
+            log.info("phone {} unsubscribed from app {}", PhoneNumbers.mask(phone), appId);
+        })).orElse(Mono.empty());
+        return unsubscribe.then(callbacks.enqueue(appId, CallbackOutbox.MO, payload));
+    }
+}

@@ -1,0 +1,70 @@
+package org.sms1069.api.mo;
+
+import io.r2dbc.spi.Parameters;
+import io.r2dbc.spi.R2dbcType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Replies from phones in PostgreSQL; the same reply delivered twice is stored once. */
+@Component
+public class MoStore {
+    private final DatabaseClient db;
+
+    public MoStore(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** A stored reply; appId is null when no app has the number it was sent to. */
+    public record StoredMo(long id, String appId, String phone, String destination, String text, String carrier,
+                           Instant receivedAt) {
+    }
+
+    /** The new row's id, or empty if this reply was stored before. */
+    Mono<Long> insert(String appId, String phone, String destination, String text, String carrier, Instant receivedAt) {
+        return db.sql("""
+                        INSERT INTO mo_messages (app_id, phone, destination, text, carrier, received_at)
+                        VALUES (:app, :phone, :dest, :text, :carrier, :at)
+                        ON CONFLICT (phone, destination, received_at, text) DO NOTHING
+                        RETURNING id""")
+                .bind("app", Parameters.in(R2dbcType.VARCHAR, appId)).bind("phone", phone).bind("dest", destination)
+                .bind("text", text).bind("carrier", Parameters.in(R2dbcType.VARCHAR, carrier))
+                .bind("at", receivedAt.atOffset(ZoneOffset.UTC))
+                .map(row -> row.get("id", Long.class))
+                .one();
+    }
+
+    /** The app's replies, newest first, received in [from, to), with ids below {@code before}; limit + 1 rows. */
+    public Flux<StoredMo> list(String appId, Instant from, Instant to, Long before, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, app_id, phone, destination, text, carrier, received_at FROM mo_messages WHERE app_id = :app""");
+        if (from != null) {
+            sql.append(" AND received_at >= :from");
+        }
+        if (to != null) {
+            sql.append(" AND received_at < :to");
+        }
+        if (before != null) {
+            sql.append(" AND id < :before");
+        }
+        sql.append(" ORDER BY id DESC LIMIT :limit");
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString()).bind("app", appId).bind("limit", limit + 1);
+        if (from != null) {
+            spec = spec.bind("from", from.atOffset(ZoneOffset.UTC));
+        }
+        if (to != null) {
+            spec = spec.bind("to", to.atOffset(ZoneOffset.UTC));
+        }
+        if (before != null) {
+            spec = spec.bind("before", before);
+        }
+        return spec.map(row -> new StoredMo(row.get("id", Long.class), row.get("app_id", String.class),
+                row.get("phone", String.class), row.get("destination", String.class), row.get("text", String.class),
+                row.get("carrier", String.class), row.get("received_at", OffsetDateTime.class).toInstant())).all();
+    }
+}
