@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Consumes {@code sms.out.<link>} for one link: submits each part once (dedup key), and turns the
@@ -43,6 +45,7 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler {
     private final Backoff retryBackoff;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final ConcurrentMap<String, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
 
     public OutboundDispatcher(CarrierLink link, DedupStore dedup, ReceiptCorrelator correlator, InboundSink inbound,
                               Publisher publisher, Backoff retryBackoff, MeterRegistry meters, Clock clock) {
@@ -62,16 +65,36 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler {
         if (part.recipients().isEmpty()) {
             throw new IllegalArgumentException("outbound part " + part.dedupKey() + " has no recipients");
         }
-        return dedup.alreadySubmitted(part.dedupKey()).thenCompose(done -> {
+        CompletableFuture<Object> outcome = new CompletableFuture<>();
+        CompletableFuture<Object> running = inFlight.putIfAbsent(part.dedupKey(), outcome);
+        if (running != null) {
+            // handed over again before the first submit was answered (a consumer rewound after a
+            // transient failure): the dedup key is not marked yet, so the repeat shares the outcome
+            countDuplicate();
+            return running;
+        }
+        dedup.alreadySubmitted(part.dedupKey()).<Object>thenCompose(done -> {
             if (done) {
-                meters.counter("sms_link_duplicates_suppressed_total", "link", link.settings().id()).increment();
+                countDuplicate();
                 return CompletableFuture.completedFuture(null);
             }
             return submit(part);
+        }).whenComplete((result, error) -> {
+            inFlight.remove(part.dedupKey(), outcome);
+            if (error != null) {
+                outcome.completeExceptionally(error);
+            } else {
+                outcome.complete(result);
+            }
         });
+        return outcome;
     }
 
-    private CompletionStage<?> submit(OutboundSubmit part) {
+    private void countDuplicate() {
+        meters.counter("sms_link_duplicates_suppressed_total", "link", link.settings().id()).increment();
+    }
+
+    private CompletionStage<Object> submit(OutboundSubmit part) {
         Timer.Sample sample = Timer.start(meters);
         return link.submit(part).<Object>thenCompose(result -> {
             sample.stop(meters.timer("sms_link_submit_latency", "link", link.settings().id()));

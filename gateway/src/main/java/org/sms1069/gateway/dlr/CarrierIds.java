@@ -27,7 +27,7 @@ public final class CarrierIds {
             parseUnsignedDecimal(id).ifPresent(value -> keys.add("D" + Long.toUnsignedString(value)));
         }
         if (id.startsWith("-") && id.length() <= 20 && id.substring(1).chars().allMatch(Character::isDigit)) {
-            keys.add("D" + Long.toUnsignedString(Long.parseLong(id)));
+            parseSignedDecimal(id).ifPresent(value -> keys.add("D" + Long.toUnsignedString(value)));
         }
         return keys;
     }
@@ -43,6 +43,15 @@ public final class CarrierIds {
             i++;
         }
         return id.substring(i);
+    }
+
+    /** A carrier's garbage ("-", below Long.MIN_VALUE) is just an id without a numeric form, never an error. */
+    private static java.util.Optional<Long> parseSignedDecimal(String digits) {
+        try {
+            return java.util.Optional.of(Long.parseLong(digits));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static java.util.Optional<Long> parseUnsignedDecimal(String digits) {

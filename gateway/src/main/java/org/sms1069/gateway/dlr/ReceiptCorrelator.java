@@ -17,8 +17,8 @@ import java.util.concurrent.CompletionStage;
  * Matches receipts to submitted parts through Redis, with a TTL (default 72 h), per carrier account.
  * <p>A receipt may overtake the submit response that tells us the carrier's id (the carrier sends
  * both at once, we process them on different threads). A receipt that matches nothing is parked as
- * an orphan; registering the submit later picks it up. Orphans nobody claims stay listed under
- * {@value #UNMATCHED_LIST} for inspection and are counted.
+ * an orphan; registering the submit later picks it up and takes it off the list. Orphans nobody
+ * claims stay listed under {@value #UNMATCHED_LIST} for inspection and are counted.
  */
 public final class ReceiptCorrelator {
     public static final String UNMATCHED_LIST = "sms:dlr:unmatched";
@@ -37,22 +37,45 @@ public final class ReceiptCorrelator {
     /** Remembers the part; completes with a receipt that arrived before it, if one did. */
     public CompletionStage<Optional<Receipt>> register(String scope, Correlation correlation) {
         String value = new String(SmsJson.write(correlation), StandardCharsets.UTF_8);
+        List<String> keys = List.copyOf(CarrierIds.keys(correlation.carrierMessageId()));
         List<CompletableFuture<?>> writes = new ArrayList<>();
-        for (String key : CarrierIds.keys(correlation.carrierMessageId())) {
+        for (String key : keys) {
             writes.add(redis.set(correlationKey(scope, key), value, SetArgs.Builder.ex(ttl)).toCompletableFuture());
         }
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
-                .thenCompose(ignored -> claimOrphan(scope, List.copyOf(CarrierIds.keys(correlation.carrierMessageId())), 0));
+                .thenCompose(ignored -> findOrphan(scope, keys, 0))
+                .thenCompose(orphan -> {
+                    if (orphan.isEmpty()) {
+                        return CompletableFuture.completedFuture(Optional.<Receipt>empty());
+                    }
+                    Receipt receipt = SmsJson.read(orphan.get().getBytes(StandardCharsets.UTF_8), Receipt.class);
+                    return claim(scope, receipt).thenApply(won -> {
+                        if (!won) {
+                            return Optional.<Receipt>empty();
+                        }
+                        meters.counter("sms_receipts_early_total").increment();
+                        return Optional.of(receipt);
+                    });
+                });
     }
 
-    /** The part a receipt is about; empty when none is known yet (the receipt is then parked). */
+    /**
+     * The part a receipt is about; empty when none is known yet (the receipt is then parked), or when
+     * a registration racing with this receipt has taken it over.
+     */
     public CompletionStage<Optional<Correlation>> match(Receipt receipt) {
         List<String> keys = List.copyOf(CarrierIds.keys(receipt.carrierMessageId()));
         return lookup(receipt.scope(), keys, 0).thenCompose(found -> {
             if (found.isPresent()) {
                 return CompletableFuture.completedFuture(found);
             }
-            return park(receipt, keys).thenApply(ignored -> Optional.<Correlation>empty());
+            // register writes the part, then looks for orphans; we park, then look for the part again.
+            // One of the two sees the other, and claim() lets exactly one of them deliver the receipt.
+            return park(receipt, keys)
+                    .thenCompose(ignored -> lookup(receipt.scope(), keys, 0))
+                    .thenCompose(late -> late.isEmpty()
+                            ? CompletableFuture.completedFuture(late)
+                            : claim(receipt.scope(), receipt).thenApply(won -> won ? late : Optional.<Correlation>empty()));
         });
     }
 
@@ -76,16 +99,33 @@ public final class ReceiptCorrelator {
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
     }
 
-    private CompletionStage<Optional<Receipt>> claimOrphan(String scope, List<String> keys, int index) {
+    private CompletionStage<Optional<String>> findOrphan(String scope, List<String> keys, int index) {
         if (index >= keys.size()) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        return redis.getdel(orphanKey(scope, keys.get(index))).thenCompose(json -> {
-            if (json == null) {
-                return claimOrphan(scope, keys, index + 1);
+        return redis.get(orphanKey(scope, keys.get(index))).thenCompose(json -> json != null
+                ? CompletableFuture.completedFuture(Optional.of(json))
+                : findOrphan(scope, keys, index + 1));
+    }
+
+    /**
+     * Takes a parked receipt out of every key it was parked under and off the unmatched list. It is
+     * parked under all forms of its id, so only the deletion of its first key decides who owns it:
+     * the receipt is delivered once, and no later registration can pick it up again.
+     */
+    private CompletionStage<Boolean> claim(String scope, Receipt receipt) {
+        List<String> keys = List.copyOf(CarrierIds.keys(receipt.carrierMessageId()));
+        return redis.getdel(orphanKey(scope, keys.get(0))).thenCompose(parked -> {
+            if (parked == null) {
+                return CompletableFuture.completedFuture(false);
             }
-            meters.counter("sms_receipts_early_total").increment();
-            return CompletableFuture.completedFuture(Optional.of(SmsJson.read(json.getBytes(StandardCharsets.UTF_8), Receipt.class)));
+            List<CompletableFuture<?>> cleanup = new ArrayList<>();
+            if (keys.size() > 1) {
+                String[] rest = keys.subList(1, keys.size()).stream().map(key -> orphanKey(scope, key)).toArray(String[]::new);
+                cleanup.add(redis.del(rest).toCompletableFuture());
+            }
+            cleanup.add(redis.lrem(UNMATCHED_LIST, 1, parked).toCompletableFuture());
+            return CompletableFuture.allOf(cleanup.toArray(CompletableFuture[]::new)).thenApply(ignored -> true);
         });
     }
 

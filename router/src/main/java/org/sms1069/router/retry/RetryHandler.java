@@ -51,7 +51,8 @@ public final class RetryHandler implements ReliableConsumer.Handler {
         meters.counter("sms_router_retries_total", "link", part.linkId()).increment();
         Duration wait = part.notBefore() == null ? Duration.ZERO : Duration.between(now, part.notBefore());
         CompletableFuture<Void> due = new CompletableFuture<>();
-        timer.schedule(() -> due.complete(null), Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
+        // nanoseconds, not millis: truncating the wait would republish up to 1 ms before notBefore
+        timer.schedule(() -> due.complete(null), Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
         return due.thenCompose(ignored -> publisher.publish(Topics.outbound(part.linkId()), record.key(), part));
     }
 

@@ -1,0 +1,330 @@
+package org.sms1069.gateway.dispatch;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sms1069.gateway.dlr.Receipt;
+import org.sms1069.gateway.dlr.ReceiptCorrelator;
+import org.sms1069.gateway.link.CarrierLink;
+import org.sms1069.gateway.link.InboundSink;
+import org.sms1069.gateway.link.SubmitResult;
+import org.sms1069.messaging.KafkaClients;
+import org.sms1069.messaging.Publisher;
+import org.sms1069.messaging.TopicAdmin;
+import org.sms1069.messaging.TopicAdmin.TopicSpec;
+import org.sms1069.model.Carrier;
+import org.sms1069.model.MessageStatus;
+import org.sms1069.model.Protocol;
+import org.sms1069.model.Topics;
+import org.sms1069.model.event.MoMessage;
+import org.sms1069.model.event.OutboundSubmit;
+import org.sms1069.model.event.Recipient;
+import org.sms1069.model.event.StatusEvent;
+import org.sms1069.model.json.SmsJson;
+import org.sms1069.model.link.LinkSettings;
+import org.sms1069.model.retry.Backoff;
+import org.sms1069.testkit.TestInfra;
+import org.sms1069.testkit.TestKafka;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The dispatcher against the real broker and Redis; only the carrier is a hand-written fake. Topics
+ * are shared, so each test has its own message ids, phones and carrier account and reads only those.
+ */
+class OutboundDispatcherTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(2));
+
+    private static Publisher publisher;
+    private static RedisClient redisClient;
+    private static StatefulRedisConnection<String, String> redis;
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final List<Receipt> handedOver = new CopyOnWriteArrayList<>();
+    private FakeLink link;
+    private ReceiptCorrelator correlator;
+    private OutboundDispatcher dispatcher;
+
+    @BeforeAll
+    static void connect() {
+        String bootstrap = TestKafka.bootstrapServers();
+        TopicAdmin.ensure(bootstrap, (short) 1, List.of(TopicSpec.of(Topics.STATUS, 3), TopicSpec.of(Topics.RETRY, 3),
+                TopicSpec.of(Topics.DEAD, 1)));
+        publisher = new Publisher(KafkaClients.reliableProducer(bootstrap, "dispatcher-test"));
+        redisClient = RedisClient.create(TestInfra.redisUri());
+        redis = redisClient.connect();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        publisher.close();
+        redis.close();
+        redisClient.shutdown();
+    }
+
+    @BeforeEach
+    void setUp() {
+        String id = TestInfra.unique("disp");
+        link = new FakeLink(new LinkSettings(id, Carrier.INTL, Protocol.SMPP34, "127.0.0.1", 2775, id, "pw", null,
+                "10690123456", 1, 16, 100, 100, 0, 0, null, null));
+        correlator = new ReceiptCorrelator(redis.async(), Duration.ofMinutes(10), meters);
+        dispatcher = new OutboundDispatcher(link, new DedupStore(redis.async(), Duration.ofMinutes(10)), correlator,
+                new RecordingSink(), publisher, BACKOFF, meters, Clock.systemUTC());
+    }
+
+    @Test
+    void acceptedPartIsSubmittedCorrelatedAndMarked() throws Exception {
+        OutboundSubmit part = part(1);
+        link.answer(new SubmitResult.Accepted(List.of("1A2B3C")));
+
+        handle(part);
+
+        assertThat(link.submitted).containsExactly(part);
+        StatusEvent submitted = awaitStatus(part.recipients().get(0).messageId()).value();
+        assertThat(submitted.status()).isEqualTo(MessageStatus.SUBMITTED);
+        assertThat(submitted.phone()).isEqualTo(part.recipients().get(0).phone());
+        assertThat(submitted.carrierMessageId()).isEqualTo("1A2B3C");
+        assertThat(submitted.linkId()).isEqualTo(link.settings().id());
+        assertThat(submitted.segment()).isEqualTo(1);
+        assertThat(submitted.segments()).isEqualTo(1);
+        assertThat(redis.sync().exists("sms:dedup:" + part.dedupKey())).isEqualTo(1);
+        assertThat(get(correlator.match(receipt("1715004")))).get().satisfies(correlation -> {
+            assertThat(correlation.messageId()).isEqualTo(part.recipients().get(0).messageId());
+            assertThat(correlation.carrierMessageId()).isEqualTo("1A2B3C");
+        });
+    }
+
+    @Test
+    void theSameRecordHandledTwiceIsSubmittedOnce() throws Exception {
+        OutboundSubmit part = part(1);
+        link.answer(new SubmitResult.Accepted(List.of("77")));
+
+        handle(part);
+        handle(part);
+
+        assertThat(link.submitted).hasSize(1);
+        assertThat(meters.counter("sms_link_duplicates_suppressed_total", "link", link.settings().id()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRepeatArrivingWhileTheFirstSubmitIsInFlightIsNotSubmittedAgain() throws Exception {
+        OutboundSubmit part = part(1);
+        CompletableFuture<SubmitResult> carrierAnswer = new CompletableFuture<>();
+        link.answer(carrierAnswer);
+
+        // a consumer rewound after a transient failure hands over records that are still in flight
+        CompletableFuture<?> first = dispatcher.handle(record(part)).toCompletableFuture();
+        CompletableFuture<?> second = dispatcher.handle(record(part)).toCompletableFuture();
+        carrierAnswer.complete(new SubmitResult.Accepted(List.of("88")));
+        first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        second.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(link.submitted).hasSize(1);
+    }
+
+    @Test
+    void transientRejectionGoesToRetryWithTheNextAttempt() throws Exception {
+        OutboundSubmit part = part(1);
+        link.answer(new SubmitResult.Rejected(true, "ESME_RTHROTTLED(0x58)", "throttled"));
+        Instant before = Instant.now();
+
+        handle(part);
+
+        ConsumerRecord<String, OutboundSubmit> retry = await(Topics.RETRY, OutboundSubmit.class,
+                p -> p.recipients().equals(part.recipients()));
+        assertThat(retry.key()).isEqualTo(part.recipients().get(0).phone());
+        OutboundSubmit again = retry.value();
+        assertThat(again.attempt()).isEqualTo(2);
+        assertThat(again.dedupKey()).isEqualTo(part.recipients().get(0).messageId() + ":1:2");
+        assertThat(again.notBefore()).isAfter(before);
+        assertThat(again.linkId()).isEqualTo(part.linkId());
+        assertThat(again.text()).isEqualTo(part.text());
+        assertThat(again.reference()).isEqualTo(part.reference());
+        assertThat(again.expiresAt()).isEqualTo(part.expiresAt());
+        assertThat(redis.sync().exists("sms:dedup:" + part.dedupKey())).as("nothing reached the phone").isZero();
+    }
+
+    @Test
+    void permanentRejectionEndsAsFailedWithTheCarriersCode() throws Exception {
+        OutboundSubmit part = part(1);
+        link.answer(new SubmitResult.Rejected(false, "ESME_RINVDSTADR(0x0B)", "invalid destination address"));
+
+        handle(part);
+
+        ConsumerRecord<String, StatusEvent> failed = awaitStatus(part.recipients().get(0).messageId());
+        assertThat(failed.key()).isEqualTo(part.recipients().get(0).messageId());
+        assertThat(failed.value().status()).isEqualTo(MessageStatus.FAILED);
+        assertThat(failed.value().rawStat()).isEqualTo("ESME_RINVDSTADR(0x0B)");
+        assertThat(failed.value().detail()).isEqualTo("invalid destination address");
+    }
+
+    @Test
+    void receiptThatCameBeforeTheSubmitAnswerIsHandedOn() throws Exception {
+        Receipt early = receipt("5F5F");
+        assertThat(get(correlator.match(early))).isEmpty();
+        link.answer(new SubmitResult.Accepted(List.of("5f5f")));
+
+        handle(part(1));
+
+        assertThat(handedOver).containsExactly(early);
+    }
+
+    @Test
+    void eachRecipientGetsItsOwnCarrierId() throws Exception {
+        String a = TestInfra.unique("msg");
+        String b = TestInfra.unique("msg");
+        OutboundSubmit part = part(List.of(new Recipient(a, phone()), new Recipient(b, phone())));
+        link.answer(new SubmitResult.Accepted(List.of("A1", "B2")));
+
+        handle(part);
+
+        assertThat(awaitStatus(a).value().carrierMessageId()).isEqualTo("A1");
+        assertThat(awaitStatus(b).value().carrierMessageId()).isEqualTo("B2");
+    }
+
+    @Test
+    void partWithoutRecipientsIsPoison() {
+        assertThatIllegalArgumentException().isThrownBy(() -> dispatcher.handle(record(part(List.of()))));
+        assertThat(link.submitted).isEmpty();
+    }
+
+    private void handle(OutboundSubmit part) throws Exception {
+        dispatcher.handle(record(part)).toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private ConsumerRecord<String, byte[]> record(OutboundSubmit part) {
+        String key = part.recipients().isEmpty() ? "none" : part.recipients().get(0).phone();
+        return new ConsumerRecord<>(Topics.outbound(link.settings().id()), 0, 0L, key, SmsJson.write(part));
+    }
+
+    private OutboundSubmit part(int attempt) {
+        String messageId = TestInfra.unique("msg");
+        return new OutboundSubmit(OutboundSubmit.VERSION, messageId + ":1:" + attempt, link.settings().id(), Carrier.INTL,
+                List.of(new Recipient(messageId, phone())), "10690123456", 1, 1, 99, "【示例】您的验证码是123456", attempt,
+                Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS), null);
+    }
+
+    private OutboundSubmit part(List<Recipient> recipients) {
+        String id = recipients.isEmpty() ? TestInfra.unique("msg") : recipients.get(0).messageId();
+        return new OutboundSubmit(OutboundSubmit.VERSION, id + ":1:1", link.settings().id(), Carrier.INTL, recipients,
+                "10690123456", 1, 1, 99, "【示例】通知", 1, null, null);
+    }
+
+    private Receipt receipt(String carrierId) {
+        return new Receipt(link.settings().id(), link.settings().receiptScope(), carrierId, "DELIVRD", "000",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private static String phone() {
+        return "+4477" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    }
+
+    private static <T> T get(CompletionStage<T> stage) throws Exception {
+        return stage.toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    private static ConsumerRecord<String, StatusEvent> awaitStatus(String messageId) {
+        return await(Topics.STATUS, StatusEvent.class, event -> event.messageId().equals(messageId));
+    }
+
+    /** The first matching record, reading from the beginning with a fresh group for at most 30 s. */
+    private static <T> ConsumerRecord<String, T> await(String topic, Class<T> type, Predicate<T> match) {
+        try (KafkaConsumer<String, byte[]> consumer = KafkaClients.manualCommitConsumer(TestKafka.bootstrapServers(),
+                TestInfra.unique("dispatcher-test-reader"), "dispatcher-test-reader", 500)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    T value = SmsJson.read(record.value(), type);
+                    if (match.test(value)) {
+                        return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.key(), value);
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no matching record on " + topic + " within " + WAIT);
+    }
+
+    /** The carrier: answers every submit with the result the test set, and remembers what it got. */
+    private static final class FakeLink implements CarrierLink {
+        private final LinkSettings settings;
+        final List<OutboundSubmit> submitted = new CopyOnWriteArrayList<>();
+        private volatile CompletableFuture<SubmitResult> answer = new CompletableFuture<>();
+
+        FakeLink(LinkSettings settings) {
+            this.settings = settings;
+        }
+
+        void answer(SubmitResult result) {
+            answer(CompletableFuture.completedFuture(result));
+        }
+
+        void answer(CompletableFuture<SubmitResult> result) {
+            answer = result;
+        }
+
+        @Override
+        public LinkSettings settings() {
+            return settings;
+        }
+
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public CompletionStage<SubmitResult> submit(OutboundSubmit part) {
+            submitted.add(part);
+            return answer;
+        }
+
+        @Override
+        public int connectedConnections() {
+            return 1;
+        }
+
+        @Override
+        public int inFlight() {
+            return 0;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private final class RecordingSink implements InboundSink {
+        @Override
+        public void onReceipt(Receipt receipt) {
+            handedOver.add(receipt);
+        }
+
+        @Override
+        public void onMo(MoMessage message) {
+        }
+
+        @Override
+        public void onConnectionsChanged(String linkId) {
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.sms1069.gateway.dlr;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sms1069.model.Carrier;
+import org.sms1069.model.json.SmsJson;
+import org.sms1069.testkit.TestInfra;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Against the real Redis; each test has its own carrier-account scope, so runs never see each other's keys. */
+class ReceiptCorrelatorTest {
+    private static RedisClient client;
+    private static StatefulRedisConnection<String, String> redis;
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private ReceiptCorrelator correlator;
+    private String scope;
+
+    @BeforeAll
+    static void connect() {
+        client = RedisClient.create(TestInfra.redisUri());
+        redis = client.connect();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        redis.close();
+        client.shutdown();
+    }
+
+    @BeforeEach
+    void setUp() {
+        correlator = new ReceiptCorrelator(redis.async(), Duration.ofMinutes(10), meters);
+        scope = TestInfra.unique("acct") + "@127.0.0.1:7890";
+    }
+
+    @Test
+    void registeredPartIsFoundByItsReceipt() throws Exception {
+        Correlation part = correlation("m-1", "1A2B3C");
+
+        assertThat(get(correlator.register(scope, part).toCompletableFuture())).isEmpty();
+
+        assertThat(get(correlator.match(receipt("1A2B3C", "DELIVRD")).toCompletableFuture())).contains(part);
+        assertThat(unmatchedCount()).isZero();
+    }
+
+    @Test
+    void receiptPrintingTheIdInDecimalMatchesAHexRegistration() throws Exception {
+        Correlation part = correlation("m-2", "00000000001a2b3c");
+        get(correlator.register(scope, part).toCompletableFuture());
+
+        assertThat(get(correlator.match(receipt("1715004", "DELIVRD")).toCompletableFuture())).contains(part);
+    }
+
+    @Test
+    void receiptsAreKeptApartByCarrierAccount() throws Exception {
+        get(correlator.register(scope, correlation("m-3", "ABCDEF")).toCompletableFuture());
+
+        Receipt otherAccount = new Receipt("link-2", TestInfra.unique("other") + "@127.0.0.1:7890", "ABCDEF", "DELIVRD",
+                null, Instant.now());
+        assertThat(get(correlator.match(otherAccount).toCompletableFuture())).isEmpty();
+    }
+
+    @Test
+    void earlyReceiptIsParkedCountedAndHandedToTheLaterRegistration() throws Exception {
+        Receipt early = receipt("9F00AA", "DELIVRD");
+
+        assertThat(get(correlator.match(early).toCompletableFuture())).isEmpty();
+        assertThat(unmatchedCount()).isEqualTo(1);
+
+        Optional<Receipt> claimed = get(correlator.register(scope, correlation("m-4", "9f00aa")).toCompletableFuture());
+        assertThat(claimed).contains(early);
+        assertThat(meters.counter("sms_receipts_early_total").count()).isEqualTo(1);
+
+        // handed over once: no form of the id finds the orphan any more, and it is off the unmatched list
+        assertThat(get(correlator.register(scope, correlation("m-4", "9F00AA")).toCompletableFuture())).isEmpty();
+        assertThat(get(correlator.register(scope, correlation("m-4", "10420394")).toCompletableFuture())).isEmpty();
+        assertThat(redis.sync().lrange(ReceiptCorrelator.UNMATCHED_LIST, 0, -1))
+                .noneSatisfy(json -> assertThat(json).contains(scope));
+    }
+
+    @Test
+    void earlyReceiptRacingItsRegistrationIsDeliveredExactlyOnce() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            String id = "RACE" + i;
+            Receipt receipt = receipt(id, "DELIVRD");
+            CompletableFuture<Optional<Correlation>> matched = correlator.match(receipt).toCompletableFuture();
+            CompletableFuture<Optional<Receipt>> claimed = correlator.register(scope, correlation("m-race-" + i, id))
+                    .toCompletableFuture();
+
+            int deliveries = (get(matched).isPresent() ? 1 : 0) + (get(claimed).isPresent() ? 1 : 0);
+            assertThat(deliveries).as("receipt %s delivered once, by the match or by the registration", id).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void receiptThatMatchesNothingIsListedForInspection() throws Exception {
+        String id = "DEAD" + Long.toHexString(System.nanoTime()).toUpperCase();
+        Receipt unknown = receipt(id, "UNDELIV");
+
+        assertThat(get(correlator.match(unknown).toCompletableFuture())).isEmpty();
+
+        List<String> listed = redis.sync().lrange(ReceiptCorrelator.UNMATCHED_LIST, 0, 99);
+        assertThat(listed).anySatisfy(json ->
+                assertThat(SmsJson.read(json.getBytes(StandardCharsets.UTF_8), Receipt.class)).isEqualTo(unknown));
+        assertThat(unmatchedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void correlationsExpireWithTheirTtl() throws Exception {
+        get(correlator.register(scope, correlation("m-5", "77AA")).toCompletableFuture());
+
+        Long ttl = redis.sync().ttl("sms:dlr:" + scope + ":77AA");
+        assertThat(ttl).isBetween(1L, 600L);
+    }
+
+    private double unmatchedCount() {
+        return meters.counter("sms_receipts_unmatched_total", "link", "link-1").count();
+    }
+
+    private Correlation correlation(String messageId, String carrierId) {
+        return new Correlation(messageId, "13800138000", 1, 1, Carrier.INTL, "link-1", carrierId,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private Receipt receipt(String carrierId, String stat) {
+        return new Receipt("link-1", scope, carrierId, stat, "000", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private static <T> T get(CompletableFuture<T> future) throws Exception {
+        return future.get(10, TimeUnit.SECONDS);
+    }
+}
