@@ -5,5 +5,5 @@ import reactor.core.publisher.Mono;
 
 /** A check every composed message passes before it is accepted; an error refuses the send. */
 public interface ContentGate {
-    Mono<Void> check(App app, ComposedMessage message);
+    Mono<Void> check(App app, ComposedMessage message, java.util.List<String> phones);
 }

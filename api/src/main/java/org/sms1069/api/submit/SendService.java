@@ -79,11 +79,11 @@ public class SendService {
         return apps.find(appId)
                 .switchIfEmpty(Mono.error(new ApiException(ErrorCode.FORBIDDEN, "the key's app no longer exists")))
                 .flatMap(app -> composer.compose(app, request)
-                        .flatMap(message -> checkContent(app, message))
+                        .flatMap(message -> checkContent(app, message, request.phones()))
                         .flatMap(message -> accept(app, request, message)));
     }
 
-    private Mono<ComposedMessage> checkContent(App app, ComposedMessage message) {
+    private Mono<ComposedMessage> checkContent(App app, ComposedMessage message, List<String> phones) {
         int length = message.text().codePointCount(0, message.text().length());
         if (length > properties.limits().maxTextLength()) {
             return Mono.error(new ApiException(ErrorCode.VALIDATION_FAILED, "text has " + length + " characters; at most "
@@ -91,7 +91,7 @@ public class SendService {
         }
         Mono<ComposedMessage> checked = Mono.just(message);
         for (ContentGate gate : gates) {
-            checked = checked.flatMap(m -> gate.check(app, m).thenReturn(m));
+            checked = checked.flatMap(m -> gate.check(app, m, phones).thenReturn(m));
         }
         return checked;
     }
