@@ -279,7 +279,7 @@ class RouterIntegrationTest {
 
     private static AcceptedMessage message(String phone, String text, Instant expiresAt) {
         return new AcceptedMessage(AcceptedMessage.VERSION, TestInfra.unique("msg"), "app-test", MessageType.NOTIFICATION,
-                phone, text, "1069012345601", 1, null, Instant.now(), expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS));
+                phone, text, "1069012345601", 1, null, Instant.now(), expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS), null);
     }
 
     private static String phone(String prefix) {

@@ -162,7 +162,7 @@ public class SendService {
         List<SendResponse.Accepted> answers = new ArrayList<>();
         idsByPhone.forEach((phone, id) -> {
             accepted.add(new AcceptedMessage(AcceptedMessage.VERSION, id, app.id(), message.type(), phone, message.text(),
-                    sourceAddr, segmentCount, request.clientRef(), now, expiresAt));
+                    sourceAddr, segmentCount, request.clientRef(), now, expiresAt, start.isAfter(now) ? start : null));
             answers.add(new SendResponse.Accepted(phone, id, segmentCount,
                     segments.carrierOf(PhoneNumbers.parse(phone).number().orElseThrow()).orElse(null)));
         });

@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param text       the full text as the phone shows it, signature included
  * @param sourceAddr the 1069 number with the app's extension appended
  * @param expiresAt  validity: after this the message is not submitted any more
+ * @param sendAt     a scheduled send: not submitted before this time; null means at once
  */
 public record AcceptedMessage(
         int v,
@@ -22,7 +23,8 @@ public record AcceptedMessage(
         int segments,
         String clientRef,
         Instant acceptedAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        Instant sendAt) {
 
     public static final int VERSION = 1;
 }

@@ -89,6 +89,6 @@ class OutboundPlannerTest {
 
     private static AcceptedMessage message(String id, String text) {
         return new AcceptedMessage(AcceptedMessage.VERSION, id, "app-1", MessageType.VERIFICATION, "13800138000", text,
-                "1069012345601", 0, "ref-1", Instant.parse("2029-12-31T00:00:00Z"), EXPIRES);
+                "1069012345601", 0, "ref-1", Instant.parse("2029-12-31T00:00:00Z"), EXPIRES, null);
     }
 }
