@@ -33,6 +33,7 @@ class EvasionTest {
         "菠菜平台新开，注册就送58元彩金",
         "贷 款 急 用 钱？黑 户 可 贷",
         "代K发票，加薇信 hd8989",
+        "菠菜平台新开，体育电竞全覆盖",
         "線上娛樂城，百家樂真人荷官"
     })
     void seesThroughProhibitedDisguises(String text) {

@@ -101,7 +101,7 @@ public final class VerdictDecider {
         for (RuleHit hit : strongest.values()) {
             int weight = hit.weight();
             int extra = distinctTerms.get(hit.ruleId()).size() - 1;
-            score.merge(hit.category(), Math.min(2 * weight, weight + (weight / 2) * extra), Integer::sum);
+            score.merge(hit.category(), Math.min(2 * weight, weight + ((weight + 1) / 2) * extra), Integer::sum);
         }
         return score;
     }
