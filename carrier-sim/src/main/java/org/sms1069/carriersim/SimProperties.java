@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.sms1069.carriersim.cmpp.CmppSimulatorConfig;
 import org.sms1069.carriersim.receipt.OutcomeMix;
 import org.sms1069.carriersim.smpp.MessageIdFormat;
 import org.sms1069.carriersim.smpp.SmppSimulatorConfig;
@@ -23,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * {@code sim.*}: how the simulated carrier behaves.
  *
  * @param smpp         the SMPP 3.4 SMSC
+ * @param cmpp         the CMPP 2.0/3.0 ISMG
  * @param receiptDelay time from submit response to delivery receipt
  * @param outcomes     receipt status → weight; keys with a colon need brackets: {@code "[MK:0001]": 1}
  * @param tps          submits admitted per second per simulator, 0 = unlimited
@@ -32,6 +34,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("sim")
 public record SimProperties(
         @Valid @NotNull @DefaultValue Smpp smpp,
+        @Valid @NotNull @DefaultValue Cmpp cmpp,
         @NotNull @DefaultValue("500ms") Duration receiptDelay,
         @NotEmpty Map<String, @NotNull @PositiveOrZero Integer> outcomes,
         @PositiveOrZero @DefaultValue("0") int tps,
@@ -67,6 +70,33 @@ public record SimProperties(
                     + ", messageIdFormat=" + messageIdFormat + ", bindTimeout=" + bindTimeout
                     + ", responseTimeout=" + responseTimeout + "]";
         }
+    }
+
+    /**
+     * @param port                 listening port, 0 = any free one
+     * @param account              accepted Source_Addr (SP id, at most 6 characters)
+     * @param password             its shared secret
+     * @param maxWindow            unanswered submits per connection before result 8
+     * @param reportBeforeResponse send each status report before its SUBMIT_RESP
+     */
+    public record Cmpp(
+            @Min(0) @Max(65_535) @DefaultValue("7890") int port,
+            @NotBlank @Size(max = 6) @DefaultValue(CmppSimulatorConfig.DEFAULT_ACCOUNT) String account,
+            @NotBlank @DefaultValue(CmppSimulatorConfig.DEFAULT_PASSWORD) String password,
+            @Min(1) @DefaultValue("64") int maxWindow,
+            @DefaultValue("false") boolean reportBeforeResponse) {
+
+        @Override
+        public String toString() {
+            return "Cmpp[port=" + port + ", account=" + account + ", password=***, maxWindow=" + maxWindow
+                    + ", reportBeforeResponse=" + reportBeforeResponse + "]";
+        }
+    }
+
+    public CmppSimulatorConfig cmppConfig() {
+        return CmppSimulatorConfig.defaults().withPort(cmpp.port()).withLogin(cmpp.account(), cmpp.password())
+                .withLimits(tps, cmpp.maxWindow()).withReceipts(receiptDelay, outcomes, seed)
+                .withReportBeforeResponse(cmpp.reportBeforeResponse());
     }
 
     public SmppSimulatorConfig smppConfig() {

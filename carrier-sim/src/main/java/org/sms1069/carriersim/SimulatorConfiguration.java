@@ -2,6 +2,7 @@ package org.sms1069.carriersim;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import org.sms1069.carriersim.cmpp.CmppSimulator;
 import org.sms1069.carriersim.smpp.SmppSimulator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,17 @@ class SimulatorConfiguration {
     @Bean(destroyMethod = "close")
     SmppSimulator smppSimulator(SimProperties properties) {
         return SmppSimulator.start(properties.smppConfig());
+    }
+
+    @Bean(destroyMethod = "close")
+    CmppSimulator cmppSimulator(SimProperties properties) {
+        return CmppSimulator.start(properties.cmppConfig());
+    }
+
+    @Bean
+    MeterBinder cmppSimulatorMetrics(CmppSimulator cmppSimulator) {
+        return new NettySimulatorMetrics("cmpp", cmppSimulator.counters(), cmppSimulator::loggedInSessions,
+                cmppSimulator::pendingReceipts);
     }
 
     @Bean

@@ -23,6 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "spring.config.name=" + CarrierSimApplication.CONFIG_NAME,
         "server.port=0",
         "sim.smpp.port=0",
+        "sim.cmpp.port=0",
         "sim.receipt-delay=50ms"})
 class CarrierSimApplicationTest {
 

@@ -3,8 +3,11 @@ package org.sms1069.gateway;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.LoggerFactory;
 import org.sms1069.gateway.config.GatewayProperties;
+import org.sms1069.gateway.config.SessionProperties;
 import org.sms1069.gateway.dispatch.DedupStore;
 import org.sms1069.gateway.dispatch.OutboundDispatcher;
 import org.sms1069.gateway.dlr.InboundProcessor;
@@ -12,6 +15,7 @@ import org.sms1069.gateway.dlr.ReceiptCorrelator;
 import org.sms1069.gateway.health.LinkHealthReporter;
 import org.sms1069.gateway.link.CarrierLink;
 import org.sms1069.gateway.link.LinkFactory;
+import org.sms1069.gateway.session.LinkEnvironment;
 import org.sms1069.messaging.KafkaClients;
 import org.sms1069.messaging.Publisher;
 import org.sms1069.messaging.ReliableConsumer;
@@ -35,14 +39,17 @@ import java.util.concurrent.ScheduledExecutorService;
 @Component
 public class GatewayRuntime implements SmartLifecycle {
     private final GatewayProperties properties;
+    private final SessionProperties session;
     private final LinkHealthReporter health;
     private final Publisher publisher;
     private final MeterRegistry meters;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private volatile boolean running;
 
-    public GatewayRuntime(GatewayProperties properties, LinkHealthReporter health, Publisher publisher, MeterRegistry meters) {
+    public GatewayRuntime(GatewayProperties properties, SessionProperties session, LinkHealthReporter health,
+                          Publisher publisher, MeterRegistry meters) {
         this.properties = properties;
+        this.session = session;
         this.health = health;
         this.publisher = publisher;
         this.meters = meters;
@@ -59,13 +66,18 @@ public class GatewayRuntime implements SmartLifecycle {
         resources.add(redis);
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> new Thread(r, "gateway-scheduler"));
         resources.add(scheduler::shutdownNow);
+        // one event loop group for every connection of every Netty link; closed after the links have drained
+        NioEventLoopGroup eventLoops = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                new DefaultThreadFactory("gateway-netty", true));
+        resources.add(() -> eventLoops.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly());
+        LinkEnvironment environment = new LinkEnvironment(eventLoops, scheduler, properties.reconnect().policy(), session, meters);
 
         Clock clock = Clock.systemUTC();
         ReceiptCorrelator correlator = new ReceiptCorrelator(redis.async(), properties.receiptTtl(), meters);
         InboundProcessor inbound = new InboundProcessor(correlator, publisher, meters, clock, health::changed);
         DedupStore dedup = new DedupStore(redis.async(), properties.receiptTtl());
         for (LinkSettings settings : properties.links()) {
-            CarrierLink link = LinkFactory.create(settings, properties, inbound, scheduler);
+            CarrierLink link = LinkFactory.create(settings, properties, environment, inbound);
             health.register(link);
             link.start();
             resources.add(link);

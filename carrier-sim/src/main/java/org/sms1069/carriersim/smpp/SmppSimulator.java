@@ -1,5 +1,7 @@
 package org.sms1069.carriersim.smpp;
 
+import org.sms1069.carriersim.log.SubmitLog;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -48,7 +50,7 @@ public final class SmppSimulator implements AutoCloseable {
     private final String name = "smpp-sim-" + INSTANCES.incrementAndGet();
     private final SmppCounters counters = new SmppCounters();
     private final SmppSessionRegistry registry = new SmppSessionRegistry();
-    private final SubmitLog submitLog = new SubmitLog(SubmitLog.DEFAULT_CAPACITY);
+    private final SubmitLog<ReceivedSubmit> submitLog = new SubmitLog<>(SubmitLog.DEFAULT_CAPACITY);
     private final ResponseGate gate = new ResponseGate();
     private final ReceiptScheduler receiptScheduler;
     private final MoSender moSender;
@@ -121,12 +123,7 @@ public final class SmppSimulator implements AutoCloseable {
      * @throws AssertionError when they do not arrive in time
      */
     public List<ReceivedSubmit> awaitSubmits(int count, Duration timeout) {
-        try {
-            return submitLog.await(count, timeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for submits", e);
-        }
+        return submitLog.awaitAtLeast(count, timeout);
     }
 
     public void clearSubmits() {

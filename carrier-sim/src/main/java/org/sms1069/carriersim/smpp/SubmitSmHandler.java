@@ -1,5 +1,7 @@
 package org.sms1069.carriersim.smpp;
 
+import org.sms1069.carriersim.log.SubmitLog;
+
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,14 +33,14 @@ final class SubmitSmHandler extends RefusingServerListener implements ServerResp
     private final ResponseGate gate;
     private final TpsLimiter limiter;
     private final MessageIdGenerator messageIds;
-    private final SubmitLog submitLog;
+    private final SubmitLog<ReceivedSubmit> submitLog;
     private final SmppCounters counters;
     private final SmppReceiptIssuer receipts;
     private final Clock clock;
     private final Map<String, ReceivedSubmit> awaitingResponse = new ConcurrentHashMap<>();
 
     SubmitSmHandler(SmppSessionRegistry registry, ResponseGate gate, TpsLimiter limiter, MessageIdGenerator messageIds,
-                    SubmitLog submitLog, SmppCounters counters, SmppReceiptIssuer receipts, Clock clock) {
+                    SubmitLog<ReceivedSubmit> submitLog, SmppCounters counters, SmppReceiptIssuer receipts, Clock clock) {
         this.registry = registry;
         this.gate = gate;
         this.limiter = limiter;

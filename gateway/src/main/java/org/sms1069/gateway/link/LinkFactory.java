@@ -1,23 +1,27 @@
 package org.sms1069.gateway.link;
 
+import org.sms1069.gateway.cmpp.CmppDialect;
+import org.sms1069.gateway.cmpp.CmppVersion;
 import org.sms1069.gateway.config.GatewayProperties;
+import org.sms1069.gateway.session.LinkEnvironment;
+import org.sms1069.gateway.session.NettyLink;
 import org.sms1069.gateway.smpp.SmppLink;
 import org.sms1069.model.link.LinkSettings;
-
-import java.util.concurrent.ScheduledExecutorService;
 
 /** Builds the connector for a link's protocol. */
 public final class LinkFactory {
     private LinkFactory() {
     }
 
-    public static CarrierLink create(LinkSettings settings, GatewayProperties properties, InboundSink inbound,
-                                     ScheduledExecutorService scheduler) {
+    public static CarrierLink create(LinkSettings settings, GatewayProperties properties, LinkEnvironment environment,
+                                     InboundSink inbound) {
         return switch (settings.protocol()) {
             case SMPP34 -> new SmppLink(settings, properties.responseTimeout(), properties.reconnect().policy(),
-                    inbound, scheduler);
-            case CMPP20, CMPP30, SGIP12, SMGP30 -> throw new IllegalArgumentException("sms.links[" + settings.id()
-                    + "]: protocol " + settings.protocol() + " has no connector in this build; use SMPP34");
+                    inbound, environment.scheduler());
+            case CMPP20 -> new NettyLink<>(settings, new CmppDialect(settings, CmppVersion.V20), environment, inbound);
+            case CMPP30 -> new NettyLink<>(settings, new CmppDialect(settings, CmppVersion.V30), environment, inbound);
+            case SGIP12, SMGP30 -> throw new IllegalArgumentException("sms.links[" + settings.id() + "]: protocol "
+                    + settings.protocol() + " has no connector in this build; use CMPP20, CMPP30 or SMPP34");
         };
     }
 }

@@ -1,25 +1,25 @@
-package org.sms1069.carriersim.smpp;
+package org.sms1069.carriersim.log;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 
 /**
- * The most recent accepted submits, in arrival order, for tests to inspect. Bounded so that a
+ * The most recent accepted submits of one simulator (any protocol), in arrival order, for tests to inspect. Bounded so that a
  * long benchmark run does not exhaust the heap; the counters keep the full total.
  */
-final class SubmitLog {
-    static final int DEFAULT_CAPACITY = 100_000;
+public final class SubmitLog<T> {
+    public static final int DEFAULT_CAPACITY = 100_000;
 
     private final int capacity;
-    private final ArrayDeque<ReceivedSubmit> submits = new ArrayDeque<>();
+    private final ArrayDeque<T> submits = new ArrayDeque<>();
     private long total;
 
-    SubmitLog(int capacity) {
+    public SubmitLog(int capacity) {
         this.capacity = capacity;
     }
 
-    synchronized void add(ReceivedSubmit submit) {
+    public synchronized void add(T submit) {
         if (submits.size() == capacity) {
             submits.removeFirst();
         }
@@ -28,17 +28,17 @@ final class SubmitLog {
         notifyAll();
     }
 
-    synchronized List<ReceivedSubmit> snapshot() {
+    public synchronized List<T> snapshot() {
         return List.copyOf(submits);
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         submits.clear();
         total = 0;
     }
 
     /** Waits until {@code count} submits were logged since start or the last clear. */
-    synchronized List<ReceivedSubmit> await(int count, Duration timeout) throws InterruptedException {
+    public synchronized List<T> await(int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (total < count) {
             long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
@@ -48,5 +48,15 @@ final class SubmitLog {
             wait(remainingMillis);
         }
         return List.copyOf(submits);
+    }
+
+    /** {@link #await} for test code: an interrupt becomes an {@link IllegalStateException} (the flag stays set). */
+    public List<T> awaitAtLeast(int count, Duration timeout) {
+        try {
+            return await(count, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for submits", e);
+        }
     }
 }

@@ -1,0 +1,22 @@
+package org.sms1069.carriersim.netty;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Running totals of a Netty simulator, read by tests and exported as {@code sms_sim_*} metrics. */
+public final class SimCounters {
+    public final AtomicLong loginsAccepted = new AtomicLong();
+    public final AtomicLong loginsRejected = new AtomicLong();
+    public final AtomicLong submitsAccepted = new AtomicLong();
+    public final AtomicLong submitsThrottled = new AtomicLong();
+    public final AtomicLong submitsMalformed = new AtomicLong();
+    public final AtomicLong receiptsSent = new AtomicLong();
+    public final AtomicLong receiptsDropped = new AtomicLong();
+    public final AtomicLong mosSent = new AtomicLong();
+
+    @Override
+    public String toString() {
+        return "logins " + loginsAccepted + "/" + loginsRejected + " rejected, submits " + submitsAccepted + " (+"
+                + submitsThrottled + " throttled, " + submitsMalformed + " malformed), receipts " + receiptsSent
+                + " (" + receiptsDropped + " dropped), MO " + mosSent;
+    }
+}

@@ -1,0 +1,27 @@
+package org.sms1069.gateway.session;
+
+import org.sms1069.gateway.dlr.Receipt;
+import org.sms1069.model.event.MoMessage;
+
+/**
+ * What a link does with a request the carrier sent: the answer to write (may be null), a receipt or MO
+ * to hand on (either may be null), and whether to close the connection after answering (TERMINATE).
+ */
+public record Reply(Object response, Receipt receipt, MoMessage mo, boolean closeAfter) {
+
+    public static Reply answer(Object response) {
+        return new Reply(response, null, null, false);
+    }
+
+    public static Reply receipt(Object response, Receipt receipt) {
+        return new Reply(response, receipt, null, false);
+    }
+
+    public static Reply mo(Object response, MoMessage mo) {
+        return new Reply(response, null, mo, false);
+    }
+
+    public static Reply answerAndClose(Object response) {
+        return new Reply(response, null, null, true);
+    }
+}
