@@ -37,21 +37,21 @@ final class Platform implements AutoCloseable {
     private final String linkPrefix = TestInfra.unique("e2e").replace("e2e-", "e");
     private final ConfigurableApplicationContext api;
 
+    /**
+     * How one carrier's link reaches its simulator.
+     *
+     * @param protocol CMPP20 | CMPP30 | SGIP12 | SMGP30 | SMPP34
+     */
+    record Link(String carrier, String protocol, int port, String account, String password) {
+    }
+
     Platform(SmppSimulator sim) {
-        List<String> common = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--sms.number=10690123456",
-                "--sms.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
-                "--sms.kafka.partitions=3",
-                "--sms.redis.uri=" + TestInfra.redisUri(),
-                "--spring.main.banner-mode=off"));
-        for (int i = 0; i < CARRIERS.length; i++) {
-            String link = "--sms.links[" + i + "].";
-            common.addAll(List.of(link + "id=" + linkPrefix + "-" + CARRIERS[i].toLowerCase(), link + "carrier=" + CARRIERS[i],
-                    link + "protocol=SMPP34", link + "host=127.0.0.1", link + "port=" + sim.port(),
-                    link + "account=" + sim.config().systemId(), link + "password=" + sim.config().password(),
-                    link + "src-id=10690123456", link + "window=8", link + "tps=500"));
-        }
+        this(sim, List.of());
+    }
+
+    /** Every carrier on the SMPP simulator, except those {@code natives} sends to a native-protocol simulator. */
+    Platform(SmppSimulator sim, List<Link> natives) {
+        List<String> common = commonArgs(linkPrefix, links(sim, natives));
         String schema = TestInfra.freshSchema();
         List<String> apiArgs = new ArrayList<>(common);
         apiArgs.addAll(List.of(
@@ -70,6 +70,45 @@ final class Platform implements AutoCloseable {
         services.add(start(RouterApplication.class, RouterApplication.CONFIG_NAME, withoutDatabase));
         api = start(ApiApplication.class, ApiApplication.CONFIG_NAME, apiArgs);
         services.add(api);
+    }
+
+    private static List<Link> links(SmppSimulator sim, List<Link> natives) {
+        List<Link> links = new ArrayList<>();
+        for (String carrier : CARRIERS) {
+            links.add(natives.stream().filter(l -> l.carrier().equals(carrier)).findFirst().orElse(
+                    new Link(carrier, "SMPP34", sim.port(), sim.config().systemId(), sim.config().password())));
+        }
+        return links;
+    }
+
+    private static List<String> commonArgs(String linkPrefix, List<Link> links) {
+        List<String> common = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--sms.number=10690123456",
+                "--sms.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
+                "--sms.kafka.partitions=3",
+                "--sms.redis.uri=" + TestInfra.redisUri(),
+                "--spring.main.banner-mode=off"));
+        for (int i = 0; i < links.size(); i++) {
+            Link l = links.get(i);
+            String link = "--sms.links[" + i + "].";
+            common.addAll(List.of(link + "id=" + linkPrefix + "-" + l.carrier().toLowerCase(), link + "carrier=" + l.carrier(),
+                    link + "protocol=" + l.protocol(), link + "host=127.0.0.1", link + "port=" + l.port(),
+                    link + "account=" + l.account(), link + "password=" + l.password(), link + "service-id=MXX0010101",
+                    link + "src-id=10690123456", link + "window=8", link + "tps=500"));
+        }
+        return common;
+    }
+
+    /** Only the gateway, with these links: for watching link state without the rest of the platform. */
+    static ConfigurableApplicationContext gatewayOnly(List<Link> links) {
+        List<String> args = new ArrayList<>(commonArgs(TestInfra.unique("g").replace("g-", "g"), links));
+        args.add(WITHOUT_DATABASE);
+        return start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, args);
+    }
+
+    static int port(ConfigurableApplicationContext service) {
+        return ((WebServerApplicationContext) service).getWebServer().getPort();
     }
 
     String linkId(String carrier) {

@@ -155,7 +155,7 @@ final class CmppServerSession extends ChannelInboundHandlerAdapter {
             unanswered.decrementAndGet(); // lost with its connection: never reached the handset
             return;
         }
-        boolean reportFirst = simulator.config().reportBeforeResponse();
+        boolean reportFirst = simulator.reportFirst();
         List<CmppReceiptJob> reports = simulator.reportsFor(accepted, msgId);
         if (reportFirst) {
             reports.forEach(job -> channel.write(reportPdu(job)));

@@ -54,9 +54,11 @@ public final class CmppSimulator implements AutoCloseable {
     private final ReceiptScheduler receipts;
     private final List<CmppServerSession> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final SimServer server;
+    private volatile boolean reportFirst;
 
     private CmppSimulator(CmppSimulatorConfig config) {
         this.config = config;
+        this.reportFirst = config.reportBeforeResponse();
         this.limiter = new TpsLimiter(config.tps());
         this.msgIds = new CmppMsgIdSource(config.gatewayId());
         this.outcomes = new OutcomeMix(config.outcomes(), config.seed());
@@ -123,6 +125,16 @@ public final class CmppSimulator implements AutoCloseable {
         held.stall(stall);
     }
 
+    /** From now on, send each status report before its SUBMIT_RESP (or, with false, after the receipt delay). */
+    public void reportBeforeResponse(boolean value) {
+        reportFirst = value;
+    }
+
+    /** SUBMIT answers held back by {@link #stallResponses(boolean)}. */
+    public int heldResponses() {
+        return held.held();
+    }
+
     /** A well-framed DELIVER whose body is cut short: the SP should answer it with an error and carry on. */
     public void sendMalformedFrame() {
         for (CmppServerSession session : loggedIn()) {
@@ -180,6 +192,10 @@ public final class CmppSimulator implements AutoCloseable {
     }
 
     // --- used by the sessions and receipt jobs
+
+    boolean reportFirst() {
+        return reportFirst;
+    }
 
     boolean admit() {
         return limiter.tryAcquire();
