@@ -27,7 +27,7 @@ public final class LinkDetector {
     public List<Link> find(NormalizedText links) {
         List<Link> found = new ArrayList<>(2);
         String text = links.text();
-        if (text.indexOf('.') < 0) {
+        if (!hasDotBeforeLetter(text)) {
             return found;
         }
         Matcher m = CANDIDATE.matcher(text);
@@ -42,5 +42,16 @@ public final class LinkDetector {
             found.add(new Link(host, links.span(m.start(), m.end())));
         }
         return found;
+    }
+
+    /** Every link has a dot followed by a letter; most messages have none, and the regex is not cheap. */
+    private static boolean hasDotBeforeLetter(String text) {
+        for (int at = text.indexOf('.'); at >= 0 && at + 1 < text.length(); at = text.indexOf('.', at + 1)) {
+            char next = text.charAt(at + 1);
+            if (next >= 'a' && next <= 'z') {
+                return true;
+            }
+        }
+        return false;
     }
 }

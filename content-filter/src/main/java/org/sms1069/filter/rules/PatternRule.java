@@ -1,7 +1,6 @@
 package org.sms1069.filter.rules;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import org.sms1069.filter.MatchedSpan;
 import org.sms1069.filter.RuleHit;
 import org.sms1069.filter.lexicon.PatternEntry;
@@ -11,24 +10,22 @@ import org.sms1069.filter.normalize.NormalizedText;
 /** Regular expressions from the pattern table (money offers, contact numbers, ...). */
 public final class PatternRule implements Rule {
 
-    private final List<PatternEntry> patterns;
+    private final List<TriggeredPattern> patterns;
 
     public PatternRule(List<PatternEntry> patterns) {
-        this.patterns = List.copyOf(patterns);
+        this.patterns = patterns.stream().map(TriggeredPattern::new).toList();
     }
 
     @Override
     public void apply(MessageScan scan, Signals signals) {
-        for (PatternEntry entry : patterns) {
+        for (TriggeredPattern pattern : patterns) {
+            PatternEntry entry = pattern.entry();
             NormalizedText view = switch (entry.view()) {
                 case COMPACT -> scan.text().compact();
                 case FOLDED -> scan.text().folded();
                 case LINKS -> scan.text().links();
             };
-            if (!entry.triggeredBy(view.text())) {
-                continue;
-            }
-            MatchedSpan span = firstOutsideSignature(entry.pattern().matcher(view.text()), view, scan);
+            MatchedSpan span = pattern.find(view, scan);
             if (span == null) {
                 continue;
             }
@@ -39,15 +36,5 @@ public final class PatternRule implements Rule {
             signals.add(new RuleHit(entry.ruleId(), entry.category().verdictCategory(), entry.weight(),
                     span, entry.reason()), entry.condition());
         }
-    }
-
-    private static MatchedSpan firstOutsideSignature(Matcher m, NormalizedText view, MessageScan scan) {
-        while (m.find()) {
-            MatchedSpan span = view.span(m.start(), m.end());
-            if (!scan.insideSignature(span)) {
-                return span;
-            }
-        }
-        return null;
     }
 }

@@ -1,0 +1,112 @@
+package org.sms1069.filter.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import org.sms1069.filter.MatchedSpan;
+import org.sms1069.filter.lexicon.PatternEntry;
+import org.sms1069.filter.normalize.NormalizedText;
+
+/**
+ * A pattern row with its triggers compiled, so the regex runs only where it can match:
+ * <ul>
+ *   <li>{@code word}: run the regex only if the view contains the word;</li>
+ *   <li>{@code ^word}: the match must start at an occurrence of the word, so the regex is tried
+ *       only there ({@code lookingAt}) instead of at every position;</li>
+ *   <li>{@code {digits:N}}: run only if the view has a run of N digits (or x, the anonymised
+ *       digit), single spaces or dashes allowed between them.</li>
+ * </ul>
+ * A regex that scans every position of every message is what makes a filter slow.
+ */
+final class TriggeredPattern {
+
+    private final PatternEntry entry;
+    private final List<String> anywhere = new ArrayList<>();
+    private final List<String> anchored = new ArrayList<>();
+    private int minDigitRun;
+
+    TriggeredPattern(PatternEntry entry) {
+        this.entry = entry;
+        for (String trigger : entry.triggers()) {
+            if (trigger.startsWith("{digits:") && trigger.endsWith("}")) {
+                minDigitRun = Integer.parseInt(trigger.substring(8, trigger.length() - 1));
+            } else if (trigger.startsWith("^")) {
+                anchored.add(trigger.substring(1));
+            } else {
+                anywhere.add(trigger);
+            }
+        }
+    }
+
+    PatternEntry entry() {
+        return entry;
+    }
+
+    /** The first match outside the signature, or null. */
+    MatchedSpan find(NormalizedText view, MessageScan scan) {
+        String text = view.text();
+        if (minDigitRun > 0 && !hasDigitRun(text, minDigitRun)) {
+            return null;
+        }
+        if (!anywhere.isEmpty() && !containsAny(text)) {
+            return null;
+        }
+        Matcher m = entry.pattern().matcher(text);
+        if (anchored.isEmpty()) {
+            while (m.find()) {
+                MatchedSpan span = view.span(m.start(), m.end());
+                if (!scan.insideSignature(span)) {
+                    return span;
+                }
+            }
+            return null;
+        }
+        return firstAnchored(m, view, scan);
+    }
+
+    private MatchedSpan firstAnchored(Matcher m, NormalizedText view, MessageScan scan) {
+        String text = view.text();
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        MatchedSpan best = null;
+        for (String trigger : anchored) {
+            for (int at = text.indexOf(trigger); at >= 0; at = text.indexOf(trigger, at + 1)) {
+                if (best != null && view.originalStart(at) >= best.start()) {
+                    break;
+                }
+                m.region(at, text.length());
+                if (m.lookingAt()) {
+                    MatchedSpan span = view.span(m.start(), m.end());
+                    if (!scan.insideSignature(span)) {
+                        best = span;
+                        break;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private boolean containsAny(String text) {
+        for (String trigger : anywhere) {
+            if (text.contains(trigger)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean hasDigitRun(String text, int length) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= '0' && c <= '9') || c == 'x') {
+                if (++run >= length) {
+                    return true;
+                }
+            } else if (!(run > 0 && (c == ' ' || c == '-') && i + 1 < text.length())) {
+                run = 0;
+            }
+        }
+        return false;
+    }
+}
