@@ -41,6 +41,10 @@ public final class SecretCipher {
     }
 
     public String decrypt(byte[] stored) {
+        // shorter input makes the JDK throw unchecked ProviderException or IllegalArgumentException
+        if (stored == null || stored.length < NONCE_BYTES + TAG_BITS / 8) {
+            throw new IllegalStateException("cannot decrypt key secret: stored value is truncated");
+        }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));

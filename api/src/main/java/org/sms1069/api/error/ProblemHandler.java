@@ -1,6 +1,10 @@
 package org.sms1069.api.error;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +27,9 @@ import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -103,20 +109,72 @@ public class ProblemHandler implements WebExceptionHandler {
         }
         if (error instanceof MissingRequestValueException || error instanceof ServerWebInputException) {
             DecodingException decoding = findCause(error, DecodingException.class);
-            String reason = decoding != null ? "body is not valid JSON for this request: " + firstLine(decoding.getMessage())
-                    : firstLine(((ResponseStatusException) error).getReason());
-            return new ApiException(ErrorCode.MALFORMED_REQUEST, reason);
+            String reason = ((ResponseStatusException) error).getReason();
+            if (isMissingBody(reason) || (decoding != null && isMissingBody(decoding.getMessage()))) {
+                return new ApiException(ErrorCode.MALFORMED_REQUEST, "request body is missing: send a JSON object");
+            }
+            return new ApiException(ErrorCode.MALFORMED_REQUEST, decoding != null
+                    ? "body is not valid JSON for this request: " + jsonProblem(decoding) : firstLine(reason));
         }
         if (error instanceof ResponseStatusException status) {
             HttpStatus code = HttpStatus.resolve(status.getStatusCode().value());
             if (code == HttpStatus.NOT_FOUND) {
                 return new ApiException(ErrorCode.NOT_FOUND, "no such resource");
             }
+            if (code == HttpStatus.UNSUPPORTED_MEDIA_TYPE) {
+                // a body without Content-Type gets a plain ResponseStatusException, not the subclass
+                return new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+            }
             if (code != null && code.is4xxClientError()) {
                 return new ApiException(ErrorCode.MALFORMED_REQUEST, firstLine(status.getReason()));
             }
         }
         return new ApiException(ErrorCode.INTERNAL, "the request could not be completed; it is safe to retry");
+    }
+
+    /** Spring's text names the controller method; the client needs only to know the body is missing. */
+    private static boolean isMissingBody(String reason) {
+        return reason != null && reason.startsWith("No request body");
+    }
+
+    /** What is wrong with the body in the client's terms: the field and what it must be, never our Java types. */
+    private static String jsonProblem(Throwable decoding) {
+        StreamConstraintsException limit = findCause(decoding, StreamConstraintsException.class);
+        if (limit != null) {
+            return "nesting depth, number or string length exceeds the parser's limits";
+        }
+        // checked before mapping errors: a syntax error inside a field arrives wrapped in one
+        StreamReadException syntax = findCause(decoding, StreamReadException.class);
+        if (syntax != null) {
+            String utf8 = String.valueOf(syntax.getOriginalMessage()).contains("UTF-8") ? " (invalid UTF-8)" : "";
+            return syntax.getLocation() == null ? "syntax error" + utf8 : "syntax error at line "
+                    + syntax.getLocation().getLineNr() + ", column " + syntax.getLocation().getColumnNr() + utf8;
+        }
+        JsonMappingException mapping = findCause(decoding, JsonMappingException.class);
+        if (mapping != null) {
+            if (mapping.getPath().isEmpty()) {
+                return "the body must be a JSON object";
+            }
+            String field = fieldPath(mapping.getPath());
+            if (mapping instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                    && invalid.getTargetType().isEnum()) {
+                return "field " + field + " must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
+            }
+            return "field " + field + " has the wrong type or format";
+        }
+        return "syntax error";
+    }
+
+    private static String fieldPath(List<JsonMappingException.Reference> path) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                out.append(out.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
     }
 
     private static String firstLine(String text) {

@@ -2,6 +2,7 @@ package org.sms1069.api.submit;
 
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.sms1069.model.MessageType;
 
@@ -24,12 +25,17 @@ import java.util.Map;
  */
 public record SendRequest(
         @NotEmpty(message = "must name at least one phone") List<@NotNull String> phones,
-        @Size(max = 32) String templateId,
-        Map<@NotNull String, @NotNull @Size(max = 64) String> params,
-        String text,
-        @Size(max = 12) String signature,
+        @Size(max = 32) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String templateId,
+        Map<@NotNull @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String,
+                @NotNull @Size(max = 64) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String> params,
+        @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String text,
+        @Size(max = 12) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String signature,
         MessageType type,
-        @Size(max = 64) String clientRef,
+        @Size(max = 64) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String clientRef,
         Instant sendAt,
         Duration validity) {
+
+    /** PostgreSQL text cannot hold U+0000: refused here as a client error instead of failing the insert. */
+    static final String NO_NUL = "[^\\x00]*";
+    static final String NUL_MESSAGE = "must not contain the NUL character (U+0000)";
 }

@@ -1,0 +1,117 @@
+package org.sms1069.api.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.sms1069.api.ApiApplication;
+import org.sms1069.testkit.TestInfra;
+import org.sms1069.testkit.TestKafka;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The api as it runs in production, on a random port, over the real Kafka, Redis and PostgreSQL of
+ * the tests, in a fresh schema. One per test class; {@link #close()} stops it, so that no two api
+ * instances of one JVM share the {@code sms.status} consumer group at once.
+ */
+public final class RunningApi implements AutoCloseable {
+    public static final String NUMBER = "10690123456";
+    public static final ApiKey ADMIN = new ApiKey("admin-api-test", "admin-secret-api-test");
+
+    private final ConfigurableApplicationContext context;
+    private final String schema;
+    private final String baseUrl;
+
+    private RunningApi(ConfigurableApplicationContext context, String schema) {
+        this.context = context;
+        this.schema = schema;
+        this.baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** @param overrides more {@code name=value} properties, e.g. smaller limits */
+    public static RunningApi start(String... overrides) {
+        String schema = TestInfra.freshSchema();
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--sms.number=" + NUMBER,
+                "--sms.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
+                "--sms.kafka.partitions=3",
+                "--sms.redis.uri=" + TestInfra.redisUri(),
+                "--spring.r2dbc.url=" + TestInfra.r2dbcUrl() + "?schema=" + schema,
+                "--spring.r2dbc.username=" + TestInfra.postgresUser(),
+                "--spring.flyway.url=" + TestInfra.jdbcUrl(),
+                "--spring.flyway.user=" + TestInfra.postgresUser(),
+                "--spring.flyway.schemas=" + schema,
+                "--spring.flyway.default-schema=" + schema,
+                "--sms.security.master-key=" + randomMasterKey(),
+                "--sms.security.admin-key-id=" + ADMIN.keyId(),
+                "--sms.security.admin-key-secret=" + ADMIN.secret()));
+        for (String override : overrides) {
+            args.add("--" + override);
+        }
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ApiApplication.class)
+                .properties(ApiApplication.CONFIG_NAME)
+                .run(args.toArray(String[]::new));
+        return new RunningApi(context, schema);
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public ApiResponse send(SignedRequest request) {
+        return request.send(baseUrl);
+    }
+
+    /** An app with its first key. */
+    public record TestApp(String appId, String extension, String signature, ApiKey key) {
+    }
+
+    /**
+     * What an operator does for a new customer: create the app with free text allowed, register its
+     * signature and have a compliance reviewer approve it.
+     */
+    public TestApp onboardApp(String name, String extension, String signature) {
+        JsonNode app = expect(201, send(SignedRequest.post("/admin/v1/apps").by(ADMIN).json(
+                Map.of("name", name, "extension", extension, "settings", Map.of("textAllowed", true)))));
+        String appId = app.get("appId").asText();
+        JsonNode sig = expect(201, send(SignedRequest.post("/admin/v1/apps/" + appId + "/signatures").by(ADMIN)
+                .json(Map.of("name", signature))));
+        JsonNode reviewer = expect(201, send(SignedRequest.post("/admin/v1/reviewers").by(ADMIN).json(Map.of())));
+        ApiKey reviewerKey = new ApiKey(reviewer.get("keyId").asText(), reviewer.get("keySecret").asText());
+        expect(200, send(SignedRequest.post("/compliance/v1/signatures/" + sig.get("id").asText() + "/review")
+                .by(reviewerKey).json(Map.of("decision", "APPROVED"))));
+        return new TestApp(appId, extension, signature, new ApiKey(app.get("keyId").asText(), app.get("keySecret").asText()));
+    }
+
+    private static JsonNode expect(int status, ApiResponse response) {
+        if (response.status() != status) {
+            throw new IllegalStateException("expected " + status + ", got " + response);
+        }
+        return response.json();
+    }
+
+    private static String randomMasterKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
