@@ -22,6 +22,16 @@ kafka_port=$("$root/deploy/kafka/kafka.sh" free-port)
 "$root/deploy/kafka/kafka.sh" stop "$kafka_dir" >/dev/null
 echo "kafka broker scripts: ok"
 
+# The compliance console's browser test drives Debian's chromium through chromium-driver; it is
+# skipped without them, so install them where we can (root with apt-get).
+if { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; } \
+    && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "installing chromium and chromium-driver for the console test"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null \
+    || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; } \
+    || echo "could not install chromium; ComplianceConsoleTest will be skipped" >&2
+fi
+
 cd "$root"
 mvn -B -Dstyle.color=never verify "$@"
 
