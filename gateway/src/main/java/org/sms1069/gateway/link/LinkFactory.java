@@ -5,6 +5,7 @@ import org.sms1069.gateway.cmpp.CmppVersion;
 import org.sms1069.gateway.config.GatewayProperties;
 import org.sms1069.gateway.session.LinkEnvironment;
 import org.sms1069.gateway.session.NettyLink;
+import org.sms1069.gateway.smgp.SmgpDialect;
 import org.sms1069.gateway.smpp.SmppLink;
 import org.sms1069.model.link.LinkSettings;
 
@@ -20,8 +21,9 @@ public final class LinkFactory {
                     inbound, environment.scheduler());
             case CMPP20 -> new NettyLink<>(settings, new CmppDialect(settings, CmppVersion.V20), environment, inbound);
             case CMPP30 -> new NettyLink<>(settings, new CmppDialect(settings, CmppVersion.V30), environment, inbound);
-            case SGIP12, SMGP30 -> throw new IllegalArgumentException("sms.links[" + settings.id() + "]: protocol "
-                    + settings.protocol() + " has no connector in this build; use CMPP20, CMPP30 or SMPP34");
+            case SMGP30 -> new NettyLink<>(settings, new SmgpDialect(settings), environment, inbound);
+            case SGIP12 -> throw new IllegalArgumentException("sms.links[" + settings.id() + "]: protocol "
+                    + settings.protocol() + " has no connector in this build; use CMPP20, CMPP30, SMGP30 or SMPP34");
         };
     }
 }

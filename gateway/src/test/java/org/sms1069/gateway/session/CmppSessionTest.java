@@ -18,25 +18,19 @@ import org.sms1069.gateway.cmpp.CmppTerminate;
 import org.sms1069.gateway.cmpp.CmppTerminateResp;
 import org.sms1069.gateway.cmpp.CmppVersion;
 import org.sms1069.gateway.config.SessionProperties;
-import org.sms1069.gateway.dlr.Receipt;
-import org.sms1069.gateway.link.InboundSink;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.Protocol;
-import org.sms1069.model.event.MoMessage;
 import org.sms1069.model.link.LinkSettings;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The session handler with the CMPP dialect on an EmbeddedChannel: what it answers the carrier, and when. */
-class CmppSessionTest implements InboundSink {
+class CmppSessionTest {
     private static final LinkSettings SETTINGS = new LinkSettings("cmcc-1", Carrier.CMCC, Protocol.CMPP30, "127.0.0.1",
             7890, "901234", "secret", "MXX0010101", "10690123456", 1, 16, 100, 100, 0, 0, null, null);
 
-    private final List<Receipt> receipts = new ArrayList<>();
-    private final List<MoMessage> mos = new ArrayList<>();
+    private final RecordingSink sink = new RecordingSink();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final CmppDialect dialect = new CmppDialect(SETTINGS, CmppVersion.V30);
     private final EmbeddedChannel channel = new EmbeddedChannel();
@@ -46,7 +40,7 @@ class CmppSessionTest implements InboundSink {
     CmppSessionTest() {
         dialect.initCodec(channel.pipeline(), 8192);
         channel.pipeline().addLast(new Session<>("cmcc-1#0", dialect, SessionProperties.defaults(),
-                new SessionMetrics(meters, "cmcc-1"), this, () -> { }));
+                new SessionMetrics(meters, "cmcc-1"), sink, () -> { }));
     }
 
     private void receive(Object pdu) {
@@ -75,7 +69,7 @@ class CmppSessionTest implements InboundSink {
                 new CmppReport(msgId, "MK:0001", "2611281054", "2611281055", "13800138000", 42), CmppVersion.V30));
 
         assertThat(sent()).isEqualTo(new CmppDeliverResp(3, 77, 0));
-        assertThat(receipts).singleElement().satisfies(r -> {
+        assertThat(sink.receipts).singleElement().satisfies(r -> {
             assertThat(r.carrierMessageId()).isEqualTo(Long.toUnsignedString(msgId));
             assertThat(r.stat()).isEqualTo("MK:0001");
             assertThat(r.scope()).isEqualTo(SETTINGS.receiptScope());
@@ -88,7 +82,7 @@ class CmppSessionTest implements InboundSink {
                 CmppVersion.V30));
 
         assertThat(sent()).isEqualTo(new CmppDeliverResp(4, 78, 0));
-        assertThat(receipts).isEmpty();
+        assertThat(sink.receipts).isEmpty();
     }
 
     @Test
@@ -124,19 +118,5 @@ class CmppSessionTest implements InboundSink {
         receive(new CmppTerminate(22));
         assertThat(sent()).isEqualTo(new CmppTerminateResp(22));
         assertThat(channel.isActive()).isFalse();
-    }
-
-    @Override
-    public void onReceipt(Receipt receipt) {
-        receipts.add(receipt);
-    }
-
-    @Override
-    public void onMo(MoMessage message) {
-        mos.add(message);
-    }
-
-    @Override
-    public void onConnectionsChanged(String linkId) {
     }
 }

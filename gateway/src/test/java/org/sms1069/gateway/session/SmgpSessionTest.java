@@ -1,0 +1,120 @@
+package org.sms1069.gateway.session;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import org.junit.jupiter.api.Test;
+import org.sms1069.gateway.codec.MessageFormat;
+import org.sms1069.gateway.config.SessionProperties;
+import org.sms1069.gateway.link.SubmitResult;
+import org.sms1069.gateway.smgp.SmgpDecoder;
+import org.sms1069.gateway.smgp.SmgpDeliver;
+import org.sms1069.gateway.smgp.SmgpDeliverResp;
+import org.sms1069.gateway.smgp.SmgpDialect;
+import org.sms1069.gateway.smgp.SmgpEncoder;
+import org.sms1069.gateway.smgp.SmgpLoginResp;
+import org.sms1069.gateway.smgp.SmgpMsgId;
+import org.sms1069.gateway.smgp.SmgpPdu;
+import org.sms1069.gateway.smgp.SmgpReport;
+import org.sms1069.gateway.smgp.SmgpSubmit;
+import org.sms1069.gateway.smgp.SmgpSubmitResp;
+import org.sms1069.model.Carrier;
+import org.sms1069.model.Protocol;
+import org.sms1069.model.event.OutboundSubmit;
+import org.sms1069.model.event.Recipient;
+import org.sms1069.model.link.LinkSettings;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The SMGP dialect: what it sends and how it reads the gateway's answers, reports and MO. */
+class SmgpSessionTest {
+    private static final LinkSettings SETTINGS = new LinkSettings("ctcc-1", Carrier.CTCC, Protocol.SMGP30, "127.0.0.1",
+            8890, "sp000001", "secret", "MXX0010101", "10690123456", 1, 16, 100, 100, 0, 0, null, null);
+    private static final SmgpMsgId ID = SmgpMsgId.of("01006111281054012345");
+
+    private final SmgpDialect dialect = new SmgpDialect(SETTINGS);
+    private final RecordingSink sink = new RecordingSink();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final EmbeddedChannel channel = new EmbeddedChannel();
+
+    SmgpSessionTest() {
+        dialect.initCodec(channel.pipeline(), 8192);
+        channel.pipeline().addLast(new Session<>("ctcc-1#0", dialect, SessionProperties.defaults(),
+                new SessionMetrics(meters, "ctcc-1"), sink, () -> { }));
+    }
+
+    private static OutboundSubmit part(int number, int count) {
+        return new OutboundSubmit(1, "k", "ctcc-1", Carrier.CTCC, List.of(new Recipient("m1", "18912345678")),
+                "1069012345699", number, count, 7, "电信", 0, Instant.now(), null);
+    }
+
+    private void receive(SmgpPdu pdu) {
+        ByteBuf bytes = Unpooled.buffer();
+        new SmgpEncoder().encodeTo(pdu, bytes);
+        channel.writeInbound(bytes);
+    }
+
+    private Object sent() {
+        ByteBuf bytes = channel.readOutbound();
+        try {
+            return new SmgpDecoder().decodeFrame(bytes);
+        } finally {
+            bytes.release();
+        }
+    }
+
+    @Test
+    void partOfALongMessageCarriesUdhAndPkTlvs() {
+        SmgpSubmit submit = (SmgpSubmit) dialect.submitRequest(5L, part(2, 3));
+
+        assertThat(submit.needReport()).isEqualTo(1);
+        assertThat(submit.srcTermId()).isEqualTo("1069012345699");
+        assertThat(submit.destTermIds()).containsExactly("18912345678");
+        assertThat(submit.content().format()).isEqualTo(MessageFormat.UCS2);
+        assertThat(submit.content().udhi()).isTrue();
+        assertThat(submit.options().pkTotal()).hasValue(3);
+        assertThat(submit.options().pkNumber()).hasValue(2);
+        assertThat(dialect.submitRequest(6L, part(1, 1))).extracting(s -> ((SmgpSubmit) s).options().pkTotal().isPresent())
+                .isEqualTo(false);
+    }
+
+    @Test
+    void submitAnswersMapToIdsOrRetryableAndPermanentCodes() {
+        assertThat(dialect.submitResult(new SmgpSubmitResp(1, ID, 0), part(1, 1)))
+                .isEqualTo(new SubmitResult.Accepted(List.of("01006111281054012345")));
+        assertThat(dialect.submitResult(new SmgpSubmitResp(1, ID, 75), part(1, 1)))
+                .isEqualTo(new SubmitResult.Rejected(true, "SMGP:75", "SP is over its daily volume"));
+        assertThat(dialect.submitResult(new SmgpSubmitResp(1, ID, 47), part(1, 1)))
+                .isEqualTo(new SubmitResult.Rejected(false, "SMGP:47", "bad DestTermId"));
+        assertThat(dialect.loginResult(new SmgpLoginResp(1, 21, org.sms1069.gateway.codec.Octets.EMPTY, 0x30)).rawResult())
+                .isEqualTo("SMGP:21");
+    }
+
+    @Test
+    void reportIsAnsweredAndHandedOnWithTheMsgIdDigits() {
+        SmgpReport report = new SmgpReport(ID, "001", "001", "2611281054", "2611281055", "UNDELIV", "004");
+        receive(SmgpDeliver.ofReport(8, SmgpMsgId.of("01006111281055000001"), "20261128105500", "18912345678",
+                "1069012345699", report));
+
+        assertThat(sent()).isEqualTo(new SmgpDeliverResp(8, SmgpMsgId.of("01006111281055000001"), 0));
+        assertThat(sink.receipts).singleElement().satisfies(r -> {
+            assertThat(r.carrierMessageId()).isEqualTo("01006111281054012345");
+            assertThat(r.stat()).isEqualTo("UNDELIV");
+            assertThat(r.error()).isEqualTo("004");
+        });
+    }
+
+    @Test
+    void malformedDeliverIsAnsweredWithStatus10() {
+        channel.writeInbound(Unpooled.buffer().writeInt(20).writeInt(3).writeInt(4).writeZero(8));
+
+        SmgpDeliverResp answer = (SmgpDeliverResp) sent();
+        assertThat(answer.sequenceId()).isEqualTo(4);
+        assertThat(answer.status()).isEqualTo(10);
+        assertThat(channel.isActive()).isTrue();
+    }
+}
