@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
  * verdict lets the same text through next time.
  */
 class ContentFilterWiringTest {
-    private static final String MARKETING = "【示例科技】双11大促全场5折，点击 t.cn/abc 领取优惠券，回T退订";
+    private static final String MARKETING = "【示例科技】双11大促全场5折，进店领取优惠券，回T退订";
     private static SmppSimulator sim;
     private static Platform platform;
     private static SignedClient app;

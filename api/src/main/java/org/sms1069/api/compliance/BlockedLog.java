@@ -155,7 +155,7 @@ public class BlockedLog {
     }
 
     private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private static io.r2dbc.spi.Parameter text(String value) {
