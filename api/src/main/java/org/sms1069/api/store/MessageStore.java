@@ -89,10 +89,14 @@ public class MessageStore {
                     WHERE id = :id AND status = 'ACCEPTED'""";
             // a long message is delivered when every one of its parts is
             case DELIVERED -> """
-                    UPDATE messages m SET status = 'DELIVERED', raw_stat = :raw, carrier = coalesce(:carrier, carrier), updated_at = now()
-                    WHERE m.id = :id AND m.status IN ('ACCEPTED', 'SUBMITTED')
-                      AND (SELECT count(DISTINCT segment) FROM message_events e
-                           WHERE e.message_id = :id AND e.status = 'DELIVERED') >= m.segments""";
+                    UPDATE messages SET
+                           delivered_parts = CASE WHEN :segment = ANY(delivered_parts) THEN delivered_parts
+                                                  ELSE array_append(delivered_parts, :segment) END,
+                           status = CASE WHEN cardinality(CASE WHEN :segment = ANY(delivered_parts) THEN delivered_parts
+                                                               ELSE array_append(delivered_parts, :segment) END) >= segments
+                                         THEN 'DELIVERED' ELSE status END,
+                           raw_stat = :raw, carrier = coalesce(:carrier, carrier), updated_at = now()
+                    WHERE id = :id AND status IN ('ACCEPTED', 'SUBMITTED')""";
             case UNDELIVERED, EXPIRED, FAILED, REJECTED, BLOCKED -> """
                     UPDATE messages SET status = :status, raw_stat = coalesce(:raw, raw_stat), detail = :detail,
                            carrier = coalesce(:carrier, carrier), updated_at = now()
@@ -106,10 +110,15 @@ public class MessageStore {
         if (event.status() != MessageStatus.SUBMITTED) {
             spec = spec.bind("raw", nullable(event.rawStat()));
         }
+        if (event.status() == MessageStatus.DELIVERED) {
+            spec = spec.bind("segment", Math.max(1, event.segment()));
+        }
         if (event.status() != MessageStatus.SUBMITTED && event.status() != MessageStatus.DELIVERED) {
             spec = spec.bind("status", event.status().name()).bind("detail", nullable(truncate(event.detail())));
         }
-        return spec.map(row -> message(row)).one();
+        // a part of a long message that leaves it undelivered changes no status the app would be told about
+        return spec.map(row -> message(row)).one()
+                .filter(changed -> event.status() != MessageStatus.DELIVERED || changed.status().equals(MessageStatus.DELIVERED.name()));
     }
 
     public Mono<StoredMessage> find(String appId, String id) {
