@@ -75,10 +75,8 @@ class CmppEndToEndTest {
         String text = "【示例科技】" + "您的包裹已到达驿站，请凭取件码领取，超过三天未取将退回寄件人。".repeat(5);
         String id = send("13800138102", text, "NOTIFICATION", 3);
 
-        // Per part, as the gateway reports it. The message-level DELIVERED is the api's to aggregate; its status
-        // consumer handles the three DELIVERED events of one batch concurrently, and each transaction counts the
-        // delivered parts without seeing the others (reported to the api owner), so it is not asserted here.
         JsonNode status = awaitDeliveredParts(id, 3);
+        assertThat(awaitStatus(id, "DELIVERED").get("segments").asInt()).isEqualTo(3);
 
         assertThat(status.get("carrierMessageIds")).hasSize(3);
         List<AcceptedSubmit> parts = new ArrayList<>(cmpp.submits().stream()
