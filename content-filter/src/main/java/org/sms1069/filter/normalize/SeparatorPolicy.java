@@ -1,18 +1,31 @@
 package org.sms1069.filter.normalize;
 
-/** Which chars may sit between the chars of a word without changing what it says. */
+/**
+ * Which chars may sit between the chars of a word without changing what it says. Looked up in
+ * tables built once: Character's Unicode properties are too slow to ask per char per message.
+ */
 final class SeparatorPolicy {
+
+    private static final boolean[] MEANINGFUL = new boolean[Character.MAX_VALUE + 1];
+    private static final boolean[] INVISIBLE = new boolean[Character.MAX_VALUE + 1];
+
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            MEANINGFUL[c] = Character.isLetterOrDigit(c);
+            INVISIBLE[c] = Character.getType(c) == Character.FORMAT || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x034F;
+        }
+    }
 
     private SeparatorPolicy() {
     }
 
     /** Letters and digits carry meaning; spaces, punctuation, symbols, emoji and invisible chars don't. */
     static boolean keepsMeaning(int codePoint) {
-        return Character.isLetterOrDigit(codePoint);
+        return codePoint <= Character.MAX_VALUE ? MEANINGFUL[codePoint] : Character.isLetterOrDigit(codePoint);
     }
 
     /** Zero-width and other format chars, variation selectors: invisible on the phone. */
     static boolean invisible(char c) {
-        return Character.getType(c) == Character.FORMAT || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x034F;
+        return INVISIBLE[c];
     }
 }

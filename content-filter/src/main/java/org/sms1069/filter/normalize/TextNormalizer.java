@@ -12,7 +12,8 @@ public final class TextNormalizer {
     public NormalizedMessage normalize(String original) {
         String folded = CharFolder.fold(original);
         NormalizedText compact = variants.rewrite(compact(original, folded), folded);
-        return new NormalizedMessage(NormalizedText.identity(original, folded), compact, links(original, folded));
+        NormalizedText identity = NormalizedText.identity(original, folded);
+        return new NormalizedMessage(identity, compact, links(original, folded, identity));
     }
 
     /** Folds and compacts a lexicon term exactly as message text is, so both sides meet. */
@@ -25,6 +26,14 @@ public final class TextNormalizer {
         OffsetTextBuilder out = new OffsetTextBuilder(folded.length());
         int i = 0;
         while (i < folded.length()) {
+            char c = folded.charAt(i);
+            if (!Character.isSurrogate(c)) {
+                if (SeparatorPolicy.keepsMeaning(c)) {
+                    out.append(c, i, i + 1);
+                }
+                i++;
+                continue;
+            }
             int cp = folded.codePointAt(i);
             int width = Character.charCount(cp);
             if (SeparatorPolicy.keepsMeaning(cp)) {
@@ -37,11 +46,14 @@ public final class TextNormalizer {
         return out.build(original);
     }
 
-    private static NormalizedText links(String original, String folded) {
+    private static NormalizedText links(String original, String folded, NormalizedText identity) {
+        if (!hasDotLike(folded)) {
+            return identity;
+        }
         OffsetTextBuilder out = new OffsetTextBuilder(folded.length());
         for (int i = 0; i < folded.length(); i++) {
             char c = folded.charAt(i);
-            if (Character.isWhitespace(c) || SeparatorPolicy.invisible(c)) {
+            if (c == ' ' || SeparatorPolicy.invisible(c) || Character.isWhitespace(c)) {
                 continue;
             }
             if ((c == '。' || c == '点' || c == '｡') && betweenLinkLabels(folded, i)) {
@@ -50,6 +62,11 @@ public final class TextNormalizer {
             out.append(c, i, i + 1);
         }
         return out.build(original);
+    }
+
+    /** Without a dot or a stand-in for one there is no link; the folded view then serves as is. */
+    private static boolean hasDotLike(String folded) {
+        return folded.indexOf('.') >= 0 || folded.indexOf('。') >= 0 || folded.indexOf('点') >= 0 || folded.indexOf('｡') >= 0;
     }
 
     /** "t 。cn", "abc点com": a dot stand-in sits between ASCII label chars (spaces skipped). */

@@ -13,6 +13,8 @@ import org.sms1069.filter.normalize.NormalizedText;
  *   <li>{@code word}: run the regex only if the view contains the word;</li>
  *   <li>{@code ^word}: the match must start at an occurrence of the word, so the regex is tried
  *       only there ({@code lookingAt}) instead of at every position;</li>
+ *   <li>{@code ~word}: the match contains the word, so the regex only searches a window of
+ *       {@value #WINDOW} chars either side of each occurrence;</li>
  *   <li>{@code {digits:N}}: run only if the view has a run of N digits (or x, the anonymised
  *       digit), single spaces or dashes allowed between them.</li>
  * </ul>
@@ -23,6 +25,8 @@ final class TriggeredPattern {
     private final PatternEntry entry;
     private final List<String> anywhere = new ArrayList<>();
     private final List<String> anchored = new ArrayList<>();
+    private final List<String> nearby = new ArrayList<>();
+    static final int WINDOW = 16;
     private int minDigitRun;
 
     TriggeredPattern(PatternEntry entry) {
@@ -30,12 +34,15 @@ final class TriggeredPattern {
         for (String trigger : entry.triggers()) {
             if (trigger.startsWith("{digits:") && trigger.endsWith("}")) {
                 minDigitRun = Integer.parseInt(trigger.substring(8, trigger.length() - 1));
+            } else if (trigger.startsWith("~")) {
+                nearby.add(trigger.substring(1));
             } else if (trigger.startsWith("^")) {
                 anchored.add(trigger.substring(1));
             } else {
                 anywhere.add(trigger);
             }
         }
+
     }
 
     PatternEntry entry() {
@@ -48,20 +55,23 @@ final class TriggeredPattern {
         if (minDigitRun > 0 && !hasDigitRun(text, minDigitRun)) {
             return null;
         }
-        if (!anywhere.isEmpty() && !containsAny(text)) {
+        if (!anywhere.isEmpty() && !containsAny(text, anywhere)) {
             return null;
+        }
+        if (!nearby.isEmpty()) {
+            return containsAny(text, nearby) ? firstNearby(entry.pattern().matcher(text), view, scan) : null;
+        }
+        if (!anchored.isEmpty()) {
+            return containsAny(text, anchored) ? firstAnchored(entry.pattern().matcher(text), view, scan) : null;
         }
         Matcher m = entry.pattern().matcher(text);
-        if (anchored.isEmpty()) {
-            while (m.find()) {
-                MatchedSpan span = view.span(m.start(), m.end());
-                if (!scan.insideSignature(span)) {
-                    return span;
-                }
+        while (m.find()) {
+            MatchedSpan span = view.span(m.start(), m.end());
+            if (!scan.insideSignature(span)) {
+                return span;
             }
-            return null;
         }
-        return firstAnchored(m, view, scan);
+        return null;
     }
 
     private MatchedSpan firstAnchored(Matcher m, NormalizedText view, MessageScan scan) {
@@ -86,8 +96,32 @@ final class TriggeredPattern {
         return best;
     }
 
-    private boolean containsAny(String text) {
-        for (String trigger : anywhere) {
+    private MatchedSpan firstNearby(Matcher m, NormalizedText view, MessageScan scan) {
+        String text = view.text();
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        MatchedSpan best = null;
+        for (String trigger : nearby) {
+            for (int at = text.indexOf(trigger); at >= 0; at = text.indexOf(trigger, at + 1)) {
+                if (best != null && view.originalStart(at) >= best.end()) {
+                    break;
+                }
+                m.region(Math.max(0, at - WINDOW), Math.min(text.length(), at + trigger.length() + WINDOW));
+                while (m.find()) {
+                    MatchedSpan span = view.span(m.start(), m.end());
+                    if (!scan.insideSignature(span)) {
+                        if (best == null || span.compareTo(best) < 0) {
+                            best = span;
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private static boolean containsAny(String text, List<String> triggers) {
+        for (String trigger : triggers) {
             if (text.contains(trigger)) {
                 return true;
             }
