@@ -11,11 +11,11 @@ public final class NormalizedText {
 
     private final String original;
     private final String text;
-    private final int[] originalStart;
+    private final int[] originalStart; // null: identity
     private final int[] originalEnd;
 
     NormalizedText(String original, String text, int[] originalStart, int[] originalEnd) {
-        if (originalStart.length < text.length() || originalEnd.length < text.length()) {
+        if (originalStart != null && (originalStart.length < text.length() || originalEnd.length < text.length())) {
             throw new IllegalArgumentException("offset map shorter than text");
         }
         this.original = original;
@@ -24,16 +24,12 @@ public final class NormalizedText {
         this.originalEnd = originalEnd;
     }
 
-    /** The identity view: every char maps to itself. */
+    /** The identity view: every char maps to itself (no offset arrays needed). */
     static NormalizedText identity(String original, String folded) {
-        int n = folded.length();
-        int[] start = new int[n];
-        int[] end = new int[n];
-        for (int i = 0; i < n; i++) {
-            start[i] = i;
-            end[i] = i + 1;
+        if (folded.length() != original.length()) {
+            throw new IllegalArgumentException("an identity view has the original's length");
         }
-        return new NormalizedText(original, folded, start, end);
+        return new NormalizedText(original, folded, null, null);
     }
 
     public String text() {
@@ -49,19 +45,19 @@ public final class NormalizedText {
     }
 
     public int originalStart(int index) {
-        return originalStart[index];
+        return originalStart == null ? index : originalStart[index];
     }
 
     public int originalEnd(int index) {
-        return originalEnd[index];
+        return originalEnd == null ? index + 1 : originalEnd[index];
     }
 
     /** The original text behind normalised chars [start, end). */
     public MatchedSpan span(int start, int end) {
         if (start >= end) {
-            int at = start < text.length() ? originalStart[start] : original.length();
+            int at = start < text.length() ? originalStart(start) : original.length();
             return MatchedSpan.of(original, at, at);
         }
-        return MatchedSpan.of(original, originalStart[start], originalEnd[end - 1]);
+        return MatchedSpan.of(original, originalStart(start), originalEnd(end - 1));
     }
 }
