@@ -88,21 +88,50 @@ public final class VerdictDecider {
     /**
      * A rule's score is its weight, plus half its weight for each further distinct term of the
      * same rule, up to twice its weight: one word of a family is a hint, several are a pitch.
+     * A match inside another match of the same rule (咨询 in 咨询电话) is not a further term.
      */
     static Map<Category, Integer> scores(List<RuleHit> hits) {
-        Map<String, RuleHit> strongest = new LinkedHashMap<>();
-        Map<String, Set<String>> distinctTerms = new LinkedHashMap<>();
+        Map<String, List<RuleHit>> byRule = new LinkedHashMap<>();
         for (RuleHit hit : hits) {
-            strongest.merge(hit.ruleId(), hit, (a, b) -> a.weight() >= b.weight() ? a : b);
-            distinctTerms.computeIfAbsent(hit.ruleId(), id -> new HashSet<>())
-                    .add(hit.span() == null ? "" : hit.span().matched());
+            byRule.computeIfAbsent(hit.ruleId(), id -> new ArrayList<>(2)).add(hit);
         }
         Map<Category, Integer> score = new EnumMap<>(Category.class);
-        for (RuleHit hit : strongest.values()) {
-            int weight = hit.weight();
-            int extra = distinctTerms.get(hit.ruleId()).size() - 1;
-            score.merge(hit.category(), Math.min(2 * weight, weight + ((weight + 1) / 2) * extra), Integer::sum);
+        for (List<RuleHit> ruleHits : byRule.values()) {
+            RuleHit strongest = ruleHits.get(0);
+            for (RuleHit hit : ruleHits) {
+                if (hit.weight() > strongest.weight()) {
+                    strongest = hit;
+                }
+            }
+            int weight = strongest.weight();
+            int extra = distinctTerms(ruleHits) - 1;
+            score.merge(strongest.category(), Math.min(2 * weight, weight + ((weight + 1) / 2) * extra), Integer::sum);
         }
         return score;
+    }
+
+    private static int distinctTerms(List<RuleHit> ruleHits) {
+        if (ruleHits.size() == 1) {
+            return 1;
+        }
+        Set<String> terms = new HashSet<>();
+        for (RuleHit hit : ruleHits) {
+            if (hit.span() == null) {
+                terms.add("");
+            } else if (!containedInAnother(hit.span(), ruleHits)) {
+                terms.add(hit.span().matched());
+            }
+        }
+        return Math.max(1, terms.size());
+    }
+
+    private static boolean containedInAnother(MatchedSpan span, List<RuleHit> ruleHits) {
+        for (RuleHit other : ruleHits) {
+            MatchedSpan o = other.span();
+            if (o != null && !o.equals(span) && o.start() <= span.start() && span.end() <= o.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 }
