@@ -22,18 +22,20 @@ import org.sms1069.filter.normalize.NormalizedText;
  */
 final class TriggeredPattern {
 
+    static final int WINDOW = 16;
+
     private final PatternEntry entry;
     private final List<String> anywhere = new ArrayList<>();
     private final List<String> anchored = new ArrayList<>();
     private final List<String> nearby = new ArrayList<>();
-    static final int WINDOW = 16;
-    private int minDigitRun;
+    private final int minDigitRun;
 
     TriggeredPattern(PatternEntry entry) {
         this.entry = entry;
+        int digits = 0;
         for (String trigger : entry.triggers()) {
             if (trigger.startsWith("{digits:") && trigger.endsWith("}")) {
-                minDigitRun = Integer.parseInt(trigger.substring(8, trigger.length() - 1));
+                digits = Integer.parseInt(trigger.substring(8, trigger.length() - 1));
             } else if (trigger.startsWith("~")) {
                 nearby.add(trigger.substring(1));
             } else if (trigger.startsWith("^")) {
@@ -42,7 +44,7 @@ final class TriggeredPattern {
                 anywhere.add(trigger);
             }
         }
-
+        this.minDigitRun = digits;
     }
 
     PatternEntry entry() {
