@@ -36,6 +36,11 @@ public final class Publisher implements AutoCloseable {
         return acked;
     }
 
+    /** The topic's partition count from the producer's metadata (fetched once, then cached by the client). */
+    public int partitionCount(String topic) {
+        return producer.partitionsFor(topic).size();
+    }
+
     @Override
     public void close() {
         producer.close();

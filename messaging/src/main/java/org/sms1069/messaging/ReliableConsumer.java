@@ -1,11 +1,14 @@
 package org.sms1069.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +18,9 @@ import org.sms1069.model.event.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +29,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -35,10 +41,17 @@ import java.util.regex.Pattern;
  *       a poison record: it goes to {@code sms.dead} with the error and the consumer moves on.</li>
  *   <li>Any other failure is transient: the partition is rewound to the failed record and polled
  *       again after a back-off, so nothing is lost and one partition's order is kept.</li>
+ *   <li>A handler that throws {@link NotDueException} (directly or through its stage) for a record
+ *       that must wait: the partition is rewound to that record and paused until it is due (at most
+ *       {@value #MAX_PAUSE_SECONDS} s, then the record is handed over again and may defer again), while
+ *       the other partitions keep flowing. Records behind it in that partition wait too: on
+ *       {@code sms.retry} and {@code sms.scheduled} they are mostly due later anyway, and a handler that
+ *       wants earlier ones out must not use one partition for very different waits.
+ *       {@link #resumeAll()} ends every pause early (e.g. when a link recovers).</li>
  * </ul>
  * Records of one poll are handed over without waiting for each other (a gateway keeps a window of
- * submits in flight); after a transient failure the records behind it are handed over again, so
- * handlers must be idempotent or protected by a dedup key.
+ * submits in flight); after a transient failure or a deferral the records behind it are handed over
+ * again, so handlers must be idempotent or protected by a dedup key.
  * Runs on its own thread; {@link #close()} stops it after the batch in hand.
  */
 public final class ReliableConsumer implements AutoCloseable {
@@ -46,6 +59,8 @@ public final class ReliableConsumer implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Pattern DIGITS = Pattern.compile("\\d{7,}");
+    static final int MAX_PAUSE_SECONDS = 30;
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(MAX_PAUSE_SECONDS);
 
     /** Processes one record; the stage completes when its outcome is durable. */
     @FunctionalInterface
@@ -61,11 +76,21 @@ public final class ReliableConsumer implements AutoCloseable {
     private final MeterRegistry meters;
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Clock clock;
+    /** Partitions paused by a deferral and when to resume them; touched by the consumer thread only. */
+    private final Map<TopicPartition, Instant> pausedUntil = new HashMap<>();
+    private final AtomicBoolean resumeRequested = new AtomicBoolean();
     private volatile boolean running = true;
     private Duration backoff = Duration.ZERO;
 
     public ReliableConsumer(String service, Consumer<String, byte[]> consumer, List<String> topics,
                             Handler handler, Publisher deadLetters, MeterRegistry meters) {
+        this(service, consumer, topics, handler, deadLetters, meters, Clock.systemUTC());
+    }
+
+    public ReliableConsumer(String service, Consumer<String, byte[]> consumer, List<String> topics,
+                            Handler handler, Publisher deadLetters, MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.consumer = consumer;
         this.topics = List.copyOf(topics);
@@ -82,8 +107,9 @@ public final class ReliableConsumer implements AutoCloseable {
 
     private void run() {
         try {
-            consumer.subscribe(topics);
+            consumer.subscribe(topics, new ForgetPauses());
             while (running) {
+                resumeDue();
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 if (!records.isEmpty()) {
                     processBatch(records);
@@ -113,20 +139,74 @@ public final class ReliableConsumer implements AutoCloseable {
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         boolean transientFailure = false;
         for (var entry : byPartition.entrySet()) {
+            TopicPartition partition = entry.getKey();
             for (Pending pending : entry.getValue()) {
                 Outcome outcome = await(pending);
-                if (outcome == Outcome.RETRY) {
-                    consumer.seek(entry.getKey(), pending.record().offset());
+                if (outcome.kind() == Kind.RETRY) {
+                    consumer.seek(partition, pending.record().offset());
                     transientFailure = true;
                     break;
                 }
-                done.put(entry.getKey(), new OffsetAndMetadata(pending.record().offset() + 1));
+                if (outcome.kind() == Kind.NOT_DUE) {
+                    defer(partition, pending.record().offset(), outcome.due());
+                    break;
+                }
+                done.put(partition, new OffsetAndMetadata(pending.record().offset() + 1));
             }
         }
-        if (!done.isEmpty()) {
-            consumer.commitSync(done);
-        }
+        commit(done);
         backOffIf(transientFailure);
+    }
+
+    private void commit(Map<TopicPartition, OffsetAndMetadata> done) {
+        if (done.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(done);
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            // the partitions moved to another instance, which starts from the last commit: the work
+            // done here is repeated there under the same dedup keys, nothing is lost
+            log.warn("offsets of {} not committed (rebalance); they will be processed again: {}", done.keySet(), e.toString());
+        }
+    }
+
+    private void defer(TopicPartition partition, long offset, Instant due) {
+        Instant now = clock.instant();
+        Instant resumeAt = due.isAfter(now.plus(MAX_PAUSE)) ? now.plus(MAX_PAUSE) : due;
+        consumer.seek(partition, offset);
+        consumer.pause(List.of(partition));
+        pausedUntil.put(partition, resumeAt);
+        log.debug("{} paused at offset {} until {}", partition, offset, resumeAt);
+    }
+
+    private void resumeDue() {
+        if (pausedUntil.isEmpty()) {
+            return;
+        }
+        boolean all = resumeRequested.getAndSet(false);
+        Instant now = clock.instant();
+        List<TopicPartition> due = new ArrayList<>();
+        pausedUntil.entrySet().removeIf(e -> {
+            if (all || !e.getValue().isAfter(now)) {
+                due.add(e.getKey());
+                return true;
+            }
+            return false;
+        });
+        if (!due.isEmpty()) {
+            consumer.resume(due);
+        }
+    }
+
+    /** Ends every deferral at the next poll: the handler sees the waiting records again (thread-safe). */
+    public void resumeAll() {
+        resumeRequested.set(true);
+    }
+
+    /** Partitions currently paused by a deferral (for tests and diagnostics; approximate from other threads). */
+    public int pausedPartitions() {
+        return pausedUntil.size();
     }
 
     private CompletableFuture<?> invoke(ConsumerRecord<String, byte[]> record) {
@@ -148,6 +228,10 @@ public final class ReliableConsumer implements AutoCloseable {
             return Outcome.RETRY;
         } catch (ExecutionException e) {
             Throwable cause = unwrap(e.getCause());
+            if (cause instanceof NotDueException notDue) {
+                count(record.topic(), "deferred");
+                return new Outcome(Kind.NOT_DUE, notDue.due());
+            }
             if (cause instanceof IllegalArgumentException) {
                 return deadLetter(record, cause) ? Outcome.DONE : Outcome.RETRY;
             }
@@ -161,7 +245,7 @@ public final class ReliableConsumer implements AutoCloseable {
     private boolean deadLetter(ConsumerRecord<String, byte[]> record, Throwable cause) {
         String value = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
         DeadLetter letter = new DeadLetter(DeadLetter.VERSION, service, record.topic(), record.partition(),
-                record.offset(), record.key(), value, cause.getMessage(), Clock.systemUTC().instant());
+                record.offset(), record.key(), value, cause.getMessage(), clock.instant());
         try {
             deadLetters.publish(Topics.DEAD, record.key(), letter).get();
             meters.counter("sms_dead_letters_total", "service", service, "topic", record.topic()).increment();
@@ -223,7 +307,29 @@ public final class ReliableConsumer implements AutoCloseable {
         }
     }
 
-    private enum Outcome { DONE, RETRY }
+    private enum Kind { DONE, RETRY, NOT_DUE }
+
+    private record Outcome(Kind kind, Instant due) {
+        static final Outcome DONE = new Outcome(Kind.DONE, null);
+        static final Outcome RETRY = new Outcome(Kind.RETRY, null);
+    }
+
+    /** A partition that moves away takes its pause with it; whoever gets it next defers again if needed. */
+    private final class ForgetPauses implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            partitions.forEach(pausedUntil::remove);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            partitions.forEach(pausedUntil::remove);
+        }
+    }
 
     private record Pending(ConsumerRecord<String, byte[]> record, CompletableFuture<?> result) {
     }

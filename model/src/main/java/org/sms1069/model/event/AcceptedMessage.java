@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param sourceAddr the 1069 number with the app's extension appended
  * @param expiresAt  validity: after this the message is not submitted any more
  * @param sendAt     a scheduled send: not submitted before this time; null means at once
+ * @param reroute    0 when the api accepted it; 1 when the router sends it again on another carrier
+ *                   because a receipt said the number was ported (at most once per message)
  */
 public record AcceptedMessage(
         int v,
@@ -24,7 +26,21 @@ public record AcceptedMessage(
         String clientRef,
         Instant acceptedAt,
         Instant expiresAt,
-        Instant sendAt) {
+        Instant sendAt,
+        int reroute) {
 
     public static final int VERSION = 1;
+
+    /** A message as the api accepts it (the fields written before reroute existed). */
+    public AcceptedMessage(int v, String messageId, String appId, MessageType type, String phone, String text,
+                           String sourceAddr, int segments, String clientRef, Instant acceptedAt, Instant expiresAt,
+                           Instant sendAt) {
+        this(v, messageId, appId, type, phone, text, sourceAddr, segments, clientRef, acceptedAt, expiresAt, sendAt, 0);
+    }
+
+    /** The same message, to be routed again after a portability receipt. */
+    public AcceptedMessage rerouted() {
+        return new AcceptedMessage(v, messageId, appId, type, phone, text, sourceAddr, segments, clientRef, acceptedAt,
+                expiresAt, sendAt, reroute + 1);
+    }
 }

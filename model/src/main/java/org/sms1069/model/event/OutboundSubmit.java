@@ -13,7 +13,11 @@ import java.util.List;
  * @param segmentNumber 1-based part number
  * @param reference     UDH concatenation reference shared by the parts of one long message
  * @param text          this part's text
- * @param notBefore     retries wait until this time; null means at once
+ * @param notBefore     retries (and scheduled sends) wait until this time; null means at once
+ * @param lastError     the raw result of the failure that sent the part to {@code sms.retry} (e.g.
+ *                      "LINK_DOWN", "TIMEOUT", "ESME_RTHROTTLED(0x58)"); null on a first attempt
+ * @param waitingSince  set while the router holds the part because its carrier has no healthy link:
+ *                      when that wait began, to bound it; null otherwise
  */
 public record OutboundSubmit(
         int v,
@@ -28,11 +32,21 @@ public record OutboundSubmit(
         String text,
         int attempt,
         Instant expiresAt,
-        Instant notBefore) {
+        Instant notBefore,
+        String lastError,
+        Instant waitingSince) {
 
     public static final int VERSION = 1;
 
     public OutboundSubmit {
         recipients = List.copyOf(recipients);
+    }
+
+    /** A part without a failure or a wait behind it (the fields written before lastError existed). */
+    public OutboundSubmit(int v, String dedupKey, String linkId, Carrier carrier, List<Recipient> recipients,
+                          String sourceAddr, int segmentNumber, int segmentCount, int reference, String text,
+                          int attempt, Instant expiresAt, Instant notBefore) {
+        this(v, dedupKey, linkId, carrier, recipients, sourceAddr, segmentNumber, segmentCount, reference, text,
+                attempt, expiresAt, notBefore, null, null);
     }
 }

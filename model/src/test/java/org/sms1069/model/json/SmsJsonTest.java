@@ -4,10 +4,15 @@ import org.junit.jupiter.api.Test;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.MessageStatus;
 import org.sms1069.model.MessageIds;
+import org.sms1069.model.MessageType;
+import org.sms1069.model.event.AcceptedMessage;
+import org.sms1069.model.event.OutboundSubmit;
+import org.sms1069.model.event.Recipient;
 import org.sms1069.model.event.StatusEvent;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,6 +27,31 @@ class SmsJsonTest {
         byte[] json = SmsJson.write(event);
         assertThat(new String(json, StandardCharsets.UTF_8)).contains("\"at\":\"2026-11-28T12:00:00Z\"");
         assertThat(SmsJson.read(json, StatusEvent.class)).isEqualTo(event);
+    }
+
+    @Test
+    void outboundSubmitCarriesItsLastErrorAndWaitAndReadsRecordsWrittenWithoutThem() {
+        OutboundSubmit part = new OutboundSubmit(OutboundSubmit.VERSION, "m:1:2", "cmcc-1", Carrier.CMCC,
+                List.of(new Recipient("m", "13800138000")), "10690123456", 1, 1, 9, "text", 2,
+                Instant.parse("2026-11-28T12:00:00Z"), Instant.parse("2026-11-28T11:00:00Z"), "LINK_DOWN",
+                Instant.parse("2026-11-28T10:00:00Z"));
+        assertThat(SmsJson.read(SmsJson.write(part), OutboundSubmit.class)).isEqualTo(part);
+
+        String older = "{\"v\":1,\"dedupKey\":\"m:1:1\",\"linkId\":\"cmcc-1\",\"carrier\":\"CMCC\","
+                + "\"recipients\":[{\"messageId\":\"m\",\"phone\":\"13800138000\"}],\"segmentNumber\":1,"
+                + "\"segmentCount\":1,\"reference\":3,\"text\":\"t\",\"attempt\":1}";
+        OutboundSubmit read = SmsJson.read(older.getBytes(StandardCharsets.UTF_8), OutboundSubmit.class);
+        assertThat(read.lastError()).isNull();
+        assertThat(read.waitingSince()).isNull();
+        assertThat(read.attempt()).isEqualTo(1);
+    }
+
+    @Test
+    void acceptedMessageRerouteDefaultsToZeroAndRoundTrips() {
+        AcceptedMessage message = new AcceptedMessage(AcceptedMessage.VERSION, "m", "app", MessageType.NOTIFICATION,
+                "13800138000", "t", "10690123456", 1, null, Instant.parse("2026-11-28T12:00:00Z"), null, null);
+        assertThat(message.reroute()).isZero();
+        assertThat(SmsJson.read(SmsJson.write(message.rerouted()), AcceptedMessage.class).reroute()).isEqualTo(1);
     }
 
     @Test
