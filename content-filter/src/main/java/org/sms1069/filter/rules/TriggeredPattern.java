@@ -61,10 +61,10 @@ final class TriggeredPattern {
             return null;
         }
         if (!nearby.isEmpty()) {
-            return containsAny(text, nearby) ? firstNearby(entry.pattern().matcher(text), view, scan) : null;
+            return containsAny(text, nearby) ? firstAround(entry.pattern().matcher(text), view, scan, nearby, false) : null;
         }
         if (!anchored.isEmpty()) {
-            return containsAny(text, anchored) ? firstAnchored(entry.pattern().matcher(text), view, scan) : null;
+            return containsAny(text, anchored) ? firstAround(entry.pattern().matcher(text), view, scan, anchored, true) : null;
         }
         Matcher m = entry.pattern().matcher(text);
         while (m.find()) {
@@ -76,50 +76,37 @@ final class TriggeredPattern {
         return null;
     }
 
-    private MatchedSpan firstAnchored(Matcher m, NormalizedText view, MessageScan scan) {
+    /** The earliest match that starts at ({@code ^}) or lies near ({@code ~}) an occurrence of a trigger. */
+    private static MatchedSpan firstAround(Matcher m, NormalizedText view, MessageScan scan, List<String> triggers,
+                                           boolean startsAtTrigger) {
         String text = view.text();
         m.useTransparentBounds(true).useAnchoringBounds(false);
         MatchedSpan best = null;
-        for (String trigger : anchored) {
+        for (String trigger : triggers) {
             for (int at = text.indexOf(trigger); at >= 0; at = text.indexOf(trigger, at + 1)) {
-                if (best != null && view.originalStart(at) >= best.start()) {
+                if (best != null && view.originalStart(at) >= best.end()) {
                     break;
                 }
-                m.region(at, text.length());
-                if (m.lookingAt()) {
-                    MatchedSpan span = view.span(m.start(), m.end());
-                    if (!scan.insideSignature(span)) {
+                MatchedSpan span = startsAtTrigger ? matchAt(m, view, at) : matchNear(m, view, at, trigger.length());
+                if (span != null && !scan.insideSignature(span)) {
+                    if (best == null || span.compareTo(best) < 0) {
                         best = span;
-                        break;
                     }
+                    break;
                 }
             }
         }
         return best;
     }
 
-    private MatchedSpan firstNearby(Matcher m, NormalizedText view, MessageScan scan) {
-        String text = view.text();
-        m.useTransparentBounds(true).useAnchoringBounds(false);
-        MatchedSpan best = null;
-        for (String trigger : nearby) {
-            for (int at = text.indexOf(trigger); at >= 0; at = text.indexOf(trigger, at + 1)) {
-                if (best != null && view.originalStart(at) >= best.end()) {
-                    break;
-                }
-                m.region(Math.max(0, at - WINDOW), Math.min(text.length(), at + trigger.length() + WINDOW));
-                while (m.find()) {
-                    MatchedSpan span = view.span(m.start(), m.end());
-                    if (!scan.insideSignature(span)) {
-                        if (best == null || span.compareTo(best) < 0) {
-                            best = span;
-                        }
-                        break;
-                    }
-                }
-            }
-        }
-        return best;
+    private static MatchedSpan matchAt(Matcher m, NormalizedText view, int at) {
+        m.region(at, view.length());
+        return m.lookingAt() ? view.span(m.start(), m.end()) : null;
+    }
+
+    private static MatchedSpan matchNear(Matcher m, NormalizedText view, int at, int triggerLength) {
+        m.region(Math.max(0, at - WINDOW), Math.min(view.length(), at + triggerLength + WINDOW));
+        return m.find() ? view.span(m.start(), m.end()) : null;
     }
 
     private static boolean containsAny(String text, List<String> triggers) {
