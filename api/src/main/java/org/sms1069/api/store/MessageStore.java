@@ -2,6 +2,7 @@ package org.sms1069.api.store;
 
 import org.sms1069.api.submit.ComposedMessage;
 import org.sms1069.model.MessageStatus;
+import org.sms1069.model.MessageType;
 import org.sms1069.model.event.AcceptedMessage;
 import org.sms1069.model.event.StatusEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -21,6 +22,7 @@ import java.util.Optional;
  */
 @Component
 public class MessageStore {
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("(?<![0-9])[0-9]{4,8}(?![0-9])");
     private final DatabaseClient db;
 
     public MessageStore(DatabaseClient db) {
@@ -43,10 +45,19 @@ public class MessageStore {
                         VALUES (:id, :app, :phone, :type, :text, :src, :segments, 'ACCEPTED', :ref, :at, :expires, :at, :tpl, :sig)""")
                 .bind("tpl", nullable(composed.templateId())).bind("sig", nullable(composed.signature()))
                 .bind("id", m.messageId()).bind("app", m.appId()).bind("phone", m.phone()).bind("type", m.type().name())
-                .bind("text", m.text()).bind("src", m.sourceAddr()).bind("segments", m.segments())
+                .bind("text", stored(m)).bind("src", m.sourceAddr()).bind("segments", m.segments())
                 .bind("ref", Optional.ofNullable(m.clientRef()).orElse(""))
                 .bind("at", utc(m.acceptedAt())).bind("expires", utc(m.expiresAt()))
                 .fetch().rowsUpdated()).then();
+    }
+
+    /**
+     * The text as kept in the store: a verification code is a secret once sent, so codes (runs of
+     * 4-8 digits) are masked in verification messages; everything else is kept as sent.
+     */
+    static String stored(AcceptedMessage message) {
+        return message.type() == MessageType.VERIFICATION ? CODE.matcher(message.text()).replaceAll(m -> "*".repeat(m.group().length()))
+                : message.text();
     }
 
     public Mono<Void> markFailed(List<String> ids, String detail) {
