@@ -1,81 +1,138 @@
 package org.sms1069.router;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.LoggerFactory;
 import org.sms1069.messaging.KafkaClients;
 import org.sms1069.messaging.Publisher;
 import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.messaging.TopicAdmin;
 import org.sms1069.messaging.TopicAdmin.TopicSpec;
 import org.sms1069.model.Topics;
-import org.sms1069.model.phone.NumberSegments;
 import org.sms1069.router.config.RouterProperties;
+import org.sms1069.router.link.LinkDispatch;
+import org.sms1069.router.link.LinkHealthView;
 import org.sms1069.router.link.LinkSelector;
+import org.sms1069.router.link.WaitingParts;
+import org.sms1069.router.metrics.ConsumerLag;
 import org.sms1069.router.resolve.CarrierResolver;
+import org.sms1069.router.resolve.PortabilityLearner;
+import org.sms1069.router.resolve.PortabilityOverrides;
 import org.sms1069.router.retry.RetryHandler;
+import org.sms1069.router.submit.MessageStore;
+import org.sms1069.router.submit.OutboundBatcher;
 import org.sms1069.router.submit.SubmitHandler;
+import org.sms1069.router.submit.UdhReferences;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** Creates the topics, then runs the two consumers (submit and retry) until shutdown. */
+/**
+ * Creates the topics, reads link health, then runs the consumers until shutdown: {@code sms.submit}
+ * (group router), {@code sms.retry} (router-retry), {@code sms.scheduled} (router-scheduled: schedules
+ * and retries never hold each other up) and {@code sms.status} (router-np: portability learning).
+ */
 @Component
 public class RouterRuntime implements SmartLifecycle {
+    public static final String GROUP_SUBMIT = "router";
+    public static final String GROUP_RETRY = "router-retry";
+    public static final String GROUP_SCHEDULED = "router-scheduled";
+    public static final String GROUP_PORTABILITY = "router-np";
     private static final int MAX_POLL_RECORDS = 500;
 
     private final RouterProperties properties;
     private final MeterRegistry meters;
+    private final StatefulRedisConnection<String, String> redis;
+    private final CarrierResolver resolver;
+    private final PortabilityOverrides overrides;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private volatile boolean running;
 
-    public RouterRuntime(RouterProperties properties, MeterRegistry meters) {
+    public RouterRuntime(RouterProperties properties, MeterRegistry meters, StatefulRedisConnection<String, String> redis,
+                         CarrierResolver resolver, PortabilityOverrides overrides) {
         this.properties = properties;
         this.meters = meters;
+        this.redis = redis;
+        this.resolver = resolver;
+        this.overrides = overrides;
     }
 
     @Override
     public void start() {
+        try {
+            startAll();
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private void startAll() {
         String bootstrap = properties.kafka().bootstrapServers();
+        RouterProperties.Routing routing = properties.router();
         TopicAdmin.ensure(bootstrap, properties.kafka().replicationFactor(), topics());
 
-        RedisClient redisClient = RedisClient.create(properties.redis().uri());
-        StatefulRedisConnection<String, String> redis = redisClient.connect();
-        Publisher publisher = new Publisher(KafkaClients.reliableProducer(bootstrap, "router"));
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "router-retry-timer"));
         Clock clock = Clock.systemUTC();
-        LinkSelector links = new LinkSelector(properties.links(), properties.fallback());
-
-        SubmitHandler submit = new SubmitHandler(new CarrierResolver(NumberSegments.bundled(), redis.async()), links,
-                publisher, meters, clock);
-        RetryHandler retry = new RetryHandler(publisher, timer, properties.retry().maxAttempts(), meters, clock);
-        ReliableConsumer submitConsumer = new ReliableConsumer("router",
-                KafkaClients.manualCommitConsumer(bootstrap, "router", "router-submit", MAX_POLL_RECORDS),
-                List.of(Topics.SUBMIT), submit, publisher, meters);
-        ReliableConsumer retryConsumer = new ReliableConsumer("router",
-                KafkaClients.manualCommitConsumer(bootstrap, "router-retry", "router-retry", MAX_POLL_RECORDS),
-                List.of(Topics.RETRY), retry, publisher, meters);
-
-        // closed in reverse order: consumers first, then what they use
-        resources.add(redisClient::shutdown);
-        resources.add(redis);
-        resources.add(timer::shutdownNow);
+        String instance = Integer.toHexString(System.identityHashCode(this));
+        Publisher publisher = new Publisher(KafkaClients.reliableProducer(bootstrap, "router-" + instance));
         resources.add(publisher);
-        resources.add(submitConsumer.start());
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> new Thread(r, "router-timer"));
+        resources.add(timer::shutdownNow);
+
+        LinkHealthView health = new LinkHealthView(bootstrap, "router-link-health-" + instance).start(Duration.ofSeconds(10));
+        resources.add(health);
+        LinkSelector selector = new LinkSelector(properties.links(), properties.fallback());
+        OutboundBatcher batcher = new OutboundBatcher(publisher, routing.batchWindow(), routing.batchMaxRecipients(), timer);
+        batcher.prepare(properties.links());
+        resources.add(batcher);
+        WaitingParts waiting = new WaitingParts(routing.linkRecheck(), clock);
+        Gauge.builder("sms_router_waiting_messages", waiting, WaitingParts::count)
+                .description("parts held because their carrier has no healthy link").register(meters);
+        LinkDispatch dispatch = new LinkDispatch(selector, health, batcher, publisher, waiting, routing.linkRecheck(),
+                routing.linkMaxWait(), meters, clock);
+        MessageStore store = new MessageStore(redis.async(), routing.messageTtl());
+
+        SubmitHandler submit = new SubmitHandler(resolver, dispatch, new UdhReferences(redis.async(), routing.messageTtl()),
+                store, publisher, meters, clock);
+        RetryHandler retry = new RetryHandler(publisher, dispatch, properties.retry().maxAttempts(), meters, clock);
+        PortabilityLearner learner = new PortabilityLearner(resolver, overrides, store, redis.async(), publisher,
+                routing.notSubscriberStats(), routing.messageTtl(), meters);
+
+        ReliableConsumer retryConsumer = consumer(bootstrap, GROUP_RETRY, instance, Topics.RETRY, retry, publisher);
+        ReliableConsumer scheduledConsumer = consumer(bootstrap, GROUP_SCHEDULED, instance, Topics.SCHEDULED, retry, publisher);
+        // a link that comes back frees the parts waiting for it now, not at their next recheck
+        health.onRecovery(retryConsumer::resumeAll);
+        health.onRecovery(scheduledConsumer::resumeAll);
+        // closed in reverse order: consumers first, then what they use
+        resources.add(consumer(bootstrap, GROUP_SUBMIT, instance, Topics.SUBMIT, submit, publisher).start());
         resources.add(retryConsumer.start());
+        resources.add(scheduledConsumer.start());
+        resources.add(consumer(bootstrap, GROUP_PORTABILITY, instance, Topics.STATUS, learner, publisher).start());
+        resources.add(new ConsumerLag(bootstrap, Map.of(Topics.SUBMIT, GROUP_SUBMIT, Topics.RETRY, GROUP_RETRY,
+                Topics.SCHEDULED, GROUP_SCHEDULED, Topics.STATUS, GROUP_PORTABILITY), meters, timer, routing.lagInterval()));
         running = true;
+    }
+
+    private ReliableConsumer consumer(String bootstrap, String group, String instance, String topic,
+                                      ReliableConsumer.Handler handler, Publisher publisher) {
+        return new ReliableConsumer("router", KafkaClients.manualCommitConsumer(bootstrap, group, group + "-" + instance,
+                MAX_POLL_RECORDS), List.of(topic), handler, publisher, meters);
     }
 
     private List<TopicSpec> topics() {
         int partitions = properties.kafka().partitions();
         List<TopicSpec> topics = new ArrayList<>(List.of(TopicSpec.of(Topics.SUBMIT, partitions),
-                TopicSpec.of(Topics.RETRY, partitions), TopicSpec.of(Topics.STATUS, partitions),
-                TopicSpec.of(Topics.DEAD, 1)));
+                TopicSpec.of(Topics.RETRY, partitions), TopicSpec.of(Topics.SCHEDULED, partitions),
+                TopicSpec.of(Topics.STATUS, partitions), TopicSpec.of(Topics.DEAD, 1),
+                new TopicSpec(Topics.LINK_HEALTH, 1, true)));
         properties.links().forEach(link -> topics.add(TopicSpec.of(Topics.outbound(link.id()), partitions)));
         return topics;
     }
@@ -87,7 +144,7 @@ public class RouterRuntime implements SmartLifecycle {
             try {
                 resources.get(i).close();
             } catch (Exception e) {
-                org.slf4j.LoggerFactory.getLogger(RouterRuntime.class).warn("error while stopping", e);
+                LoggerFactory.getLogger(RouterRuntime.class).warn("error while stopping", e);
             }
         }
         resources.clear();

@@ -1,6 +1,7 @@
 package org.sms1069.router.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -27,7 +28,8 @@ public record RouterProperties(
         @Valid @NotNull Kafka kafka,
         @Valid @NotNull Redis redis,
         @DefaultValue Map<Carrier, Carrier> fallback,
-        @Valid @NotNull @DefaultValue Retry retry) {
+        @Valid @NotNull @DefaultValue Retry retry,
+        @Valid @NotNull @DefaultValue Routing router) {
 
     public record Kafka(@NotBlank String bootstrapServers,
                         @DefaultValue("6") @Min(1) int partitions,
@@ -41,5 +43,29 @@ public record RouterProperties(
     public record Retry(@DefaultValue("5") @Min(1) int maxAttempts,
                         @DefaultValue("2s") Duration initialBackoff,
                         @DefaultValue("2m") Duration maxBackoff) {
+    }
+
+    /**
+     * @param adminToken         the value of header {@code X-Router-Admin-Token} that the admin endpoints
+     *                           require; blank (the default) keeps them closed
+     * @param batchWindow        how long a message may wait for others with identical content to share
+     *                           its submit (multi-destination protocols only); 0 turns batching off
+     * @param batchMaxRecipients recipients per batched submit (the CMPP/SGIP/SMGP limit is 100)
+     * @param linkRecheck        how often a message held for a carrier without a healthy link looks again
+     * @param linkMaxWait        after this it goes to its configured link anyway, whose gateway retries it
+     * @param messageTtl         how long the router keeps an accepted message to send it again after a
+     *                           portability receipt (the receipt timeout)
+     * @param notSubscriberStats receipt stats that, from the carrier of the number's segment, mean the
+     *                           number is not (any more) its subscriber, i.e. ported out
+     * @param lagInterval        how often consumer lag is measured
+     */
+    public record Routing(String adminToken,
+                          @DefaultValue("20ms") Duration batchWindow,
+                          @DefaultValue("100") @Min(1) @Max(100) int batchMaxRecipients,
+                          @DefaultValue("5s") Duration linkRecheck,
+                          @DefaultValue("5m") Duration linkMaxWait,
+                          @DefaultValue("72h") Duration messageTtl,
+                          @DefaultValue("MK:0001") List<String> notSubscriberStats,
+                          @DefaultValue("30s") Duration lagInterval) {
     }
 }

@@ -2,6 +2,7 @@ package org.sms1069.router.retry;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.sms1069.messaging.NotDueException;
 import org.sms1069.messaging.Publisher;
 import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.model.MessageStatus;
@@ -9,30 +10,32 @@ import org.sms1069.model.Topics;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.StatusEvent;
 import org.sms1069.model.json.SmsJson;
+import org.sms1069.router.link.LinkDispatch;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Consumes {@code sms.retry}: a part that failed transiently goes back to its link's topic once its
- * not-before time has come, until the message's validity or the attempt limit ends it as FAILED.
- * Waiting is a scheduled completion, never a sleeping thread.
+ * Consumes {@code sms.retry} (parts that failed transiently, and parts held for a carrier without a
+ * healthy link) and {@code sms.scheduled} (parts of scheduled sends): a part goes to a healthy link of
+ * its carrier once its not-before time has come, until the message's validity or the attempt limit
+ * ends it as FAILED with the last reason. A part that is not due yet is deferred through
+ * {@link NotDueException}: its partition pauses until then, no thread waits and other partitions and
+ * the other topic flow on.
  */
 public final class RetryHandler implements ReliableConsumer.Handler {
     private final Publisher publisher;
-    private final ScheduledExecutorService timer;
+    private final LinkDispatch dispatch;
     private final int maxAttempts;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    public RetryHandler(Publisher publisher, ScheduledExecutorService timer, int maxAttempts, MeterRegistry meters, Clock clock) {
+    public RetryHandler(Publisher publisher, LinkDispatch dispatch, int maxAttempts, MeterRegistry meters, Clock clock) {
         this.publisher = publisher;
-        this.timer = timer;
+        this.dispatch = dispatch;
         this.maxAttempts = maxAttempts;
         this.meters = meters;
         this.clock = clock;
@@ -41,19 +44,52 @@ public final class RetryHandler implements ReliableConsumer.Handler {
     @Override
     public CompletionStage<?> handle(ConsumerRecord<String, byte[]> record) {
         OutboundSubmit part = SmsJson.read(record.value(), OutboundSubmit.class);
+        if (part.recipients().isEmpty()) {
+            throw new IllegalArgumentException("part " + part.dedupKey() + " has no recipients");
+        }
         Instant now = clock.instant();
         if (part.expiresAt() != null && part.expiresAt().isBefore(now)) {
-            return fail(part, "validity expired while retrying");
+            return fail(part, "validity expired " + doing(record, part) + lastReason(part));
         }
         if (part.attempt() > maxAttempts) {
-            return fail(part, "gave up after " + (part.attempt() - 1) + " attempts");
+            return fail(part, "gave up after " + (part.attempt() - 1) + " attempts" + lastReason(part));
         }
-        meters.counter("sms_router_retries_total", "link", part.linkId()).increment();
-        Duration wait = part.notBefore() == null ? Duration.ZERO : Duration.between(now, part.notBefore());
-        CompletableFuture<Void> due = new CompletableFuture<>();
-        // nanoseconds, not millis: truncating the wait would republish up to 1 ms before notBefore
-        timer.schedule(() -> due.complete(null), Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
-        return due.thenCompose(ignored -> publisher.publish(Topics.outbound(part.linkId()), record.key(), part));
+        if (part.notBefore() != null && part.notBefore().isAfter(now)) {
+            if (part.expiresAt() != null && part.notBefore().isAfter(part.expiresAt())) {
+                return fail(part, "validity ends before the next attempt" + lastReason(part));
+            }
+            throw new NotDueException(part.notBefore());
+        }
+        if (Topics.RETRY.equals(record.topic()) && part.waitingSince() == null) {
+            meters.counter("sms_router_retries_total", "link", part.linkId(), "reason", reason(part.lastError())).increment();
+        }
+        return dispatch.sendDue(part, record.key());
+    }
+
+    private static String doing(ConsumerRecord<String, byte[]> record, OutboundSubmit part) {
+        if (Topics.SCHEDULED.equals(record.topic())) {
+            return "before the scheduled time";
+        }
+        return part.waitingSince() != null ? "while waiting for a healthy link" : "while retrying";
+    }
+
+    private static String lastReason(OutboundSubmit part) {
+        return part.lastError() == null ? "" : "; last error: " + part.lastError();
+    }
+
+    /**
+     * A bounded metric label from the gateway's raw result: "ESME_RTHROTTLED(0x58)" counts as
+     * "ESME_RTHROTTLED", "IB:0008" as "IB".
+     */
+    static String reason(String lastError) {
+        if (lastError == null || lastError.isBlank()) {
+            return "unknown";
+        }
+        String head = lastError.strip().split("[(:\\s]", 2)[0].toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "");
+        if (head.isEmpty()) {
+            return "unknown";
+        }
+        return head.length() > 32 ? head.substring(0, 32) : head;
     }
 
     private CompletionStage<?> fail(OutboundSubmit part, String reason) {
@@ -61,7 +97,7 @@ public final class RetryHandler implements ReliableConsumer.Handler {
         CompletableFuture<?>[] acks = part.recipients().stream()
                 .map(r -> publisher.publish(Topics.STATUS, r.messageId(), new StatusEvent(StatusEvent.VERSION,
                         r.messageId(), r.phone(), part.segmentNumber(), part.segmentCount(), MessageStatus.FAILED,
-                        part.carrier(), part.linkId(), null, null, reason, clock.instant())))
+                        part.carrier(), part.linkId(), null, part.lastError(), reason, clock.instant())))
                 .toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(acks);
     }

@@ -14,13 +14,19 @@ public final class OutboundPlanner {
     private OutboundPlanner() {
     }
 
+    /** Parts with the reference derived from the message id (for single-part messages it is not sent). */
     public static List<OutboundSubmit> plan(AcceptedMessage message, LinkSettings link) {
+        return plan(message, link, udhReference(message.messageId()));
+    }
+
+    /** Parts sharing {@code reference}, which a long message takes from {@link UdhReferences}. */
+    public static List<OutboundSubmit> plan(AcceptedMessage message, LinkSettings link, int reference) {
         List<String> parts = Segments.split(message.text());
-        int reference = udhReference(message.messageId());
+        String keyBase = message.reroute() > 0 ? message.messageId() + "~np" + message.reroute() : message.messageId();
         List<OutboundSubmit> out = new ArrayList<>(parts.size());
         for (int i = 0; i < parts.size(); i++) {
             int number = i + 1;
-            out.add(new OutboundSubmit(OutboundSubmit.VERSION, dedupKey(message.messageId(), number, 1), link.id(),
+            out.add(new OutboundSubmit(OutboundSubmit.VERSION, dedupKey(keyBase, number, 1), link.id(),
                     link.carrier(), List.of(new Recipient(message.messageId(), message.phone())),
                     message.sourceAddr(), number, parts.size(), reference, parts.get(i), 1,
                     message.expiresAt(), null));
@@ -28,14 +34,17 @@ public final class OutboundPlanner {
         return out;
     }
 
-    /** The gateway submits each key once; a new attempt is a new key. */
+    /**
+     * The gateway submits each key once; a new attempt is a new key, and so is sending the message
+     * again on another carrier after a portability receipt ("id~np1:segment:attempt").
+     */
     public static String dedupKey(String messageId, int segment, int attempt) {
         return messageId + ":" + segment + ":" + attempt;
     }
 
     /**
-     * Derived from the message id so that a redelivered message keeps its reference and its parts
-     * still join on the phone.
+     * Derived from the message id so that a redelivered message keeps its reference. Only single-part
+     * messages use it (it is never sent for them); long ones take a per-phone reference from Redis.
      */
     static int udhReference(String messageId) {
         return Math.floorMod(messageId.hashCode(), 255) + 1;

@@ -13,31 +13,44 @@ import org.sms1069.model.event.AcceptedMessage;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.StatusEvent;
 import org.sms1069.model.json.SmsJson;
-import org.sms1069.model.link.LinkSettings;
 import org.sms1069.model.phone.PhoneNumber;
 import org.sms1069.model.phone.PhoneNumbers;
+import org.sms1069.model.segment.Segments;
+import org.sms1069.router.link.LinkDispatch;
 import org.sms1069.router.link.LinkSelector;
 import org.sms1069.router.resolve.CarrierResolver;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** Consumes {@code sms.submit}: resolve carrier, pick link, split, write to {@code sms.out.<link>}. */
+/**
+ * Consumes {@code sms.submit}: resolve the carrier, pick a healthy link, split, and write the parts to
+ * {@code sms.out.<link>} (batched where the protocol allows), to {@code sms.scheduled} for a send time
+ * ahead, or to {@code sms.retry} to wait while the carrier has no healthy link. Mainland messages are
+ * kept in Redis for a portability re-route. One phone's messages leave in the order they came.
+ */
 public final class SubmitHandler implements ReliableConsumer.Handler {
     private static final Logger log = LoggerFactory.getLogger(SubmitHandler.class);
 
     private final CarrierResolver resolver;
-    private final LinkSelector links;
+    private final LinkDispatch dispatch;
+    private final UdhReferences references;
+    private final MessageStore store;
     private final Publisher publisher;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final PerKeyOrder order = new PerKeyOrder();
 
-    public SubmitHandler(CarrierResolver resolver, LinkSelector links, Publisher publisher, MeterRegistry meters, Clock clock) {
+    public SubmitHandler(CarrierResolver resolver, LinkDispatch dispatch, UdhReferences references, MessageStore store,
+                         Publisher publisher, MeterRegistry meters, Clock clock) {
         this.resolver = resolver;
-        this.links = links;
+        this.dispatch = dispatch;
+        this.references = references;
+        this.store = store;
         this.publisher = publisher;
         this.meters = meters;
         this.clock = clock;
@@ -48,27 +61,57 @@ public final class SubmitHandler implements ReliableConsumer.Handler {
         AcceptedMessage message = SmsJson.read(record.value(), AcceptedMessage.class);
         PhoneNumber phone = PhoneNumbers.parse(message.phone()).number()
                 .orElseThrow(() -> new IllegalArgumentException("sms.submit record " + message.messageId() + " has an invalid phone"));
-        if (message.expiresAt() != null && message.expiresAt().isBefore(clock.instant())) {
-            return fail(message, null, "expired", "validity expired before the message could be routed");
-        }
-        return resolver.resolve(phone).thenCompose(carrier -> route(message, phone, carrier));
+        CompletionStage<Plan> prepared = message.expiresAt() != null && message.expiresAt().isBefore(clock.instant())
+                ? CompletableFuture.completedFuture(Plan.failed(null, "expired", "validity expired before the message could be routed"))
+                : resolver.resolve(phone).thenCompose(carrier -> plan(message, phone, carrier));
+        return order.run(message.phone(), prepared, plan -> issue(message, plan));
     }
 
-    private CompletionStage<?> route(AcceptedMessage message, PhoneNumber phone, Optional<Carrier> carrier) {
+    private CompletionStage<Plan> plan(AcceptedMessage message, PhoneNumber phone, Optional<Carrier> carrier) {
         if (carrier.isEmpty()) {
-            return fail(message, null, "no-carrier", "number segment belongs to no known carrier");
+            return CompletableFuture.completedFuture(Plan.failed(null, "no-carrier", "number segment belongs to no known carrier"));
         }
-        Optional<LinkSettings> link = links.select(carrier.get(), phone.value());
-        if (link.isEmpty()) {
-            return fail(message, carrier.get(), "no-link", "no link configured for carrier " + carrier.get());
+        LinkSelector.Route route = dispatch.route(carrier.get(), phone.value());
+        if (route.configured() == null) {
+            return CompletableFuture.completedFuture(Plan.failed(carrier.get(), "no-link", "no link configured for carrier " + carrier.get()));
         }
-        List<OutboundSubmit> parts = OutboundPlanner.plan(message, link.get());
-        CompletableFuture<?>[] acks = parts.stream()
-                .map(part -> publisher.publish(Topics.outbound(part.linkId()), message.phone(), part))
-                .toArray(CompletableFuture[]::new);
-        meters.counter("sms_router_routed_total", "carrier", carrier.get().name(), "link", link.get().id()).increment();
-        log.debug("routed {} to {} ({} parts, phone {})", message.messageId(), link.get().id(), parts.size(), phone.masked());
-        return CompletableFuture.allOf(acks);
+        CompletionStage<Integer> reference = Segments.count(message.text()) > 1
+                ? references.referenceFor(phone.value(), message.messageId())
+                : CompletableFuture.completedFuture(OutboundPlanner.udhReference(message.messageId()));
+        CompletableFuture<Void> kept = phone.mainland() ? store.keep(message).toCompletableFuture()
+                : CompletableFuture.completedFuture(null);
+        return reference.toCompletableFuture().thenCombine(kept, (ref, ignored) ->
+                new Plan(carrier.get(), route, OutboundPlanner.plan(message, route.configured(), ref), null, null));
+    }
+
+    /** Runs in phone order: every send is issued before it returns. */
+    private CompletionStage<?> issue(AcceptedMessage message, Plan plan) {
+        if (plan.failureReason() != null) {
+            return fail(message, plan.carrier(), plan.failureTag(), plan.failureReason());
+        }
+        Instant now = clock.instant();
+        if (message.sendAt() != null && message.sendAt().isAfter(now)) {
+            meters.counter("sms_router_scheduled_total", "carrier", plan.carrier().name()).increment();
+            return CompletableFuture.allOf(plan.parts().stream()
+                    .map(part -> publisher.publish(Topics.SCHEDULED, message.phone(), scheduled(part, message.sendAt())))
+                    .toArray(CompletableFuture[]::new));
+        }
+        LinkSelector.Route route = plan.route();
+        if (route.waiting()) {
+            meters.counter("sms_router_held_total", "carrier", plan.carrier().name()).increment();
+            log.debug("{}: no healthy link of {}, held", message.messageId(), plan.carrier());
+        } else {
+            meters.counter("sms_router_routed_total", "carrier", plan.carrier().name(), "link", route.chosen().id()).increment();
+            log.debug("routed {} to {} ({} parts, phone {})", message.messageId(), route.chosen().id(), plan.parts().size(),
+                    PhoneNumbers.mask(message.phone()));
+        }
+        return dispatch.sendNew(plan.parts(), message.phone(), route);
+    }
+
+    private static OutboundSubmit scheduled(OutboundSubmit part, Instant sendAt) {
+        return new OutboundSubmit(part.v(), part.dedupKey(), part.linkId(), part.carrier(), part.recipients(),
+                part.sourceAddr(), part.segmentNumber(), part.segmentCount(), part.reference(), part.text(),
+                part.attempt(), part.expiresAt(), sendAt);
     }
 
     private CompletionStage<?> fail(AcceptedMessage message, Carrier carrier, String reasonTag, String reason) {
@@ -76,5 +119,12 @@ public final class SubmitHandler implements ReliableConsumer.Handler {
         StatusEvent failed = new StatusEvent(StatusEvent.VERSION, message.messageId(), message.phone(), 0,
                 message.segments(), MessageStatus.FAILED, carrier, null, null, null, reason, clock.instant());
         return publisher.publish(Topics.STATUS, message.messageId(), failed);
+    }
+
+    private record Plan(Carrier carrier, LinkSelector.Route route, List<OutboundSubmit> parts, String failureTag,
+                        String failureReason) {
+        static Plan failed(Carrier carrier, String tag, String reason) {
+            return new Plan(carrier, null, List.of(), tag, reason);
+        }
     }
 }
