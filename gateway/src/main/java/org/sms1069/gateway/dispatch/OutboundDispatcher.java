@@ -129,7 +129,8 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler {
         int next = part.attempt() + 1;
         OutboundSubmit again = new OutboundSubmit(part.v(), retryKey(part.dedupKey(), next), part.linkId(),
                 part.carrier(), part.recipients(), part.sourceAddr(), part.segmentNumber(), part.segmentCount(),
-                part.reference(), part.text(), next, part.expiresAt(), clock.instant().plus(retryBackoff.delay(part.attempt())));
+                part.reference(), part.text(), next, part.expiresAt(), clock.instant().plus(retryBackoff.delay(part.attempt())),
+                rejected.rawResult(), null);
         log.info("part {} of link {} will be retried (attempt {}): {}", part.dedupKey(), part.linkId(), next, rejected.rawResult());
         return publisher.publish(Topics.RETRY, part.recipients().get(0).phone(), again);
     }
