@@ -10,6 +10,7 @@ import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.messaging.TopicAdmin;
 import org.sms1069.messaging.TopicAdmin.TopicSpec;
 import org.sms1069.model.Topics;
+import org.sms1069.model.event.LinkHealth;
 import org.sms1069.router.config.RouterProperties;
 import org.sms1069.router.link.LinkDispatch;
 import org.sms1069.router.link.LinkHealthView;
@@ -55,6 +56,7 @@ public class RouterRuntime implements SmartLifecycle {
     private final PortabilityOverrides overrides;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private volatile boolean running;
+    private volatile LinkHealthView health;
 
     public RouterRuntime(RouterProperties properties, MeterRegistry meters, StatefulRedisConnection<String, String> redis,
                          CarrierResolver resolver, PortabilityOverrides overrides) {
@@ -89,6 +91,7 @@ public class RouterRuntime implements SmartLifecycle {
 
         LinkHealthView health = new LinkHealthView(bootstrap, "router-link-health-" + instance).start(Duration.ofSeconds(10));
         resources.add(health);
+        this.health = health;
         LinkSelector selector = new LinkSelector(properties.links(), properties.fallback());
         OutboundBatcher batcher = new OutboundBatcher(publisher, routing.batchWindow(), routing.batchMaxRecipients(), timer);
         batcher.prepare(properties.links());
@@ -148,6 +151,12 @@ public class RouterRuntime implements SmartLifecycle {
             }
         }
         resources.clear();
+    }
+
+    /** The state the gateways last reported for the link; null when never reported (or not running). */
+    public LinkHealth.State linkHealth(String linkId) {
+        LinkHealthView view = health;
+        return view == null ? null : view.states().get(linkId);
     }
 
     @Override

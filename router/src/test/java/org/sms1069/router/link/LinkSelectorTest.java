@@ -74,6 +74,39 @@ class LinkSelectorTest {
     }
 
     @Test
+    void aHealthyConfiguredLinkIsKept() {
+        LinkSelector.Route route = selector.route(Carrier.CMCC, "13800138000", id -> true);
+
+        assertThat(route.chosen()).isSameAs(route.configured()).isEqualTo(selector.select(Carrier.CMCC, "13800138000").orElseThrow());
+        assertThat(route.failover()).isFalse();
+        assertThat(route.waiting()).isFalse();
+    }
+
+    @Test
+    void phonesOfADownLinkFailOverToTheCarriersHealthyLinkAndTheOthersStay() {
+        List<String> phones = IntStream.range(0, 2_000).mapToObj(i -> "1380000" + String.format("%04d", i)).toList();
+
+        for (String phone : phones) {
+            LinkSelector.Route route = selector.route(Carrier.CMCC, phone, id -> !id.equals("cmcc-b"));
+            assertThat(route.chosen()).isEqualTo(CMCC_A);
+            assertThat(route.failover()).isEqualTo(route.configured() == CMCC_B);
+            assertThat(selector.route(Carrier.CMCC, phone, id -> !id.equals("cucc-1")).chosen())
+                    .as("an outage elsewhere moves no phone").isEqualTo(route.configured());
+        }
+    }
+
+    @Test
+    void aCarrierWithoutAHealthyLinkWaitsAndOneWithoutLinksHasNone() {
+        LinkSelector.Route waiting = selector.route(Carrier.CUCC, "13000000000", id -> false);
+        assertThat(waiting.waiting()).isTrue();
+        assertThat(waiting.configured()).isEqualTo(CUCC);
+
+        LinkSelector.Route none = selector.route(Carrier.CTCC, "13300000000", id -> true);
+        assertThat(none.configured()).isNull();
+        assertThat(none.waiting()).isFalse();
+    }
+
+    @Test
     void allListsEveryLink() {
         assertThat(selector.all()).containsExactlyInAnyOrder(CMCC_A, CMCC_B, CUCC);
     }
