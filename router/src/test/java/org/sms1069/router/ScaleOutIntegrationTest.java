@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two router instances in one JVM sharing the consumer groups: a second one joins while 200 messages
- * stream in, the partitions move, and every message reaches its link at least once; a repeat (work
+ * Two router instances in one JVM sharing the consumer groups: a second one joins while 200 (or more)
+ * messages stream in, the partitions move, and every message reaches its link at least once; a repeat (work
  * done before the move and redone after it) carries the same dedup key, which the gateway suppresses.
  */
 class ScaleOutIntegrationTest {
@@ -48,7 +48,10 @@ class ScaleOutIntegrationTest {
         List<AcceptedMessage> messages = new ArrayList<>();
         List<CompletableFuture<?>> acks = new ArrayList<>();
         try (Publisher publisher = new Publisher(KafkaClients.reliableProducer(TestKafka.bootstrapServers(), "scale-test"))) {
-            for (int i = 0; i < 200; i++) {
+            // 200 messages, the second instance joining after the first 50; the stream goes on (bounded)
+            // until the second instance has taken over partitions and routed some of them
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            for (int i = 0; i < 200 || (routed(routers.get(1)) == 0 && System.nanoTime() < deadline); i++) {
                 if (i == 50) {
                     routers.add(startRouter());
                 }
@@ -56,7 +59,7 @@ class ScaleOutIntegrationTest {
                 messages.add(message);
                 acks.add(publisher.publish(Topics.SUBMIT, message.phone(), message));
                 if (i >= 50) {
-                    Thread.sleep(15);
+                    Thread.sleep(20);
                 }
             }
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get();
