@@ -1,5 +1,6 @@
 package org.sms1069.api.config;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
@@ -17,7 +18,11 @@ class ApiBeans {
 
     @Bean(destroyMethod = "shutdown")
     RedisClient redisClient(ApiProperties properties) {
-        return RedisClient.create(properties.redis().uri());
+        RedisClient client = RedisClient.create(properties.redis().uri());
+        // Reactive results would otherwise be emitted on Lettuce's single I/O thread, and every
+        // operator after a Redis call (auth, filter, database, Kafka) would run there too.
+        client.setOptions(ClientOptions.builder().publishOnScheduler(true).build());
+        return client;
     }
 
     @Bean(destroyMethod = "close")
