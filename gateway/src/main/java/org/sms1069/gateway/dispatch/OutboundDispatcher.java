@@ -73,12 +73,12 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler {
             countDuplicate();
             return running;
         }
-        dedup.alreadySubmitted(part.dedupKey()).<Object>thenCompose(done -> {
-            if (done) {
+        notYetSubmitted(part).<Object>thenCompose(pending -> {
+            if (pending.isEmpty()) {
                 countDuplicate();
                 return CompletableFuture.completedFuture(null);
             }
-            return submit(part);
+            return submit(pending.size() == part.recipients().size() ? part : part.withRecipients(pending));
         }).whenComplete((result, error) -> {
             inFlight.remove(part.dedupKey(), outcome);
             if (error != null) {
@@ -88,6 +88,22 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler {
             }
         });
         return outcome;
+    }
+
+    /** The part's recipients whose key the carrier has not accepted yet (all of them, normally). */
+    private CompletableFuture<List<Recipient>> notYetSubmitted(OutboundSubmit part) {
+        List<CompletableFuture<Boolean>> checks = part.recipients().stream()
+                .map(r -> dedup.alreadySubmitted(r.dedupKeyIn(part)).toCompletableFuture())
+                .toList();
+        return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+            List<Recipient> pending = new ArrayList<>();
+            for (int i = 0; i < checks.size(); i++) {
+                if (!checks.get(i).join()) {
+                    pending.add(part.recipients().get(i));
+                }
+            }
+            return pending;
+        });
     }
 
     private void countDuplicate() {
@@ -110,9 +126,9 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler {
         count("accepted");
         Instant now = clock.instant();
         List<CompletableFuture<?>> writes = new ArrayList<>();
-        writes.add(dedup.markSubmitted(part.dedupKey()).toCompletableFuture());
         for (int i = 0; i < part.recipients().size(); i++) {
             Recipient recipient = part.recipients().get(i);
+            writes.add(dedup.markSubmitted(recipient.dedupKeyIn(part)).toCompletableFuture());
             String carrierId = accepted.carrierMessageIds().get(Math.min(i, accepted.carrierMessageIds().size() - 1));
             Correlation correlation = new Correlation(recipient.messageId(), recipient.phone(), part.segmentNumber(),
                     part.segmentCount(), part.carrier(), part.linkId(), carrierId, now);
@@ -127,8 +143,11 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler {
     private CompletionStage<?> retry(OutboundSubmit part, SubmitResult.Rejected rejected) {
         count("retry");
         int next = part.attempt() + 1;
+        List<Recipient> recipients = part.recipients().stream()
+                .map(r -> new Recipient(r.messageId(), r.phone(), retryKey(r.dedupKeyIn(part), next)))
+                .toList();
         OutboundSubmit again = new OutboundSubmit(part.v(), retryKey(part.dedupKey(), next), part.linkId(),
-                part.carrier(), part.recipients(), part.sourceAddr(), part.segmentNumber(), part.segmentCount(),
+                part.carrier(), recipients, part.sourceAddr(), part.segmentNumber(), part.segmentCount(),
                 part.reference(), part.text(), next, part.expiresAt(), clock.instant().plus(retryBackoff.delay(part.attempt())),
                 rejected.rawResult(), null);
         log.info("part {} of link {} will be retried (attempt {}): {}", part.dedupKey(), part.linkId(), next, rejected.rawResult());

@@ -49,4 +49,10 @@ public record OutboundSubmit(
         this(v, dedupKey, linkId, carrier, recipients, sourceAddr, segmentNumber, segmentCount, reference, text,
                 attempt, expiresAt, notBefore, null, null);
     }
+
+    /** The same part for fewer recipients (those a redelivery has not reached yet). */
+    public OutboundSubmit withRecipients(List<Recipient> remaining) {
+        return new OutboundSubmit(v, dedupKey, linkId, carrier, remaining, sourceAddr, segmentNumber, segmentCount,
+                reference, text, attempt, expiresAt, notBefore, lastError, waitingSince);
+    }
 }

@@ -126,7 +126,12 @@ public final class OutboundBatcher implements AutoCloseable {
 
     private static OutboundSubmit combine(List<Member> members) {
         OutboundSubmit first = members.get(0).part();
-        List<Recipient> recipients = members.stream().map(m -> m.part().recipients().get(0)).toList();
+        // each recipient keeps its own part's key: the gateway deduplicates per recipient, so a
+        // different grouping of the same parts after a redelivery never reaches a phone twice
+        List<Recipient> recipients = members.stream().map(m -> {
+            Recipient r = m.part().recipients().get(0);
+            return new Recipient(r.messageId(), r.phone(), r.dedupKeyIn(m.part()));
+        }).toList();
         Instant expiresAt = members.stream().map(m -> m.part().expiresAt()).filter(Objects::nonNull)
                 .min(Instant::compareTo).orElse(null);
         String key = batchKey(members.stream().map(m -> m.part().dedupKey()).toList(), first.segmentNumber(), first.attempt());
