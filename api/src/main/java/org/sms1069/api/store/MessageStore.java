@@ -86,8 +86,16 @@ public class MessageStore {
                 .bind("raw", nullable(event.rawStat())).bind("detail", nullable(truncate(event.detail())))
                 .bind("at", utc(event.at()))
                 .fetch().rowsUpdated();
-        return insert.then(advance(event));
+        // a redelivered event inserts nothing and changes nothing
+        return insert.flatMap(inserted -> inserted > 0 ? advance(event) : Mono.empty());
     }
+
+    /**
+     * A message the carrier refused because the number was ported (NP:..., or MK:0001 from the number's
+     * original carrier) may be routed once more, to the number's new carrier: its later SUBMITTED and
+     * DELIVERED events still count.
+     */
+    private static final String REROUTED = "(status = 'UNDELIVERED' AND (raw_stat LIKE 'NP:%' OR raw_stat = 'MK:0001'))";
 
     private static final String CHANGED =
             " RETURNING id, app_id, phone, type, status, carrier, segments, raw_stat, detail, client_ref, accepted_at, updated_at";
@@ -97,7 +105,7 @@ public class MessageStore {
         String sql = switch (event.status()) {
             case SUBMITTED -> """
                     UPDATE messages SET status = 'SUBMITTED', carrier = coalesce(:carrier, carrier), updated_at = now()
-                    WHERE id = :id AND status = 'ACCEPTED'""";
+                    WHERE id = :id AND (status = 'ACCEPTED' OR %s)""".formatted(REROUTED);
             // a long message is delivered when every one of its parts is
             case DELIVERED -> """
                     UPDATE messages SET
@@ -107,7 +115,7 @@ public class MessageStore {
                                                                ELSE array_append(delivered_parts, :segment) END) >= segments
                                          THEN 'DELIVERED' ELSE status END,
                            raw_stat = :raw, carrier = coalesce(:carrier, carrier), updated_at = now()
-                    WHERE id = :id AND status IN ('ACCEPTED', 'SUBMITTED')""";
+                    WHERE id = :id AND (status IN ('ACCEPTED', 'SUBMITTED') OR %s)""".formatted(REROUTED);
             case UNDELIVERED, EXPIRED, FAILED, REJECTED, BLOCKED -> """
                     UPDATE messages SET status = :status, raw_stat = coalesce(:raw, raw_stat), detail = :detail,
                            carrier = coalesce(:carrier, carrier), updated_at = now()

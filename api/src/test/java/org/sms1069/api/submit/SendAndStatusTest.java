@@ -247,6 +247,36 @@ class SendAndStatusTest {
         assertThat(status.get("rawStat").asText()).isEqualTo("MK:0012");
     }
 
+    @Test
+    void aPortedNumberRoutedAgainCanStillBeDelivered() throws Exception {
+        Sent sent = sendOne("139", 20);
+        Instant t0 = Instant.now().minusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+
+        publish(event(sent, 1, MessageStatus.SUBMITTED, "old-carrier", null, t0));
+        publish(event(sent, 1, MessageStatus.UNDELIVERED, "old-carrier", "NP:0001", t0.plusSeconds(1)));
+        awaitStatus(sent.id(), "UNDELIVERED");
+        // the router learned the new carrier and sent the message once more
+        publish(event(sent, 1, MessageStatus.SUBMITTED, "new-carrier", null, t0.plusSeconds(2)));
+        publish(event(sent, 1, MessageStatus.DELIVERED, "new-carrier", "DELIVRD", t0.plusSeconds(3)));
+
+        JsonNode status = awaitStatus(sent.id(), "DELIVERED");
+        assertThat(statuses(status)).containsExactly("SUBMITTED", "UNDELIVERED", "SUBMITTED", "DELIVERED");
+    }
+
+    @Test
+    void aRedeliveredOldEventDoesNotReopenAMessage() throws Exception {
+        Sent sent = sendOne("137", 20);
+        Instant t0 = Instant.now().minusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        StatusEvent submitted = event(sent, 1, MessageStatus.SUBMITTED, "only", null, t0);
+
+        publish(submitted);
+        publish(event(sent, 1, MessageStatus.UNDELIVERED, "only", "NP:0001", t0.plusSeconds(1)));
+        awaitStatus(sent.id(), "UNDELIVERED");
+        awaitConsumed(publish(submitted));
+
+        assertThat(get(sent.id()).get("status").asText()).isEqualTo("UNDELIVERED");
+    }
+
     private record Sent(String id, String phone, int segments, Carrier carrier) {
     }
 
