@@ -5,7 +5,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import org.slf4j.LoggerFactory;
 import org.sms1069.gateway.config.GatewayProperties;
 import org.sms1069.gateway.config.SessionProperties;
 import org.sms1069.gateway.dispatch.DedupStore;
@@ -18,6 +17,7 @@ import org.sms1069.gateway.link.LinkFactory;
 import org.sms1069.gateway.session.LinkEnvironment;
 import org.sms1069.messaging.KafkaClients;
 import org.sms1069.messaging.Publisher;
+import org.sms1069.messaging.Resources;
 import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.messaging.TopicAdmin;
 import org.sms1069.messaging.TopicAdmin.TopicSpec;
@@ -43,7 +43,7 @@ public class GatewayRuntime implements SmartLifecycle {
     private final LinkHealthReporter health;
     private final Publisher publisher;
     private final MeterRegistry meters;
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Resources resources = new Resources();
     private volatile boolean running;
 
     public GatewayRuntime(GatewayProperties properties, SessionProperties session, LinkHealthReporter health,
@@ -104,14 +104,7 @@ public class GatewayRuntime implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (Exception e) {
-                LoggerFactory.getLogger(GatewayRuntime.class).warn("error while stopping", e);
-            }
-        }
-        resources.clear();
+        resources.close();
     }
 
     @Override

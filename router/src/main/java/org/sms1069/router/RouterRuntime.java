@@ -3,9 +3,9 @@ package org.sms1069.router;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.LoggerFactory;
 import org.sms1069.messaging.KafkaClients;
 import org.sms1069.messaging.Publisher;
+import org.sms1069.messaging.Resources;
 import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.messaging.TopicAdmin;
 import org.sms1069.messaging.TopicAdmin.TopicSpec;
@@ -54,7 +54,7 @@ public class RouterRuntime implements SmartLifecycle {
     private final StatefulRedisConnection<String, String> redis;
     private final CarrierResolver resolver;
     private final PortabilityOverrides overrides;
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Resources resources = new Resources();
     private volatile boolean running;
     private volatile LinkHealthView health;
 
@@ -143,14 +143,7 @@ public class RouterRuntime implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (Exception e) {
-                LoggerFactory.getLogger(RouterRuntime.class).warn("error while stopping", e);
-            }
-        }
-        resources.clear();
+        resources.close();
     }
 
     /** The state the gateways last reported for the link; null when never reported (or not running). */
