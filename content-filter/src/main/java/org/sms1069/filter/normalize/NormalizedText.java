@@ -54,10 +54,22 @@ public final class NormalizedText {
 
     /** The original text behind normalised chars [start, end). */
     public MatchedSpan span(int start, int end) {
+        return MatchedSpan.of(original, spanStart(start, end), spanEnd(start, end));
+    }
+
+    /** Where {@link #span(int, int)} starts in the original text, without building it. */
+    public int spanStart(int start, int end) {
         if (start >= end) {
-            int at = start < text.length() ? originalStart(start) : original.length();
-            return MatchedSpan.of(original, at, at);
+            return start < text.length() ? originalStart(start) : original.length();
         }
-        return MatchedSpan.of(original, originalStart(start), originalEnd(end - 1));
+        return originalStart(start);
+    }
+
+    /** Where {@link #span(int, int)} ends in the original text, without building it. */
+    public int spanEnd(int start, int end) {
+        if (start >= end) {
+            return start < text.length() ? originalStart(start) : original.length();
+        }
+        return originalEnd(end - 1);
     }
 }

@@ -2,7 +2,6 @@ package org.sms1069.filter.rules;
 
 import org.sms1069.filter.MatchedSpan;
 import org.sms1069.filter.RuleHit;
-import org.sms1069.filter.lexicon.LexiconEntry;
 import org.sms1069.filter.lexicon.SignalCategory;
 import org.sms1069.filter.lexicon.TermMatcher;
 import org.sms1069.filter.normalize.NormalizedText;
@@ -19,18 +18,19 @@ public final class LexiconRule implements Rule {
     @Override
     public void apply(MessageScan scan, Signals signals) {
         NormalizedText compact = scan.text().compact();
-        for (TermMatcher.TermMatch match : matcher.find(compact.text())) {
-            LexiconEntry entry = match.entry();
+        matcher.forEach(compact.text(), (entry, start, end) -> {
             if (entry.category() == SignalCategory.CONTEXT) {
                 signals.see(entry.ruleId());
-                continue;
+                return;
             }
-            MatchedSpan span = compact.span(match.start(), match.end());
-            if (scan.insideSignature(span)) {
-                continue;
+            int from = compact.spanStart(start, end);
+            int to = compact.spanEnd(start, end);
+            if (scan.insideSignature(from, to)) {
+                return;
             }
-            RuleHit hit = new RuleHit(entry.ruleId(), entry.category().verdictCategory(), entry.weight(), span, entry.reason());
+            RuleHit hit = new RuleHit(entry.ruleId(), entry.category().verdictCategory(), entry.weight(),
+                    MatchedSpan.of(scan.original(), from, to), entry.reason());
             signals.add(hit, entry.condition());
-        }
+        });
     }
 }

@@ -23,10 +23,15 @@ public record MessageScan(NormalizedMessage text, MessageType type, AppContext c
      * pitches, neither in the brackets nor where the body repeats the name (登录麦田招聘).
      */
     public boolean insideSignature(MatchedSpan span) {
+        return insideSignature(span.start(), span.end());
+    }
+
+    /** {@link #insideSignature(MatchedSpan)} for original offsets [start, end), without a span. */
+    public boolean insideSignature(int start, int end) {
         if (signature == null) {
             return false;
         }
-        if (span.start() >= signature.start() && span.end() <= signature.end()) {
+        if (start >= signature.start() && end <= signature.end()) {
             return true;
         }
         String name = signature.name();
@@ -34,9 +39,9 @@ public record MessageScan(NormalizedMessage text, MessageType type, AppContext c
             return false;
         }
         String original = text.original();
-        int from = Math.max(0, span.end() - name.length());
+        int from = Math.max(0, end - name.length());
         int at = original.indexOf(name, from);
-        return at >= 0 && at <= span.start() && span.end() <= at + name.length();
+        return at >= 0 && at <= start && end <= at + name.length();
     }
 
     public String original() {

@@ -11,13 +11,21 @@ import org.sms1069.filter.normalize.NormalizedText;
 public final class PatternRule implements Rule {
 
     private final List<TriggeredPattern> patterns;
+    private final TriggerIndex[] indexes = new TriggerIndex[PatternEntry.View.values().length];
 
     public PatternRule(List<PatternEntry> patterns) {
-        this.patterns = patterns.stream().map(TriggeredPattern::new).toList();
+        for (PatternEntry.View view : PatternEntry.View.values()) {
+            indexes[view.ordinal()] = new TriggerIndex();
+        }
+        this.patterns = patterns.stream().map(p -> new TriggeredPattern(p, indexes[p.view().ordinal()])).toList();
+        for (TriggerIndex index : indexes) {
+            index.build();
+        }
     }
 
     @Override
     public void apply(MessageScan scan, Signals signals) {
+        TriggerIndex.Occurrences[] found = new TriggerIndex.Occurrences[indexes.length];
         for (TriggeredPattern pattern : patterns) {
             PatternEntry entry = pattern.entry();
             NormalizedText view = switch (entry.view()) {
@@ -25,7 +33,15 @@ public final class PatternRule implements Rule {
                 case FOLDED -> scan.text().folded();
                 case LINKS -> scan.text().links();
             };
-            MatchedSpan span = pattern.find(view, scan);
+            TriggerIndex.Occurrences occurrences = null;
+            if (pattern.usesIndex()) {
+                int v = entry.view().ordinal();
+                if (found[v] == null) {
+                    found[v] = indexes[v].scan(view.text());
+                }
+                occurrences = found[v];
+            }
+            MatchedSpan span = pattern.find(view, scan, occurrences);
             if (span == null) {
                 continue;
             }

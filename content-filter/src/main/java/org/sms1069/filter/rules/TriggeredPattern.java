@@ -29,8 +29,18 @@ final class TriggeredPattern {
     private final List<String> anchored = new ArrayList<>();
     private final List<String> nearby = new ArrayList<>();
     private final int minDigitRun;
+    // the same triggers as ids of the view's TriggerIndex; null when a trigger is empty (then
+    // the String-based search below is used)
+    private final int[] anywhereIds;
+    private final int[] anchoredIds;
+    private final int[] nearbyIds;
 
     TriggeredPattern(PatternEntry entry) {
+        this(entry, null);
+    }
+
+    /** @param index the trigger index of the entry's view, still being built (null: no index) */
+    TriggeredPattern(PatternEntry entry, TriggerIndex index) {
         this.entry = entry;
         int digits = 0;
         for (String trigger : entry.triggers()) {
@@ -45,10 +55,20 @@ final class TriggeredPattern {
             }
         }
         this.minDigitRun = digits;
+        boolean indexable = index != null && anywhere.stream().noneMatch(String::isEmpty)
+                && anchored.stream().noneMatch(String::isEmpty) && nearby.stream().noneMatch(String::isEmpty);
+        this.anywhereIds = indexable ? TriggerIndex.ids(index, anywhere) : null;
+        this.anchoredIds = indexable ? TriggerIndex.ids(index, anchored) : null;
+        this.nearbyIds = indexable ? TriggerIndex.ids(index, nearby) : null;
     }
 
     PatternEntry entry() {
         return entry;
+    }
+
+    /** True when {@link #find(NormalizedText, MessageScan, TriggerIndex.Occurrences)} needs the view's trigger occurrences. */
+    boolean usesIndex() {
+        return anywhereIds != null && (anywhereIds.length > 0 || anchoredIds.length > 0 || nearbyIds.length > 0);
     }
 
     /** The first match outside the signature, or null. */
@@ -66,7 +86,35 @@ final class TriggeredPattern {
         if (!anchored.isEmpty()) {
             return containsAny(text, anchored) ? firstAround(entry.pattern().matcher(text), view, scan, anchored, true) : null;
         }
-        Matcher m = entry.pattern().matcher(text);
+        return firstAnywhere(view, scan);
+    }
+
+    /**
+     * The same as {@link #find(NormalizedText, MessageScan)}, with the triggers looked up in the
+     * occurrences found by the view's {@link TriggerIndex} (null when {@link #usesIndex()} is false).
+     */
+    MatchedSpan find(NormalizedText view, MessageScan scan, TriggerIndex.Occurrences found) {
+        if (!usesIndex()) {
+            return find(view, scan);
+        }
+        String text = view.text();
+        if (minDigitRun > 0 && !hasDigitRun(text, minDigitRun)) {
+            return null;
+        }
+        if (anywhereIds.length > 0 && !found.containsAny(anywhereIds)) {
+            return null;
+        }
+        if (nearbyIds.length > 0) {
+            return found.containsAny(nearbyIds) ? firstAround(entry.pattern().matcher(text), view, scan, found, nearbyIds, nearby, false) : null;
+        }
+        if (anchoredIds.length > 0) {
+            return found.containsAny(anchoredIds) ? firstAround(entry.pattern().matcher(text), view, scan, found, anchoredIds, anchored, true) : null;
+        }
+        return firstAnywhere(view, scan);
+    }
+
+    private MatchedSpan firstAnywhere(NormalizedText view, MessageScan scan) {
+        Matcher m = entry.pattern().matcher(view.text());
         while (m.find()) {
             MatchedSpan span = view.span(m.start(), m.end());
             if (!scan.insideSignature(span)) {
@@ -74,6 +122,30 @@ final class TriggeredPattern {
             }
         }
         return null;
+    }
+
+    /** {@link #firstAround(Matcher, NormalizedText, MessageScan, List, boolean)} over indexed occurrences. */
+    private static MatchedSpan firstAround(Matcher m, NormalizedText view, MessageScan scan, TriggerIndex.Occurrences found,
+                                           int[] triggerIds, List<String> triggers, boolean startsAtTrigger) {
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        MatchedSpan best = null;
+        for (int t = 0; t < triggerIds.length; t++) {
+            int length = triggers.get(t).length();
+            for (int o = found.next(triggerIds[t], 0); o >= 0; o = found.next(triggerIds[t], o + 1)) {
+                int at = found.startOf(o);
+                if (best != null && view.originalStart(at) >= best.end()) {
+                    break;
+                }
+                MatchedSpan span = startsAtTrigger ? matchAt(m, view, at) : matchNear(m, view, at, length);
+                if (span != null && !scan.insideSignature(span)) {
+                    if (best == null || span.compareTo(best) < 0) {
+                        best = span;
+                    }
+                    break;
+                }
+            }
+        }
+        return best;
     }
 
     /** The earliest match that starts at ({@code ^}) or lies near ({@code ~}) an occurrence of a trigger. */
