@@ -2,32 +2,35 @@ package org.sms1069.filter.normalize;
 
 import java.util.Arrays;
 
-/** Appends chars together with the original range each one stands for. */
+/** Appends chars together with the original range each one stands for (plain arrays, grown when full). */
 final class OffsetTextBuilder {
 
-    private final StringBuilder text;
+    private char[] text;
     private int[] start;
     private int[] end;
+    private int length;
 
     OffsetTextBuilder(int capacity) {
         int size = Math.max(16, capacity);
-        text = new StringBuilder(size);
+        text = new char[size];
         start = new int[size];
         end = new int[size];
     }
 
     void append(char c, int originalStart, int originalEnd) {
-        int i = text.length();
-        if (i == start.length) {
+        int i = length;
+        if (i == text.length) {
+            text = Arrays.copyOf(text, i * 2);
             start = Arrays.copyOf(start, i * 2);
             end = Arrays.copyOf(end, i * 2);
         }
-        text.append(c);
+        text[i] = c;
         start[i] = originalStart;
         end[i] = originalEnd;
+        length = i + 1;
     }
 
     NormalizedText build(String original) {
-        return new NormalizedText(original, text.toString(), start, end);
+        return new NormalizedText(original, new String(text, 0, length), start, end);
     }
 }

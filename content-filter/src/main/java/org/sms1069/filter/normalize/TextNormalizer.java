@@ -50,18 +50,39 @@ public final class TextNormalizer {
         if (!hasDotLike(folded)) {
             return identity;
         }
-        OffsetTextBuilder out = new OffsetTextBuilder(folded.length());
-        for (int i = 0; i < folded.length(); i++) {
+        int n = folded.length();
+        // the view only differs from the folded text where a char is dropped or a stand-in
+        // becomes a dot; without either it is the folded text itself (same chars, same offsets)
+        int first = 0;
+        while (first < n) {
+            char c = folded.charAt(first);
+            if (SeparatorPolicy.dropsFromLinks(c) || (isDotStandIn(c) && betweenLinkLabels(folded, first))) {
+                break;
+            }
+            first++;
+        }
+        if (first == n) {
+            return identity;
+        }
+        OffsetTextBuilder out = new OffsetTextBuilder(n);
+        for (int i = 0; i < first; i++) {
+            out.append(folded.charAt(i), i, i + 1);
+        }
+        for (int i = first; i < n; i++) {
             char c = folded.charAt(i);
-            if (c == ' ' || SeparatorPolicy.invisible(c) || Character.isWhitespace(c)) {
+            if (SeparatorPolicy.dropsFromLinks(c)) {
                 continue;
             }
-            if ((c == '。' || c == '点' || c == '｡') && betweenLinkLabels(folded, i)) {
+            if (isDotStandIn(c) && betweenLinkLabels(folded, i)) {
                 c = '.';
             }
             out.append(c, i, i + 1);
         }
         return out.build(original);
+    }
+
+    private static boolean isDotStandIn(char c) {
+        return c == '。' || c == '点' || c == '｡';
     }
 
     /** Without a dot or a stand-in for one there is no link; the folded view then serves as is. */

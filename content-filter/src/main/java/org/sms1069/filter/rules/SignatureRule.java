@@ -1,6 +1,5 @@
 package org.sms1069.filter.rules;
 
-import java.util.regex.Pattern;
 import org.sms1069.filter.AppContext;
 import org.sms1069.filter.Category;
 import org.sms1069.filter.MatchedSpan;
@@ -20,13 +19,26 @@ public final class SignatureRule implements Rule {
     public static final String MISSING_ID = "FMT_SIGNATURE_MISSING";
     public static final String UNREGISTERED_ID = "FMT_SIGNATURE_UNREGISTERED";
 
-    private static final Pattern NAME = Pattern.compile("[\\p{IsHan}A-Za-z0-9]{2,12}");
+    /** {@code [\p{IsHan}A-Za-z0-9]{2,12}}, checked code point by code point. */
+    static boolean validName(String name) {
+        int count = 0;
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            boolean ok = (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')
+                    || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+            if (!ok || ++count > 12) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return count >= 2;
+    }
 
     @Override
     public void apply(MessageScan scan, Signals signals) {
         String text = scan.original();
         int block = scan.settings().blockScore();
-        Signature signature = Signature.locate(text);
+        Signature signature = scan.signature();
         AppContext context = scan.context();
         if (signature == null) {
             if (!context.signatures().isEmpty()) {
@@ -37,7 +49,7 @@ public final class SignatureRule implements Rule {
         }
         MatchedSpan span = MatchedSpan.of(text, signature.start(), signature.end());
         String name = signature.name();
-        if (!NAME.matcher(name).matches()) {
+        if (!validName(name)) {
             signals.add(new RuleHit(FORMAT_ID, Category.FORMAT, block, span,
                     "签名须为2-12个汉字、字母或数字 / signature must be 2-12 Chinese chars, letters or digits"));
         }

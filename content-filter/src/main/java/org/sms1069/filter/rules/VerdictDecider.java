@@ -63,26 +63,60 @@ public final class VerdictDecider {
 
     private static Verdict blockVerdict(Category category, List<RuleHit> sorted, Set<Category> reasons,
                                         Map<Category, Integer> score) {
-        Set<String> ruleIds = new LinkedHashSet<>();
-        Set<MatchedSpan> spans = new LinkedHashSet<>();
-        Map<String, String> why = new LinkedHashMap<>();
+        // rule ids in first-seen order, each with its reason text: the first hit's detail, then
+        // 「matched」 of every further hit whose detail differs from the text so far
+        List<String> ruleIds = new ArrayList<>(4);
+        List<String> details = new ArrayList<>(4);
+        List<MatchedSpan> spans = new ArrayList<>(sorted.size());
         for (RuleHit hit : sorted) {
             if (!reasons.contains(hit.category())) {
                 continue;
             }
-            ruleIds.add(hit.ruleId());
-            if (hit.span() != null) {
-                spans.add(hit.span());
+            MatchedSpan span = hit.span();
+            if (span != null) {
+                spans.add(span);
             }
-            String detail = hit.span() == null ? hit.reason() : hit.reason() + " 「" + hit.span().matched() + "」";
-            why.merge(hit.ruleId(), detail, (a, b) -> a.equals(b) ? a : a + ", 「" + hit.span().matched() + "」");
+            int id = ruleIds.indexOf(hit.ruleId());
+            if (id < 0) {
+                ruleIds.add(hit.ruleId());
+                details.add(span == null ? hit.reason() : hit.reason() + " 「" + span.matched() + "」");
+            } else {
+                String so_far = details.get(id);
+                if (!isDetail(so_far, hit.reason(), span)) {
+                    details.set(id, so_far + ", 「" + hit.span().matched() + "」");
+                }
+            }
         }
-        StringBuilder reason = new StringBuilder(category.name()).append(" ").append(score).append(": ");
-        why.forEach((id, detail) -> reason.append(id).append(" ").append(detail).append("; "));
-        reason.setLength(reason.length() - 2);
-        List<MatchedSpan> orderedSpans = new ArrayList<>(spans);
-        orderedSpans.sort(null);
-        return new Verdict(Decision.BLOCK, category, List.copyOf(ruleIds), orderedSpans, reason.toString(), sorted);
+        StringBuilder reason = new StringBuilder(128).append(category.name()).append(' ').append(score).append(": ");
+        for (int i = 0; i < ruleIds.size(); i++) {
+            if (i > 0) {
+                reason.append("; ");
+            }
+            reason.append(ruleIds.get(i)).append(' ').append(details.get(i));
+        }
+        // distinct spans (a span is its offsets: all are substrings of the same text) in text order
+        spans.sort(null);
+        List<MatchedSpan> orderedSpans = new ArrayList<>(spans.size());
+        for (MatchedSpan span : spans) {
+            MatchedSpan last = orderedSpans.isEmpty() ? null : orderedSpans.get(orderedSpans.size() - 1);
+            if (last == null || last.start() != span.start() || last.end() != span.end()) {
+                orderedSpans.add(span);
+            }
+        }
+        return new Verdict(Decision.BLOCK, category, ruleIds, orderedSpans, reason.toString(), sorted);
+    }
+
+    /** {@code text.equals(span == null ? reason : reason + " 「" + span.matched() + "」")} without building the string. */
+    private static boolean isDetail(String text, String reason, MatchedSpan span) {
+        if (span == null) {
+            return text.equals(reason);
+        }
+        String matched = span.matched();
+        return text.length() == reason.length() + matched.length() + 3
+                && text.startsWith(reason)
+                && text.startsWith(" 「", reason.length())
+                && text.startsWith(matched, reason.length() + 2)
+                && text.charAt(text.length() - 1) == '」';
     }
 
     /**

@@ -25,7 +25,7 @@ public final class VerificationCodeRule implements Rule {
         if (scan.type() != MessageType.VERIFICATION) {
             return;
         }
-        List<MatchedSpan> found = codes.find(scan.original(), scan.folded());
+        List<MatchedSpan> found = codes.find(scan.original(), scan.folded(), scan.signature());
         if (found.size() == 1) {
             return;
         }
