@@ -10,8 +10,9 @@ import java.util.List;
  * overlaps allowed); every occurrence is reported, in order of its end offset (for one end
  * offset: the longest keyword first). Immutable and thread-safe once built.
  *
- * <p>Layout: the root's transitions are a dense {@code int[65536]} (one array read per char,
- * most chars of a text lead nowhere); every other state keeps its children sorted by char in
+ * <p>Layout: the root's transitions are a two-level table (256 pages of 256 chars; pages without
+ * a keyword char share one empty page, so a text's other chars stay in cache); every other
+ * state keeps its children sorted by char in
  * one flat array (a few children each: linear scan, binary search past 8). Each state has its
  * failure link and the flattened list of every keyword that ends there (its own and those of
  * its failure chain).
@@ -27,7 +28,9 @@ public final class CharAhoCorasick {
     private static final int ROOT = 0;
     private static final int LINEAR_LIMIT = 8;
 
-    private final int[] rootNext;       // char -> state (ROOT: none)
+    private static final int[] EMPTY_PAGE = new int[256];
+
+    private final int[][] rootPages;    // char >>> 8 -> page; page[char & 0xFF] -> state (ROOT: none)
     private final int[] childStart;     // state -> first index into childChar/childState; size states + 1
     private final char[] childChar;
     private final int[] childState;
@@ -114,9 +117,14 @@ public final class CharAhoCorasick {
                 childState[childStart[s] + i] = (int) packed[i];
             }
         }
-        rootNext = new int[Character.MAX_VALUE + 1];
+        rootPages = new int[256][];
+        Arrays.fill(rootPages, EMPTY_PAGE);
         for (int i = childStart[ROOT]; i < childStart[ROOT + 1]; i++) {
-            rootNext[childChar[i]] = childState[i];
+            char c = childChar[i];
+            if (rootPages[c >>> 8] == EMPTY_PAGE) {
+                rootPages[c >>> 8] = new int[256];
+            }
+            rootPages[c >>> 8][c & 0xFF] = childState[i];
         }
         // 3. failure links and merged outputs, breadth first
         fail = new int[states];
@@ -139,7 +147,7 @@ public final class CharAhoCorasick {
                 int f = fail[s];
                 int target;
                 while (true) {
-                    target = f == ROOT ? rootNext[c] : child(f, c);
+                    target = f == ROOT ? rootNext(c) : child(f, c);
                     if (target != ROOT || f == ROOT) {
                         break;
                     }
@@ -174,6 +182,10 @@ public final class CharAhoCorasick {
             }
         }
         return -1;
+    }
+
+    private int rootNext(char c) {
+        return rootPages[c >>> 8][c & 0xFF];
     }
 
     /** The child of a non-root state on c, or ROOT when there is none. */
@@ -215,7 +227,7 @@ public final class CharAhoCorasick {
             char c = text.charAt(i);
             while (true) {
                 if (state == ROOT) {
-                    state = rootNext[c];
+                    state = rootNext(c);
                     break;
                 }
                 int next = child(state, c);
@@ -242,7 +254,7 @@ public final class CharAhoCorasick {
             char c = text.charAt(i);
             while (true) {
                 if (state == ROOT) {
-                    state = rootNext[c];
+                    state = rootNext(c);
                     break;
                 }
                 int next = child(state, c);

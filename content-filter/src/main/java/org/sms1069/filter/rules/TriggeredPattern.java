@@ -34,6 +34,7 @@ final class TriggeredPattern {
     private final int[] anywhereIds;
     private final int[] anchoredIds;
     private final int[] nearbyIds;
+    private final ThreadLocal<Matcher> matchers = new ThreadLocal<>();
 
     TriggeredPattern(PatternEntry entry) {
         this(entry, null);
@@ -60,6 +61,20 @@ final class TriggeredPattern {
         this.anywhereIds = indexable ? TriggerIndex.ids(index, anywhere) : null;
         this.anchoredIds = indexable ? TriggerIndex.ids(index, anchored) : null;
         this.nearbyIds = indexable ? TriggerIndex.ids(index, nearby) : null;
+    }
+
+    /**
+     * This thread's matcher of the entry's pattern, reset to the text (whole region; the caller
+     * sets the bounds it needs): a Matcher per pattern and message is garbage the filter need not make.
+     */
+    private Matcher matcher(String text) {
+        Matcher m = matchers.get();
+        if (m == null) {
+            m = entry.pattern().matcher(text);
+            matchers.set(m);
+            return m;
+        }
+        return m.reset(text);
     }
 
     PatternEntry entry() {
@@ -105,16 +120,16 @@ final class TriggeredPattern {
             return null;
         }
         if (nearbyIds.length > 0) {
-            return found.containsAny(nearbyIds) ? firstAround(entry.pattern().matcher(text), view, scan, found, nearbyIds, nearby, false) : null;
+            return found.containsAny(nearbyIds) ? firstAround(matcher(text), view, scan, found, nearbyIds, nearby, false) : null;
         }
         if (anchoredIds.length > 0) {
-            return found.containsAny(anchoredIds) ? firstAround(entry.pattern().matcher(text), view, scan, found, anchoredIds, anchored, true) : null;
+            return found.containsAny(anchoredIds) ? firstAround(matcher(text), view, scan, found, anchoredIds, anchored, true) : null;
         }
         return firstAnywhere(view, scan);
     }
 
     private MatchedSpan firstAnywhere(NormalizedText view, MessageScan scan) {
-        Matcher m = entry.pattern().matcher(view.text());
+        Matcher m = matcher(view.text()).useTransparentBounds(false).useAnchoringBounds(true);
         while (m.find()) {
             MatchedSpan span = view.span(m.start(), m.end());
             if (!scan.insideSignature(span)) {

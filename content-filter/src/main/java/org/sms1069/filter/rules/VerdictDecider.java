@@ -3,8 +3,6 @@ package org.sms1069.filter.rules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -125,12 +123,31 @@ public final class VerdictDecider {
      * A match inside another match of the same rule (咨询 in 咨询电话) is not a further term.
      */
     static Map<Category, Integer> scores(List<RuleHit> hits) {
-        Map<String, List<RuleHit>> byRule = new LinkedHashMap<>();
-        for (RuleHit hit : hits) {
-            byRule.computeIfAbsent(hit.ruleId(), id -> new ArrayList<>(2)).add(hit);
+        int n = hits.size();
+        // group the hits by rule id, groups in order of first appearance (no maps: a message has a few hits)
+        int[] group = new int[n];
+        int groups = 0;
+        for (int i = 0; i < n; i++) {
+            String id = hits.get(i).ruleId();
+            int g = -1;
+            for (int j = 0; j < i; j++) {
+                if (hits.get(j).ruleId().equals(id)) {
+                    g = group[j];
+                    break;
+                }
+            }
+            group[i] = g >= 0 ? g : groups++;
         }
-        Map<Category, Integer> score = new EnumMap<>(Category.class);
-        for (List<RuleHit> ruleHits : byRule.values()) {
+        int[] sum = new int[Category.values().length];
+        boolean[] present = new boolean[sum.length];
+        List<RuleHit> ruleHits = new ArrayList<>(4);
+        for (int g = 0; g < groups; g++) {
+            ruleHits.clear();
+            for (int i = 0; i < n; i++) {
+                if (group[i] == g) {
+                    ruleHits.add(hits.get(i));
+                }
+            }
             RuleHit strongest = ruleHits.get(0);
             for (RuleHit hit : ruleHits) {
                 if (hit.weight() > strongest.weight()) {
@@ -139,7 +156,15 @@ public final class VerdictDecider {
             }
             int weight = strongest.weight();
             int extra = distinctTerms(ruleHits) - 1;
-            score.merge(strongest.category(), Math.min(2 * weight, weight + ((weight + 1) / 2) * extra), Integer::sum);
+            int c = strongest.category().ordinal();
+            sum[c] += Math.min(2 * weight, weight + ((weight + 1) / 2) * extra);
+            present[c] = true;
+        }
+        Map<Category, Integer> score = new EnumMap<>(Category.class);
+        for (Category category : Category.values()) {
+            if (present[category.ordinal()]) {
+                score.put(category, sum[category.ordinal()]);
+            }
         }
         return score;
     }
@@ -148,12 +173,16 @@ public final class VerdictDecider {
         if (ruleHits.size() == 1) {
             return 1;
         }
-        Set<String> terms = new HashSet<>();
+        List<String> terms = new ArrayList<>(ruleHits.size());
         for (RuleHit hit : ruleHits) {
+            String term = null;
             if (hit.span() == null) {
-                terms.add("");
+                term = "";
             } else if (!containedInAnother(hit.span(), ruleHits)) {
-                terms.add(hit.span().matched());
+                term = hit.span().matched();
+            }
+            if (term != null && !terms.contains(term)) {
+                terms.add(term);
             }
         }
         return Math.max(1, terms.size());
