@@ -18,7 +18,7 @@ public final class Signals {
     }
 
     private final Set<String> seen = new HashSet<>();
-    private final List<Pending> pending = new ArrayList<>();
+    private final List<Pending> pending = new ArrayList<>(32);
 
     public void add(RuleHit hit) {
         add(hit, Condition.ALWAYS);

@@ -44,8 +44,8 @@ final class TriggerIndex {
     static final class Occurrences implements CharAhoCorasick.Hits {
 
         private final boolean[] present;
-        private int[] trigger = new int[8];
-        private int[] start = new int[8];
+        private int[] trigger = new int[32];
+        private int[] start = new int[32];
         private int size;
 
         Occurrences(int triggers) {
