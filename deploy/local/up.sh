@@ -95,7 +95,8 @@ wait_healthy() { # NAME PORT
   tail -n 30 "$logs/$1.log"; echo "error: $1 not healthy after 120 s, see $logs/$1.log" >&2; exit 1
 }
 
-start_service carrier-sim carrier-sim 8090 --sim.smpp.port=2775
+# SMPP 2775, CMPP 7890, SGIP 8801 (reports and MO back to the gateway's SGIP server on 8802), SMGP 8890
+start_service carrier-sim carrier-sim 8090 --sim.smpp.port=2775 --sim.sgip.report-host=127.0.0.1 --sim.sgip.report-port=8802
 wait_healthy carrier-sim 8090
 start_service gateway gateway 8083
 start_service router router 8082

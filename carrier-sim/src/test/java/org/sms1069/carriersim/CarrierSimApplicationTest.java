@@ -24,6 +24,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "server.port=0",
         "sim.smpp.port=0",
         "sim.cmpp.port=0",
+        "sim.smgp.port=0",
+        "sim.sgip.port=0",
         "sim.receipt-delay=50ms"})
 class CarrierSimApplicationTest {
 

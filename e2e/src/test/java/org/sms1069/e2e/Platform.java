@@ -41,8 +41,12 @@ final class Platform implements AutoCloseable {
      * How one carrier's link reaches its simulator.
      *
      * @param protocol CMPP20 | CMPP30 | SGIP12 | SMGP30 | SMPP34
+     * @param extra    further link properties by their key, e.g. {@code listen-port} for SGIP
      */
-    record Link(String carrier, String protocol, int port, String account, String password) {
+    record Link(String carrier, String protocol, int port, String account, String password, Map<String, String> extra) {
+        Link(String carrier, String protocol, int port, String account, String password) {
+            this(carrier, protocol, port, account, password, Map.of());
+        }
     }
 
     Platform(SmppSimulator sim) {
@@ -96,6 +100,7 @@ final class Platform implements AutoCloseable {
                     link + "protocol=" + l.protocol(), link + "host=127.0.0.1", link + "port=" + l.port(),
                     link + "account=" + l.account(), link + "password=" + l.password(), link + "service-id=MXX0010101",
                     link + "src-id=10690123456", link + "window=8", link + "tps=500"));
+            l.extra().forEach((key, value) -> common.add(link + key + "=" + value));
         }
         return common;
     }

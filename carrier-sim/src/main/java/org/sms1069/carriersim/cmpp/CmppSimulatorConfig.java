@@ -1,5 +1,6 @@
 package org.sms1069.carriersim.cmpp;
 
+import org.sms1069.carriersim.netty.SimBehaviour;
 import org.sms1069.carriersim.receipt.OutcomeMix;
 
 import java.time.Duration;
@@ -37,20 +38,18 @@ public record CmppSimulatorConfig(int port, String account, String password, int
             throw new IllegalArgumentException("account must be 1..6 characters");
         }
         Objects.requireNonNull(password, "password");
-        if (tps < 0 || maxWindow < 1) {
-            throw new IllegalArgumentException("tps must be >= 0 and maxWindow >= 1");
-        }
-        if (receiptDelay == null || receiptDelay.isNegative()) {
-            throw new IllegalArgumentException("receiptDelay must not be negative");
-        }
-        OutcomeMix.validate(outcomes);
-        outcomes = Map.copyOf(outcomes);
+        outcomes = new SimBehaviour(tps, maxWindow, receiptDelay, outcomes, seed, reportBeforeResponse).outcomes();
     }
 
     /** Port 0 and defaults elsewhere: the usual start for a test. */
     public static CmppSimulatorConfig defaults() {
         return new CmppSimulatorConfig(0, DEFAULT_ACCOUNT, DEFAULT_PASSWORD, 0, 64, Duration.ofMillis(500),
                 OutcomeMix.ALL_DELIVERED, null, 1001, false);
+    }
+
+    /** The protocol-independent part. */
+    public SimBehaviour behaviour() {
+        return new SimBehaviour(tps, maxWindow, receiptDelay, outcomes, seed, reportBeforeResponse);
     }
 
     public CmppSimulatorConfig withPort(int value) {
@@ -67,6 +66,11 @@ public record CmppSimulatorConfig(int port, String account, String password, int
 
     public CmppSimulatorConfig withReceipts(Duration delay, Map<String, Integer> mix, Long newSeed) {
         return new CmppSimulatorConfig(port, account, password, tps, maxWindow, delay, mix, newSeed, gatewayId, reportBeforeResponse);
+    }
+
+    public CmppSimulatorConfig withBehaviour(SimBehaviour b) {
+        return new CmppSimulatorConfig(port, account, password, b.tps(), b.maxWindow(), b.receiptDelay(), b.outcomes(),
+                b.seed(), gatewayId, b.reportBeforeResponse());
     }
 
     public CmppSimulatorConfig withReportBeforeResponse(boolean value) {

@@ -1,5 +1,7 @@
 package org.sms1069.carriersim.netty;
 
+import org.sms1069.gateway.codec.ConcatenationUdh;
+import org.sms1069.gateway.codec.MessageContent;
 import org.sms1069.model.phone.PhoneNumbers;
 
 import java.time.Instant;
@@ -26,6 +28,20 @@ public record AcceptedSubmit(String protocol, String account, String sourceAddr,
     public AcceptedSubmit {
         destinations = List.copyOf(destinations);
         messageIds = List.copyOf(messageIds);
+    }
+
+    /**
+     * A submit as it came off the wire: text without the UDH (binary as hex); part numbers from the UDH, else
+     * from the protocol's own fields ({@code pkTotal}, {@code pkNumber}).
+     */
+    public static AcceptedSubmit of(String protocol, String account, String sourceAddr, List<String> destinations,
+                                    String serviceId, MessageContent content, int registeredDelivery, int pkTotal,
+                                    int pkNumber, List<String> messageIds) {
+        var udh = content.concatenation();
+        return new AcceptedSubmit(protocol, account, sourceAddr, destinations, serviceId, content.format(),
+                registeredDelivery, content.isText() ? content.text() : content.userData().toHex(),
+                udh.map(ConcatenationUdh::total).orElse(pkTotal), udh.map(ConcatenationUdh::number).orElse(pkNumber),
+                udh.map(ConcatenationUdh::reference).orElse(-1), messageIds, Instant.now());
     }
 
     /** Masks the handsets and leaves out the text. */

@@ -1,5 +1,6 @@
 package org.sms1069.carriersim.cmpp;
 
+import org.sms1069.carriersim.netty.LinkHarness;
 import org.sms1069.gateway.link.CarrierLink;
 import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.model.Protocol;

@@ -5,6 +5,7 @@ import org.sms1069.gateway.cmpp.CmppVersion;
 import org.sms1069.gateway.config.GatewayProperties;
 import org.sms1069.gateway.session.LinkEnvironment;
 import org.sms1069.gateway.session.NettyLink;
+import org.sms1069.gateway.sgip.server.SgipLink;
 import org.sms1069.gateway.smgp.SmgpDialect;
 import org.sms1069.gateway.smpp.SmppLink;
 import org.sms1069.model.link.LinkSettings;
@@ -22,8 +23,7 @@ public final class LinkFactory {
             case CMPP20 -> new NettyLink<>(settings, new CmppDialect(settings, CmppVersion.V20), environment, inbound);
             case CMPP30 -> new NettyLink<>(settings, new CmppDialect(settings, CmppVersion.V30), environment, inbound);
             case SMGP30 -> new NettyLink<>(settings, new SmgpDialect(settings), environment, inbound);
-            case SGIP12 -> throw new IllegalArgumentException("sms.links[" + settings.id() + "]: protocol "
-                    + settings.protocol() + " has no connector in this build; use CMPP20, CMPP30, SMGP30 or SMPP34");
+            case SGIP12 -> new SgipLink(settings, environment, inbound);
         };
     }
 }

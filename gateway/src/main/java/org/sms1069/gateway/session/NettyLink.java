@@ -124,6 +124,11 @@ public final class NettyLink<S> implements CarrierLink {
         return (int) connections.stream().filter(LinkConnection::ready).count();
     }
 
+    /** Connections closed for want of traffic (SGIP) that come back when work arrives. */
+    public int sleepingConnections() {
+        return (int) connections.stream().filter(LinkConnection::sleeping).count();
+    }
+
     @Override
     public int inFlight() {
         return connections.stream().mapToInt(LinkConnection::submitsInFlight).sum();

@@ -1,6 +1,9 @@
 package org.sms1069.gateway.session;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import org.sms1069.gateway.dlr.Receipt;
+import org.sms1069.gateway.link.InboundSink;
 import org.sms1069.model.event.MoMessage;
 
 /**
@@ -23,5 +26,23 @@ public record Reply(Object response, Receipt receipt, MoMessage mo, boolean clos
 
     public static Reply answerAndClose(Object response) {
         return new Reply(response, null, null, true);
+    }
+
+    /** Hands the receipt or MO to {@code sink}, then writes the answer and closes if asked. */
+    public void carryOut(InboundSink sink, Channel channel) {
+        if (receipt != null) {
+            sink.onReceipt(receipt);
+        }
+        if (mo != null) {
+            sink.onMo(mo);
+        }
+        if (response != null) {
+            var written = channel.writeAndFlush(response);
+            if (closeAfter) {
+                written.addListener(ChannelFutureListener.CLOSE);
+            }
+        } else if (closeAfter) {
+            channel.close();
+        }
     }
 }

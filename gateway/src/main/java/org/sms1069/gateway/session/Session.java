@@ -1,7 +1,6 @@
 package org.sms1069.gateway.session;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
@@ -146,20 +145,7 @@ final class Session<S> extends ChannelInboundHandlerAdapter {
             log.error("{}: cannot handle {} sequence {}: {}", name, msg.getClass().getSimpleName(), sequence, e.toString());
             return;
         }
-        if (reply.receipt() != null) {
-            sink.onReceipt(reply.receipt());
-        }
-        if (reply.mo() != null) {
-            sink.onMo(reply.mo());
-        }
-        if (reply.response() != null) {
-            var written = channel.writeAndFlush(reply.response());
-            if (reply.closeAfter()) {
-                written.addListener(ChannelFutureListener.CLOSE);
-            }
-        } else if (reply.closeAfter()) {
-            channel.close();
-        }
+        reply.carryOut(sink, channel);
     }
 
     private void undecodable(DecodeFailure<S> failure) {

@@ -26,9 +26,17 @@ public record SgipSequence(long nodeId, long time, long counter) {
         out.writeInt((int) counter);
     }
 
+    /**
+     * The canonical print, e.g. {@code 3027012345-0321120000-7}: a SUBMIT's sequence printed so is its carrier
+     * message id, and the REPORT naming that SUBMIT prints the same.
+     */
+    public String messageId() {
+        return nodeId + "-" + String.format("%010d", time) + "-" + counter;
+    }
+
     @Override
     public String toString() {
-        return nodeId + "-" + String.format("%010d", time) + "-" + counter;
+        return messageId();
     }
 
     private static void checkUnsigned(long value, String name) {

@@ -1,4 +1,4 @@
-package org.sms1069.carriersim.cmpp;
+package org.sms1069.carriersim.netty;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -26,43 +26,43 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A gateway link of any Netty protocol, wired as GatewayRuntime wires it, minus Kafka and Redis. */
-final class LinkHarness implements InboundSink, AutoCloseable {
-    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final List<Receipt> receipts = new CopyOnWriteArrayList<>();
-    final List<MoMessage> mos = new CopyOnWriteArrayList<>();
-    final AtomicInteger connectionChanges = new AtomicInteger();
+public final class LinkHarness implements InboundSink, AutoCloseable {
+    public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    public final List<Receipt> receipts = new CopyOnWriteArrayList<>();
+    public final List<MoMessage> mos = new CopyOnWriteArrayList<>();
+    public final AtomicInteger connectionChanges = new AtomicInteger();
     private final NioEventLoopGroup eventLoops = new NioEventLoopGroup(2);
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
     private final LinkEnvironment environment;
 
-    LinkHarness(SessionProperties session) {
+    public LinkHarness(SessionProperties session) {
         environment = new LinkEnvironment(eventLoops, scheduler, new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)),
                 session, meters);
     }
 
-    static SessionProperties fastSession() {
+    public static SessionProperties fastSession() {
         return new SessionProperties(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2), 1,
                 Duration.ofSeconds(30), 3, Duration.ofSeconds(5), Duration.ofSeconds(2), 8192);
     }
 
-    static LinkSettings settings(Protocol protocol, int port, String account, String password, int connections, int window, int tps) {
+    public static LinkSettings settings(Protocol protocol, int port, String account, String password, int connections, int window, int tps) {
         return new LinkSettings("cmcc-t", Carrier.CMCC, protocol, "127.0.0.1", port, account, password, "MXX0010101",
                 "10690123456", connections, window, tps, 100, 0, 0, null, null);
     }
 
-    CarrierLink start(LinkSettings settings) {
+    public CarrierLink start(LinkSettings settings) {
         CarrierLink link = LinkFactory.create(settings, null, environment, this);
         link.start();
         return link;
     }
 
-    static OutboundSubmit part(String key, String text, int number, int count, String... phones) {
+    public static OutboundSubmit part(String key, String text, int number, int count, String... phones) {
         List<Recipient> recipients = java.util.Arrays.stream(phones).map(p -> new Recipient("m-" + key + "-" + p, p)).toList();
         return new OutboundSubmit(OutboundSubmit.VERSION, key, "cmcc-t", Carrier.CMCC, recipients, "1069012345688",
                 number, count, 0x42, text, 0, Instant.now().plusSeconds(3600), null);
     }
 
-    double sessionEvents(String event) {
+    public double sessionEvents(String event) {
         var counter = meters.find("sms_link_session_events_total").tag("event", event).counter();
         return counter == null ? 0 : counter.count();
     }

@@ -1,0 +1,187 @@
+package org.sms1069.carriersim.netty;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.socket.SocketChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sms1069.carriersim.log.SubmitLog;
+import org.sms1069.carriersim.receipt.DeliveryOutcome;
+import org.sms1069.carriersim.receipt.OutcomeMix;
+import org.sms1069.carriersim.receipt.ReceiptJob;
+import org.sms1069.carriersim.receipt.ReceiptScheduler;
+import org.sms1069.carriersim.throttle.TpsLimiter;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * What the CMPP, SMGP and SGIP simulators share: the TCP server and its sessions, the submit log, the TPS
+ * limiter, held answers, the outcome mix and the receipt scheduler, and the test hooks (drop, stall, report
+ * first, corrupt frame). A protocol adds its server session, its ids and its report and MO PDUs.
+ *
+ * @param <T> the protocol's server session
+ */
+public abstract class NettySimulator<T extends SimSession> implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(NettySimulator.class);
+
+    private final String name;
+    private final SimBehaviour behaviour;
+    private final SimCounters counters = new SimCounters();
+    private final SubmitLog<AcceptedSubmit> submitLog = new SubmitLog<>(SubmitLog.DEFAULT_CAPACITY);
+    private final HeldResponses held = new HeldResponses();
+    private final TpsLimiter limiter;
+    private final OutcomeMix outcomes;
+    private final ReceiptScheduler receipts;
+    private final List<T> sessions = new CopyOnWriteArrayList<>();
+    private volatile SimServer server;
+    private volatile boolean reportFirst;
+
+    protected NettySimulator(String name, SimBehaviour behaviour) {
+        this.name = name;
+        this.behaviour = behaviour;
+        this.reportFirst = behaviour.reportBeforeResponse();
+        this.limiter = new TpsLimiter(behaviour.tps());
+        this.outcomes = new OutcomeMix(behaviour.outcomes(), behaviour.seed());
+        this.receipts = new ReceiptScheduler(name, 2, Duration.ofMillis(500), Duration.ofMinutes(10));
+    }
+
+    /** Starts listening; call it last in the subclass constructor. {@code sessionFor} builds the pipeline. */
+    protected final void listen(int port, Function<SocketChannel, T> sessionFor) {
+        this.server = SimServer.listen(name, port, channel -> {
+            T session = sessionFor.apply(channel);
+            sessions.add(session);
+            channel.closeFuture().addListener(f -> sessions.remove(session));
+        });
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public SimCounters counters() {
+        return counters;
+    }
+
+    /** Submits accepted and answered, in order (the most recent 100 000). */
+    public List<AcceptedSubmit> submits() {
+        return submitLog.snapshot();
+    }
+
+    public List<AcceptedSubmit> awaitSubmits(int count, Duration timeout) {
+        return submitLog.awaitAtLeast(count, timeout);
+    }
+
+    public void clearSubmits() {
+        submitLog.clear();
+    }
+
+    public int loggedInSessions() {
+        return loggedIn().size();
+    }
+
+    public int pendingReceipts() {
+        return receipts.pending();
+    }
+
+    /** Closes every connection without a protocol goodbye, as a crash or a cut line would. */
+    public void dropConnections() {
+        log.info("{}: dropping all connections", name);
+        server.dropAll();
+    }
+
+    /** While true submits get no answer; held answers go out on resume (those whose connection is gone never). */
+    public void stallResponses(boolean stall) {
+        held.stall(stall);
+    }
+
+    /** From now on, send each status report before its submit answer (or, with false, after the receipt delay). */
+    public void reportBeforeResponse(boolean value) {
+        reportFirst = value;
+    }
+
+    /** Submit answers held back by {@link #stallResponses(boolean)}. */
+    public int heldResponses() {
+        return held.held();
+    }
+
+    /** A well-framed request whose body is cut short: the SP should answer it with an error and carry on. */
+    public void sendMalformedFrame() {
+        loggedIn().forEach(session -> session.channel().writeAndFlush(malformedFrame(session)));
+    }
+
+    /** A length field below the header size: the SP cannot frame the stream any more and must reconnect. */
+    public void sendCorruptFrame() {
+        loggedIn().forEach(session -> session.channel().writeAndFlush(Unpooled.buffer(12).writeInt(3).writeZero(8)));
+    }
+
+    protected abstract ByteBuf malformedFrame(T session);
+
+    @Override
+    public void close() {
+        held.stall(false);
+        int port = server.port();
+        server.close();
+        receipts.close();
+        log.info("{} on port {} stopped: {}", name, port, counters);
+    }
+
+    // --- for the protocol's sessions and receipt jobs
+
+    public boolean reportFirst() {
+        return reportFirst;
+    }
+
+    public int maxWindow() {
+        return behaviour.maxWindow();
+    }
+
+    public boolean admit() {
+        return limiter.tryAcquire();
+    }
+
+    public HeldResponses held() {
+        return held;
+    }
+
+    public DeliveryOutcome nextOutcome() {
+        return outcomes.next();
+    }
+
+    /** Logs an answered submit and schedules its reports after the receipt delay. */
+    public void accepted(AcceptedSubmit submit, List<? extends ReceiptJob> reports) {
+        counters.submitsAccepted.incrementAndGet();
+        submitLog.add(submit);
+        reports.forEach(job -> receipts.schedule(job, behaviour.receiptDelay()));
+    }
+
+    protected List<T> loggedIn() {
+        return sessions.stream().filter(SimSession::loggedIn).toList();
+    }
+
+    protected Optional<T> anyLoggedIn() {
+        return loggedIn().stream().findFirst();
+    }
+
+    /** Sends a request on the first logged-in session; true when the SP answered it with 0. */
+    protected boolean sendOnAnySession(Function<T, CompletableFuture<Long>> request) {
+        Optional<T> session = anyLoggedIn();
+        if (session.isEmpty()) {
+            return false;
+        }
+        try {
+            return await(request.apply(session.get())) == 0;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /** The SP's answer to a request we sent, within 5 s. */
+    protected static long await(CompletableFuture<Long> answer) {
+        return AnswerWaiters.await(answer);
+    }
+}

@@ -1,0 +1,112 @@
+package org.sms1069.carriersim.smgp;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import org.sms1069.carriersim.netty.AcceptedSubmit;
+import org.sms1069.carriersim.netty.ReportJob;
+import org.sms1069.carriersim.netty.SimServerSession;
+import org.sms1069.gateway.codec.MalformedPdu;
+import org.sms1069.gateway.codec.Octets;
+import org.sms1069.gateway.smgp.SmgpActiveTest;
+import org.sms1069.gateway.smgp.SmgpActiveTestResp;
+import org.sms1069.gateway.smgp.SmgpAuthenticator;
+import org.sms1069.gateway.smgp.SmgpCommandIds;
+import org.sms1069.gateway.smgp.SmgpDeliver;
+import org.sms1069.gateway.smgp.SmgpDeliverResp;
+import org.sms1069.gateway.smgp.SmgpExit;
+import org.sms1069.gateway.smgp.SmgpExitResp;
+import org.sms1069.gateway.smgp.SmgpLogin;
+import org.sms1069.gateway.smgp.SmgpLoginResp;
+import org.sms1069.gateway.smgp.SmgpMsgId;
+import org.sms1069.gateway.smgp.SmgpReport;
+import org.sms1069.gateway.smgp.SmgpResultCodes;
+import org.sms1069.gateway.smgp.SmgpSubmit;
+import org.sms1069.gateway.smgp.SmgpSubmitResp;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The SMGW side of one SP connection: checks the Login (any mode; reports and MO go to mode 1 and 2
+ * connections alike here), answers Submits (status 1 "system busy" beyond the window or rate, held back or
+ * with the report first as the simulator is set), sends Delivers and waits for their answers.
+ */
+final class SmgpServerSession extends SimServerSession<Long, ReportJob<SmgpReport>> {
+    private static final long STATUS_AUTH_FAILED = 21;
+    private static final long STRUCTURE_ERROR = 10;
+    private static final SmgpMsgId NO_ID = new SmgpMsgId(Octets.of(new byte[SmgpMsgId.LENGTH]));
+
+    private final SmgpSimulator simulator;
+
+    SmgpServerSession(SmgpSimulator simulator) {
+        super(simulator, "SMGP");
+        this.simulator = simulator;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof SmgpLogin login) {
+            login(login);
+        } else if (!loginDone()) {
+            ctx.close(); // anything before a successful Login
+        } else if (msg instanceof SmgpSubmit submit) {
+            submit(submit);
+        } else if (msg instanceof SmgpDeliverResp resp) {
+            answered(resp.sequenceId(), resp.status());
+        } else if (msg instanceof SmgpActiveTest test) {
+            channel().writeAndFlush(new SmgpActiveTestResp(test.sequenceId()));
+        } else if (msg instanceof SmgpExit exit) {
+            channel().writeAndFlush(new SmgpExitResp(exit.sequenceId())).addListener(ChannelFutureListener.CLOSE);
+        } else if (msg instanceof MalformedPdu<?> malformed && malformed.commandId() == SmgpCommandIds.SUBMIT) {
+            countMalformed();
+            channel().writeAndFlush(new SmgpSubmitResp((Long) malformed.sequence(), NO_ID, STRUCTURE_ERROR));
+        }
+    }
+
+    private void login(SmgpLogin login) {
+        SmgpSimulatorConfig config = simulator.config();
+        boolean ok = config.account().equals(login.clientId()) && SmgpAuthenticator.client(config.account(),
+                config.password(), login.timestamp()).equals(login.authenticatorClient());
+        long status = ok ? 0 : STATUS_AUTH_FAILED;
+        Octets server = ok ? SmgpAuthenticator.server(0, login.authenticatorClient(), config.password())
+                : Octets.of(new byte[16]);
+        answerLogin(new SmgpLoginResp(login.sequenceId(), status, server, SmgpLogin.VERSION_30), status, login.clientId());
+    }
+
+    private void submit(SmgpSubmit submit) {
+        if (throttled()) {
+            channel().writeAndFlush(new SmgpSubmitResp(submit.sequenceId(), NO_ID, SmgpResultCodes.SYSTEM_BUSY));
+            return;
+        }
+        if (!partNumbersAgree(submit)) {
+            countMalformed();
+            channel().writeAndFlush(new SmgpSubmitResp(submit.sequenceId(), NO_ID, STRUCTURE_ERROR));
+            return;
+        }
+        SmgpMsgId msgId = simulator.msgIds().next();
+        List<String> ids = Collections.nCopies(submit.destTermIds().size(), msgId.toString());
+        AcceptedSubmit accepted = AcceptedSubmit.of("SMGP30", simulator.config().account(), submit.srcTermId(),
+                submit.destTermIds(), submit.serviceId(), submit.content(), submit.needReport(),
+                submit.options().pkTotal().orElse(1), submit.options().pkNumber().orElse(1), ids);
+        answerLater(() -> answerSubmit(new SmgpSubmitResp(submit.sequenceId(), msgId, 0), accepted,
+                submit.needReport() == 1 ? simulator.reportsFor(accepted, msgId) : List.of()));
+    }
+
+    /** Strict on purpose: a part with a UDH must carry PkTotal and PkNumber TLVs equal to it (reference §5.3). */
+    private static boolean partNumbersAgree(SmgpSubmit submit) {
+        return submit.content().concatenation().map(udh -> submit.options().pkTotal().orElse(-1) == udh.total()
+                && submit.options().pkNumber().orElse(-1) == udh.number()).orElse(true);
+    }
+
+    @Override
+    protected SmgpDeliver reportPdu(ReportJob<SmgpReport> job) {
+        return SmgpDeliver.ofReport(nextSequence(), simulator.msgIds().next(), SmgpSimulator.recvTime(),
+                job.handset(), job.spNumber(), job.report());
+    }
+
+    /** Writes a Deliver; completes with the SP's status (0 = OK). */
+    CompletableFuture<Long> deliver(SmgpDeliver deliver) {
+        return request(deliver.sequenceId(), deliver);
+    }
+}

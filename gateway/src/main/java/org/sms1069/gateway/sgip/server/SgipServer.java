@@ -1,0 +1,129 @@
+package org.sms1069.gateway.sgip.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sms1069.gateway.link.InboundSink;
+import org.sms1069.gateway.link.Reconnector;
+import org.sms1069.gateway.sgip.SgipDecoder;
+import org.sms1069.gateway.sgip.SgipEncoder;
+import org.sms1069.gateway.sgip.SgipInbound;
+import org.sms1069.gateway.sgip.SgipSequences;
+import org.sms1069.gateway.sgip.SgipUnbind;
+import org.sms1069.gateway.session.LinkEnvironment;
+import org.sms1069.model.link.LinkSettings;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The SP-side SGIP server of one link, on {@code listen-port}: the Unicom gateway binds to it with login
+ * type 2 to deliver MO and REPORTs. Runs on the links' event loops; a port that cannot be bound is tried
+ * again with the reconnect back-off. On close it stops accepting, UNBINDs the gateway's connections and
+ * waits for them to close (the logout timeout at most).
+ */
+public final class SgipServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SgipServer.class);
+    /** The spec's server closes a connection after 60 s without traffic. */
+    private static final long IDLE_SECONDS = 60;
+
+    private final LinkSettings settings;
+    private final LinkEnvironment environment;
+    private final SgipInbound inbound;
+    private final InboundSink sink;
+    private final SgipServerMetrics metrics;
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final Reconnector binder;
+    private volatile Channel listener;
+    private volatile boolean closed;
+
+    public SgipServer(LinkSettings settings, LinkEnvironment environment, InboundSink sink) {
+        if (settings.listenAccount() == null || settings.listenAccount().isBlank() || settings.listenPassword() == null) {
+            throw new IllegalArgumentException("sms.links[" + settings.id()
+                    + "]: SGIP needs listen-account and listen-password, which the Unicom gateway presents when it binds to us");
+        }
+        this.settings = settings;
+        this.environment = environment;
+        this.inbound = new SgipInbound(settings);
+        this.sink = sink;
+        this.metrics = new SgipServerMetrics(environment.meters(), settings.id());
+        this.binder = new Reconnector("SGIP server of " + settings.id(), this::bind, environment.reconnect(), environment.scheduler());
+    }
+
+    public void start() {
+        binder.start();
+    }
+
+    /** The port listened on, or 0 while not listening. */
+    public int port() {
+        Channel current = listener;
+        return current == null ? 0 : ((InetSocketAddress) current.localAddress()).getPort();
+    }
+
+    public int connections() {
+        return connections.size();
+    }
+
+    private void bind() throws IOException {
+        if (closed) {
+            return;
+        }
+        var bound = new ServerBootstrap()
+                .group(environment.eventLoops())
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        connections.add(channel);
+                        channel.pipeline()
+                                .addLast("frame", SgipDecoder.frameDecoder(environment.session().maxFrameLength()))
+                                .addLast("decoder", new SgipDecoder())
+                                .addLast("encoder", new SgipEncoder())
+                                .addLast("idle", new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
+                                .addLast("handler", new SgipServerHandler(settings.id(), settings.listenAccount(),
+                                        settings.listenPassword(), inbound, sink, metrics));
+                    }
+                })
+                .bind(new InetSocketAddress(settings.listenPort())).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw new IOException("cannot listen on port " + settings.listenPort() + ": " + bound.cause());
+        }
+        listener = bound.channel();
+        if (closed) {
+            listener.close();
+            return;
+        }
+        log.info("SGIP server of {} listening on port {} for the carrier's MO and reports", settings.id(), port());
+    }
+
+    /** Stops accepting, sends UNBIND on every open connection and waits until they are closed. */
+    @Override
+    public void close() {
+        closed = true;
+        binder.stop();
+        Channel current = listener;
+        if (current != null) {
+            current.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+        SgipSequences sequences = new SgipSequences(settings.nodeId());
+        for (Channel connection : connections) {
+            connection.writeAndFlush(new SgipUnbind(sequences.get()));
+        }
+        long millis = environment.session().logoutTimeout().toMillis();
+        if (!connections.newCloseFuture().awaitUninterruptibly(millis)) {
+            connections.close().awaitUninterruptibly(millis);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.sms1069.gateway.sgip.server;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sms1069.gateway.codec.CommandIds;
+import org.sms1069.gateway.codec.DecodeFailure;
+import org.sms1069.gateway.link.InboundSink;
+import org.sms1069.gateway.sgip.SgipBind;
+import org.sms1069.gateway.sgip.SgipBindResp;
+import org.sms1069.gateway.sgip.SgipInbound;
+import org.sms1069.gateway.sgip.SgipPdu;
+import org.sms1069.gateway.sgip.SgipSequence;
+import org.sms1069.gateway.session.Reply;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * One connection the Unicom gateway opened to us: BIND with login type 2 and the agreed credentials first
+ * (otherwise result 1 and close), then DELIVER, REPORT and USERRPT, each answered with result 0 after the
+ * MO or receipt was handed on; UNBIND is answered and the connection closed. Never logs PDU contents.
+ */
+final class SgipServerHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(SgipServerHandler.class);
+    private static final int OK = 0;
+    private static final int ILLEGAL_LOGIN = 1;
+    private static final int BAD_LOGIN_TYPE = 4;
+
+    private final String linkId;
+    private final String account;
+    private final String password;
+    private final SgipInbound inbound;
+    private final InboundSink sink;
+    private final SgipServerMetrics metrics;
+    private boolean bound;
+
+    SgipServerHandler(String linkId, String account, String password, SgipInbound inbound, InboundSink sink,
+                      SgipServerMetrics metrics) {
+        this.linkId = linkId;
+        this.account = account;
+        this.password = password;
+        this.inbound = inbound;
+        this.sink = sink;
+        this.metrics = metrics;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof SgipBind bind) {
+            bind(ctx, bind);
+        } else if (!bound) {
+            log.warn("SGIP server of {}: a request before BIND from {}, closing", linkId, ctx.channel().remoteAddress());
+            ctx.close();
+        } else if (msg instanceof DecodeFailure<?> failure) {
+            undecodable(ctx, (DecodeFailure<SgipSequence>) failure);
+        } else if (!CommandIds.isResponse(((SgipPdu) msg).commandId())) {
+            Reply reply = inbound.reply((SgipPdu) msg);
+            if (reply != null) {
+                reply.carryOut(sink, ctx.channel());
+            }
+        }
+    }
+
+    private void bind(ChannelHandlerContext ctx, SgipBind bind) {
+        int result = OK;
+        if (bind.loginType() != SgipBind.SMG_TO_SP) {
+            result = BAD_LOGIN_TYPE;
+        } else if (!same(account, bind.loginName()) || !same(password, bind.loginPassword())) {
+            result = ILLEGAL_LOGIN;
+        }
+        metrics.bind(result);
+        var written = ctx.writeAndFlush(new SgipBindResp(bind.sequence(), result));
+        if (result == OK) {
+            bound = true;
+        } else {
+            log.warn("SGIP server of {}: BIND of '{}' (login type {}) refused with result {}", linkId, bind.loginName(),
+                    bind.loginType(), result);
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private static boolean same(String expected, String given) {
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void undecodable(ChannelHandlerContext ctx, DecodeFailure<SgipSequence> failure) {
+        metrics.malformed();
+        Object answer = inbound.errorReply(failure);
+        log.warn("SGIP server of {}: command {} sequence {} did not decode{}", linkId, CommandIds.hex(failure.commandId()),
+                failure.sequence(), answer == null ? ", closing" : "; answered with an error");
+        if (answer == null) {
+            ctx.close(); // the spec's server disconnects on a malformed PDU it cannot answer
+        } else {
+            ctx.writeAndFlush(answer);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            log.debug("SGIP server of {}: connection idle, closing", linkId);
+            ctx.close();
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.info("SGIP server of {}: connection error, closing: {}", linkId, cause.toString());
+        ctx.close();
+    }
+}
