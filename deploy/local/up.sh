@@ -6,7 +6,7 @@
 #
 # Environment: SPRING_CONFIG_ADDITIONAL_LOCATION  extra configuration for every service (e.g. real
 #              carrier links, see README "Configuring carriers"); SMS_SKIP_BUILD=1 skips the build;
-#              SMS_DEMO_PHONE sets the phone of the demo message.
+#              SMS_DEMO_PHONE sets the phone of the demo message (default: a random 1380013xxxx).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 here="$root/deploy/local"
@@ -134,7 +134,9 @@ if [ ! -f "$run/demo-app.env" ]; then
   echo "demo app created with approved signature 【示例科技】: credentials in $run/demo-app.env"
 fi
 
-phone=${SMS_DEMO_PHONE:-13800138000}
+# a fresh demo phone each run: the verification limits (1/min, 5/h, 10/day per phone) would refuse
+# a second code to the same phone when up.sh runs again
+phone=${SMS_DEMO_PHONE:-1380013$(printf '%04d' $((RANDOM % 10000)))}
 code=$(printf '%06d' $((RANDOM % 1000000)))
 echo "sending a verification code to $phone through the REST API ..."
 answer=$("$here/send.sh" "$phone" "【示例科技】您的验证码是${code}，5分钟内有效，请勿泄露。" VERIFICATION)
