@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** An inbound sink that keeps what it is handed, for assertions. */
-final class RecordingSink implements InboundSink {
-    final List<Receipt> receipts = new CopyOnWriteArrayList<>();
-    final List<MoMessage> mos = new CopyOnWriteArrayList<>();
+public final class RecordingSink implements InboundSink {
+    public final List<Receipt> receipts = new CopyOnWriteArrayList<>();
+    public final List<MoMessage> mos = new CopyOnWriteArrayList<>();
 
     @Override
     public void onReceipt(Receipt receipt) {

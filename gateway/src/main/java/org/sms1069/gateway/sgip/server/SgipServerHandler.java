@@ -14,6 +14,7 @@ import org.sms1069.gateway.sgip.SgipBindResp;
 import org.sms1069.gateway.sgip.SgipInbound;
 import org.sms1069.gateway.sgip.SgipPdu;
 import org.sms1069.gateway.sgip.SgipSequence;
+import org.sms1069.gateway.sgip.SgipUnbindResp;
 import org.sms1069.gateway.session.Reply;
 
 import java.nio.charset.StandardCharsets;
@@ -21,13 +22,16 @@ import java.security.MessageDigest;
 
 /**
  * One connection the Unicom gateway opened to us: BIND with login type 2 and the agreed credentials first
- * (otherwise result 1 and close), then DELIVER, REPORT and USERRPT, each answered with result 0 after the
- * MO or receipt was handed on; UNBIND is answered and the connection closed. Never logs PDU contents.
+ * (otherwise result 1 and close; a second BIND on a bound connection gets result 2 and changes nothing), then
+ * DELIVER, REPORT and USERRPT, each answered with result 0 after the MO or receipt was handed on; UNBIND is
+ * answered and the connection closed, and so is the connection when the gateway answers our own UNBIND.
+ * Never logs PDU contents.
  */
 final class SgipServerHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(SgipServerHandler.class);
     private static final int OK = 0;
     private static final int ILLEGAL_LOGIN = 1;
+    private static final int REPEATED_LOGIN = 2;
     private static final int BAD_LOGIN_TYPE = 4;
 
     private final String linkId;
@@ -51,13 +55,18 @@ final class SgipServerHandler extends ChannelInboundHandlerAdapter {
     @Override
     @SuppressWarnings("unchecked")
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof SgipBind bind) {
+        if (msg instanceof SgipBind bind && bound) {
+            metrics.bind(REPEATED_LOGIN);
+            ctx.writeAndFlush(new SgipBindResp(bind.sequence(), REPEATED_LOGIN));
+        } else if (msg instanceof SgipBind bind) {
             bind(ctx, bind);
         } else if (!bound) {
             log.warn("SGIP server of {}: a request before BIND from {}, closing", linkId, ctx.channel().remoteAddress());
             ctx.close();
         } else if (msg instanceof DecodeFailure<?> failure) {
             undecodable(ctx, (DecodeFailure<SgipSequence>) failure);
+        } else if (msg instanceof SgipUnbindResp) {
+            ctx.close(); // the gateway agreed to our UNBIND (sent when the server closes): both sides close
         } else if (!CommandIds.isResponse(((SgipPdu) msg).commandId())) {
             Reply reply = inbound.reply((SgipPdu) msg);
             if (reply != null) {
