@@ -82,10 +82,12 @@ abstract class NativeCarrierEndToEnd {
         assertThat(status.get("carrier").asText()).isEqualTo(carrier());
         String carrierId = status.get("carrierMessageIds").get(0).asText();
         AcceptedSubmit submit = carrier.submits().stream().filter(s -> s.messageIds().contains(carrierId)).findFirst().orElseThrow();
+        assertThat(submit.protocol()).as("the wire protocol").isEqualTo(link(carrier).protocol());
         assertThat(submit.destinations()).containsExactly(phone);
         assertThat(submit.sourceAddr()).isEqualTo("1069012345677");
         assertThat(submit.text()).isEqualTo(text);
         assertThat(submit.format()).isEqualTo(8);
+        assertThat(submit.registeredDelivery()).as("status report requested").isEqualTo(1);
     }
 
     @Test
