@@ -108,6 +108,25 @@ abstract class NativeCarrierEndToEnd {
     }
 
     @Test
+    void identicalTextToSeveralPhonesSharesSubmitsAndEveryPhoneEndsDelivered() {
+        List<String> phones = IntStream.rangeClosed(21, 24).mapToObj(i -> phone(String.valueOf(i))).toList();
+        SignedClient.Response sent = app.post("/v1/messages", Map.of("phones", phones, "text", "【示例科技】您的快递已签收。",
+                "type", "NOTIFICATION"));
+        assertThat(sent.status()).as(sent.body().toString()).isEqualTo(202);
+        List<String> ids = new ArrayList<>();
+        sent.body().get("messages").forEach(m -> ids.add(m.get("messageId").asText()));
+
+        // SGIP and SMGP give one id to all recipients of a submit: each receipt must still find its own phone
+        ids.forEach(id -> awaitStatus(id, "DELIVERED"));
+        List<AcceptedSubmit> submits = carrier.submits().stream()
+                .filter(s -> s.destinations().stream().anyMatch(phones::contains)).toList();
+        assertThat(submits.stream().flatMap(s -> s.destinations().stream()).toList())
+                .as("each phone once").containsExactlyInAnyOrderElementsOf(phones);
+        assertThat(submits).as("recipients batched into a multi-destination submit")
+                .anySatisfy(s -> assertThat(s.destinations()).hasSizeGreaterThan(1));
+    }
+
+    @Test
     void reportArrivingBeforeTheSubmitResponseStillEndsDelivered() {
         if (!reportsBeforeResponse()) {
             return;

@@ -133,7 +133,7 @@ public final class CmppDialect implements LinkDialect<Long> {
             return Reply.answer(ok); // ACCEPTD: an intermediate state, the final report follows
         }
         return Reply.receipt(ok, new Receipt(settings.id(), settings.receiptScope(), CmppMsgIds.toDecimal(report.msgId()),
-                report.stat(), null, Instant.now()));
+                report.destTerminalId(), report.stat(), null, Instant.now()));
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -125,6 +126,7 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler {
     private CompletionStage<?> accepted(OutboundSubmit part, SubmitResult.Accepted accepted) {
         count("accepted");
         Instant now = clock.instant();
+        boolean sharedId = Set.copyOf(accepted.carrierMessageIds()).size() < part.recipients().size();
         List<CompletableFuture<?>> writes = new ArrayList<>();
         for (int i = 0; i < part.recipients().size(); i++) {
             Recipient recipient = part.recipients().get(i);
@@ -134,7 +136,7 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler {
                     part.segmentCount(), part.carrier(), part.linkId(), carrierId, now);
             writes.add(publisher.publish(Topics.STATUS, recipient.messageId(), status(part, recipient,
                     MessageStatus.SUBMITTED, carrierId, "0", null)));
-            writes.add(correlator.register(link.settings().receiptScope(), correlation).toCompletableFuture()
+            writes.add(correlator.register(link.settings().receiptScope(), correlation, sharedId).toCompletableFuture()
                     .thenAccept(early -> early.ifPresent(inbound::onReceipt)));
         }
         return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));

@@ -10,7 +10,24 @@ import java.util.Set;
  * Every form an id may take maps to the same set of keys, so two prints of one id share a key.
  */
 public final class CarrierIds {
+    private static final int PHONE_DIGITS = 11;
     private CarrierIds() {
+    }
+
+    /**
+     * The keys of one recipient's receipt under an id the carrier gave a whole multi-recipient submit (SGIP and
+     * SMGP answer one id for up to 100 phones): each form of the id with the phone's last 11 digits, which
+     * stay the same whether the carrier prints 86, +86 or neither. Empty when the phone has no digits.
+     */
+    public static Set<String> keys(String rawId, String phone) {
+        Set<String> keys = new LinkedHashSet<>();
+        String digits = phone == null ? "" : phone.replaceAll("\\D", "");
+        if (digits.isEmpty()) {
+            return keys;
+        }
+        String suffix = "/" + digits.substring(Math.max(0, digits.length() - PHONE_DIGITS));
+        keys(rawId).forEach(key -> keys.add(key + suffix));
+        return keys;
     }
 
     public static Set<String> keys(String rawId) {

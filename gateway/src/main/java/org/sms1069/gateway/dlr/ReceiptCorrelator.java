@@ -8,13 +8,17 @@ import org.sms1069.model.json.SmsJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Matches receipts to submitted parts through Redis, with a TTL (default 72 h), per carrier account.
+ * Matches receipts to submitted parts through Redis, with a TTL (default 72 h), per carrier account, by the
+ * carrier's id and the recipient's phone (SGIP and SMGP give all recipients of a submit one id), and by the
+ * id alone where it names one recipient (for receipts that print no phone).
  * <p>A receipt may overtake the submit response that tells us the carrier's id (the carrier sends
  * both at once, we process them on different threads). A receipt that matches nothing is parked as
  * an orphan; registering the submit later picks it up and takes it off the list. Orphans nobody
@@ -34,10 +38,17 @@ public final class ReceiptCorrelator {
         this.meters = meters;
     }
 
-    /** Remembers the part; completes with a receipt that arrived before it, if one did. */
-    public CompletionStage<Optional<Receipt>> register(String scope, Correlation correlation) {
+    /**
+     * Remembers the part; completes with a receipt that arrived before it, if one did. {@code sharedId}: the
+     * carrier gave one id to all recipients of the submit, so only the id together with the phone finds the part.
+     */
+    public CompletionStage<Optional<Receipt>> register(String scope, Correlation correlation, boolean sharedId) {
         String value = new String(SmsJson.write(correlation), StandardCharsets.UTF_8);
-        List<String> keys = List.copyOf(CarrierIds.keys(correlation.carrierMessageId()));
+        Set<String> found = new LinkedHashSet<>(CarrierIds.keys(correlation.carrierMessageId(), correlation.phone()));
+        if (!sharedId) {
+            found.addAll(CarrierIds.keys(correlation.carrierMessageId()));
+        }
+        List<String> keys = List.copyOf(found);
         List<CompletableFuture<?>> writes = new ArrayList<>();
         for (String key : keys) {
             writes.add(redis.set(correlationKey(scope, key), value, SetArgs.Builder.ex(ttl)).toCompletableFuture());
@@ -64,7 +75,7 @@ public final class ReceiptCorrelator {
      * a registration racing with this receipt has taken it over.
      */
     public CompletionStage<Optional<Correlation>> match(Receipt receipt) {
-        List<String> keys = List.copyOf(CarrierIds.keys(receipt.carrierMessageId()));
+        List<String> keys = keys(receipt);
         return lookup(receipt.scope(), keys, 0).thenCompose(found -> {
             if (found.isPresent()) {
                 return CompletableFuture.completedFuture(found);
@@ -114,7 +125,7 @@ public final class ReceiptCorrelator {
      * the receipt is delivered once, and no later registration can pick it up again.
      */
     private CompletionStage<Boolean> claim(String scope, Receipt receipt) {
-        List<String> keys = List.copyOf(CarrierIds.keys(receipt.carrierMessageId()));
+        List<String> keys = keys(receipt);
         return redis.getdel(orphanKey(scope, keys.get(0))).thenCompose(parked -> {
             if (parked == null) {
                 return CompletableFuture.completedFuture(false);
@@ -127,6 +138,13 @@ public final class ReceiptCorrelator {
             cleanup.add(redis.lrem(UNMATCHED_LIST, 1, parked).toCompletableFuture());
             return CompletableFuture.allOf(cleanup.toArray(CompletableFuture[]::new)).thenApply(ignored -> true);
         });
+    }
+
+    /** Where a receipt looks for its part, and is parked: its id with its phone first, then its id alone. */
+    private static List<String> keys(Receipt receipt) {
+        Set<String> keys = new LinkedHashSet<>(CarrierIds.keys(receipt.carrierMessageId(), receipt.phone()));
+        keys.addAll(CarrierIds.keys(receipt.carrierMessageId()));
+        return List.copyOf(keys);
     }
 
     private static String correlationKey(String scope, String idKey) {

@@ -40,7 +40,7 @@ public final class SgipInbound {
                 return Reply.answer(ok); // waiting: the final report follows
             }
             return Reply.receipt(ok, new Receipt(settings.id(), settings.receiptScope(), report.submitSequence().messageId(),
-                    stat(report), String.format("%03d", report.errorCode()), Instant.now()));
+                    report.userNumber(), stat(report), String.format("%03d", report.errorCode()), Instant.now()));
         } else if (request instanceof SgipUserRpt userRpt) {
             return Reply.answer(new SgipUserRptResp(userRpt.sequence(), OK));
         } else if (request instanceof SgipUnbind unbind) {

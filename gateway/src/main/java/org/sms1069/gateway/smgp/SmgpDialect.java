@@ -126,7 +126,7 @@ public final class SmgpDialect implements LinkDialect<Long> {
                     deliver.destTermId(), DialectSupport.moText(deliver.content()), settings.carrier(), settings.id(), Instant.now()));
         }
         SmgpReport report = deliver.report();
-        return Reply.receipt(ok, new Receipt(settings.id(), settings.receiptScope(), report.id().toString(),
+        return Reply.receipt(ok, new Receipt(settings.id(), settings.receiptScope(), report.id().toString(), deliver.srcTermId(),
                 report.stat(), report.err(), Instant.now()));
     }
 

@@ -43,7 +43,7 @@ final class SmppReceiver implements MessageReceiverListener {
             if (id == null) {
                 throw new ProcessRequestException("receipt without a message id", ERR_SYS);
             }
-            inbound.onReceipt(new Receipt(settings.id(), settings.receiptScope(), id, text.stat(), text.err(), Instant.now()));
+            inbound.onReceipt(new Receipt(settings.id(), settings.receiptScope(), id, deliverSm.getSourceAddr(), text.stat(), text.err(), Instant.now()));
         } else {
             inbound.onMo(new MoMessage(MoMessage.VERSION, deliverSm.getSourceAddr(), deliverSm.getDestAddress(),
                     decode(deliverSm.getDataCoding(), withoutUdh(deliverSm, body)), settings.carrier(), settings.id(), Instant.now()));

@@ -270,7 +270,7 @@ class OutboundDispatcherTest {
     }
 
     private Receipt receipt(String carrierId) {
-        return new Receipt(link.settings().id(), link.settings().receiptScope(), carrierId, "DELIVRD", "000",
+        return new Receipt(link.settings().id(), link.settings().receiptScope(), carrierId, null, "DELIVRD", "000",
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 

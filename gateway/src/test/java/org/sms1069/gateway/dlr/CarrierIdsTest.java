@@ -18,6 +18,17 @@ class CarrierIdsTest {
     }
 
     @Test
+    void anIdWithAPhoneKeysOnTheLastElevenDigitsWhateverTheCountryPrefix() {
+        Set<String> plain = CarrierIds.keys("0100611128", "13800138000");
+        assertThat(CarrierIds.keys("0100611128", "8613800138000")).isEqualTo(plain);
+        assertThat(CarrierIds.keys("0100611128", "+86 138-0013-8000")).isEqualTo(plain);
+        assertThat(plain).doesNotContainAnyElementsOf(CarrierIds.keys("0100611128", "13800138001"));
+        assertThat(plain).allSatisfy(key -> assertThat(key).endsWith("/13800138000"));
+        assertThat(CarrierIds.keys("0100611128", null)).isEmpty();
+        assertThat(CarrierIds.keys("0100611128", "")).isEmpty();
+    }
+
+    @Test
     void caseAndLeadingZerosDoNotMatter() {
         assertThat(shareAKey("1a2b3c", "1A2B3C")).isTrue();
         assertThat(shareAKey("0001A2B3C", "1a2b3c")).isTrue();

@@ -27,6 +27,8 @@ class ReceiptCorrelatorTest {
     private static RedisClient client;
     private static StatefulRedisConnection<String, String> redis;
 
+    private static final String PHONE = "13800138000";
+
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private ReceiptCorrelator correlator;
     private String scope;
@@ -53,7 +55,7 @@ class ReceiptCorrelatorTest {
     void registeredPartIsFoundByItsReceipt() throws Exception {
         Correlation part = correlation("m-1", "1A2B3C");
 
-        assertThat(get(correlator.register(scope, part).toCompletableFuture())).isEmpty();
+        assertThat(get(correlator.register(scope, part, false).toCompletableFuture())).isEmpty();
 
         assertThat(get(correlator.match(receipt("1A2B3C", "DELIVRD")).toCompletableFuture())).contains(part);
         assertThat(unmatchedCount()).isZero();
@@ -62,16 +64,16 @@ class ReceiptCorrelatorTest {
     @Test
     void receiptPrintingTheIdInDecimalMatchesAHexRegistration() throws Exception {
         Correlation part = correlation("m-2", "00000000001a2b3c");
-        get(correlator.register(scope, part).toCompletableFuture());
+        get(correlator.register(scope, part, false).toCompletableFuture());
 
         assertThat(get(correlator.match(receipt("1715004", "DELIVRD")).toCompletableFuture())).contains(part);
     }
 
     @Test
     void receiptsAreKeptApartByCarrierAccount() throws Exception {
-        get(correlator.register(scope, correlation("m-3", "ABCDEF")).toCompletableFuture());
+        get(correlator.register(scope, correlation("m-3", "ABCDEF"), false).toCompletableFuture());
 
-        Receipt otherAccount = new Receipt("link-2", TestInfra.unique("other") + "@127.0.0.1:7890", "ABCDEF", "DELIVRD",
+        Receipt otherAccount = new Receipt("link-2", TestInfra.unique("other") + "@127.0.0.1:7890", "ABCDEF", PHONE, "DELIVRD",
                 null, Instant.now());
         assertThat(get(correlator.match(otherAccount).toCompletableFuture())).isEmpty();
     }
@@ -83,13 +85,13 @@ class ReceiptCorrelatorTest {
         assertThat(get(correlator.match(early).toCompletableFuture())).isEmpty();
         assertThat(unmatchedCount()).isEqualTo(1);
 
-        Optional<Receipt> claimed = get(correlator.register(scope, correlation("m-4", "9f00aa")).toCompletableFuture());
+        Optional<Receipt> claimed = get(correlator.register(scope, correlation("m-4", "9f00aa"), false).toCompletableFuture());
         assertThat(claimed).contains(early);
         assertThat(meters.counter("sms_receipts_early_total").count()).isEqualTo(1);
 
         // handed over once: no form of the id finds the orphan any more, and it is off the unmatched list
-        assertThat(get(correlator.register(scope, correlation("m-4", "9F00AA")).toCompletableFuture())).isEmpty();
-        assertThat(get(correlator.register(scope, correlation("m-4", "10420394")).toCompletableFuture())).isEmpty();
+        assertThat(get(correlator.register(scope, correlation("m-4", "9F00AA"), false).toCompletableFuture())).isEmpty();
+        assertThat(get(correlator.register(scope, correlation("m-4", "10420394"), false).toCompletableFuture())).isEmpty();
         assertThat(redis.sync().lrange(ReceiptCorrelator.UNMATCHED_LIST, 0, -1))
                 .noneSatisfy(json -> assertThat(json).contains(scope));
     }
@@ -100,7 +102,7 @@ class ReceiptCorrelatorTest {
             String id = "RACE" + i;
             Receipt receipt = receipt(id, "DELIVRD");
             CompletableFuture<Optional<Correlation>> matched = correlator.match(receipt).toCompletableFuture();
-            CompletableFuture<Optional<Receipt>> claimed = correlator.register(scope, correlation("m-race-" + i, id))
+            CompletableFuture<Optional<Receipt>> claimed = correlator.register(scope, correlation("m-race-" + i, id), false)
                     .toCompletableFuture();
 
             int deliveries = (get(matched).isPresent() ? 1 : 0) + (get(claimed).isPresent() ? 1 : 0);
@@ -122,8 +124,36 @@ class ReceiptCorrelatorTest {
     }
 
     @Test
+    void recipientsSharingTheCarriersIdAreToldApartByTheirPhone() throws Exception {
+        List<String> phones = List.of("13000130001", "13000130002", "13000130003");
+        for (String phone : phones) {
+            get(correlator.register(scope, correlation("m-" + phone, "3027012345-1128105407-7", phone), true).toCompletableFuture());
+        }
+
+        for (String phone : phones) {
+            assertThat(get(correlator.match(receipt("3027012345-1128105407-7", "86" + phone, "DELIVRD")).toCompletableFuture()))
+                    .get().extracting(Correlation::messageId).isEqualTo("m-" + phone);
+        }
+        assertThat(get(correlator.match(receipt("3027012345-1128105407-7", null, "DELIVRD")).toCompletableFuture()))
+                .as("without a phone, a shared id names nobody").isEmpty();
+    }
+
+    @Test
+    void earlyReceiptsOfRecipientsSharingAnIdGoToTheirOwnParts() throws Exception {
+        String id = "0100611128" + (System.nanoTime() % 10_000_000_000L);
+        assertThat(get(correlator.match(receipt(id, "8613000130011", "DELIVRD")).toCompletableFuture())).isEmpty();
+        assertThat(get(correlator.match(receipt(id, "8613000130012", "UNDELIV")).toCompletableFuture())).isEmpty();
+
+        Optional<Receipt> second = get(correlator.register(scope, correlation("m-12", id, "13000130012"), true).toCompletableFuture());
+        Optional<Receipt> first = get(correlator.register(scope, correlation("m-11", id, "13000130011"), true).toCompletableFuture());
+
+        assertThat(second).get().extracting(Receipt::stat).isEqualTo("UNDELIV");
+        assertThat(first).get().extracting(Receipt::stat).isEqualTo("DELIVRD");
+    }
+
+    @Test
     void correlationsExpireWithTheirTtl() throws Exception {
-        get(correlator.register(scope, correlation("m-5", "77AA")).toCompletableFuture());
+        get(correlator.register(scope, correlation("m-5", "77AA"), false).toCompletableFuture());
 
         Long ttl = redis.sync().ttl("sms:dlr:" + scope + ":77AA");
         assertThat(ttl).isBetween(1L, 600L);
@@ -134,12 +164,20 @@ class ReceiptCorrelatorTest {
     }
 
     private Correlation correlation(String messageId, String carrierId) {
-        return new Correlation(messageId, "13800138000", 1, 1, Carrier.INTL, "link-1", carrierId,
+        return correlation(messageId, carrierId, PHONE);
+    }
+
+    private Correlation correlation(String messageId, String carrierId, String phone) {
+        return new Correlation(messageId, phone, 1, 1, Carrier.INTL, "link-1", carrierId,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     private Receipt receipt(String carrierId, String stat) {
-        return new Receipt("link-1", scope, carrierId, stat, "000", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return receipt(carrierId, "86" + PHONE, stat);
+    }
+
+    private Receipt receipt(String carrierId, String phone, String stat) {
+        return new Receipt("link-1", scope, carrierId, phone, stat, "000", Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     private static <T> T get(CompletableFuture<T> future) throws Exception {
