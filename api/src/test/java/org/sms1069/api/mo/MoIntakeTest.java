@@ -66,7 +66,7 @@ class MoIntakeTest {
     void anUnsubscribeReplyStopsNotificationsButNotVerificationCodes() throws Exception {
         String phone = Phones.unique("138");
         MoMessage reply = new MoMessage(MoMessage.VERSION, "86" + phone, RunningApi.NUMBER + EXTENSION, " td ", Carrier.CMCC,
-                "cmcc-1", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                "cmcc-1", Instant.now().truncatedTo(ChronoUnit.MILLIS), null);
         publish(reply);
         await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM unsubscribes WHERE app_id = :app AND phone = :phone", phone) == 1);
         assertThat(db.sql("SELECT keyword FROM unsubscribes WHERE phone = :phone").bind("phone", phone)
@@ -100,7 +100,7 @@ class MoIntakeTest {
     void anOrdinaryReplyIsListedAndCalledBackWithoutUnsubscribing() {
         String phone = Phones.unique("139");
         publish(new MoMessage(MoMessage.VERSION, phone, RunningApi.NUMBER + EXTENSION, "好的，收到", Carrier.CMCC, "cmcc-1",
-                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), null));
         JsonNode item = awaitMoCallback(phone);
         assertThat(item.get("unsubscribe").asBoolean()).isFalse();
         assertThat(count("SELECT count(*) FROM unsubscribes WHERE app_id = :app AND phone = :phone", phone)).isZero();
@@ -115,7 +115,7 @@ class MoIntakeTest {
         Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (int i = 0; i < 3; i++) {
             publish(new MoMessage(MoMessage.VERSION, phone, RunningApi.NUMBER + EXTENSION, "reply " + i, Carrier.CUCC, "cucc-1",
-                    start.plusMillis(i)));
+                    start.plusMillis(i), null));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM mo_messages WHERE app_id = :app AND phone = :phone", phone) == 3);
 
@@ -140,7 +140,7 @@ class MoIntakeTest {
         MeterRegistry meters = api.bean(MeterRegistry.class);
         double before = meters.counter("sms_api_mo_unrouted_total").count();
         String phone = Phones.unique("186");
-        publish(new MoMessage(MoMessage.VERSION, phone, "10690000000", "T", Carrier.CUCC, "cucc-1", Instant.now()));
+        publish(new MoMessage(MoMessage.VERSION, phone, "10690000000", "T", Carrier.CUCC, "cucc-1", Instant.now(), null));
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 db.sql("SELECT count(*) FROM mo_messages WHERE app_id IS NULL AND phone = :phone").bind("phone", phone)
                         .map(r -> r.get(0, Long.class)).one().block() == 1);

@@ -126,7 +126,8 @@ public final class CmppDialect implements LinkDialect<Long> {
         CmppDeliverResp ok = new CmppDeliverResp(deliver.sequenceId(), deliver.msgId(), 0);
         if (!deliver.isReport()) {
             return Reply.mo(ok, new MoMessage(MoMessage.VERSION, DialectSupport.moPhone(deliver.srcTerminalId()),
-                    deliver.destId(), DialectSupport.moText(deliver.content()), settings.carrier(), settings.id(), Instant.now()));
+                    deliver.destId(), DialectSupport.moText(deliver.content()), settings.carrier(), settings.id(), Instant.now(),
+                    CmppMsgIds.toDecimal(deliver.msgId())));
         }
         CmppReport report = deliver.report();
         if (!report.isFinal()) {

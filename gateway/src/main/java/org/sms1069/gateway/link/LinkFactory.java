@@ -15,8 +15,10 @@ public final class LinkFactory {
     private LinkFactory() {
     }
 
+    /** {@code sink} gets what the carrier sends, with DELIVERs it sends again filtered out. */
     public static CarrierLink create(LinkSettings settings, GatewayProperties properties, LinkEnvironment environment,
-                                     InboundSink inbound) {
+                                     InboundSink sink) {
+        InboundSink inbound = RepeatedDeliverFilter.of(sink, environment.meters(), settings.id());
         return switch (settings.protocol()) {
             case SMPP34 -> new SmppLink(settings, properties.responseTimeout(), properties.reconnect().policy(),
                     inbound, environment.scheduler());

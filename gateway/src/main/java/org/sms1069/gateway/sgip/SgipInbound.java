@@ -33,7 +33,7 @@ public final class SgipInbound {
         if (request instanceof SgipDeliver deliver) {
             return Reply.mo(new SgipDeliverResp(deliver.sequence(), OK), new MoMessage(MoMessage.VERSION,
                     DialectSupport.moPhone(deliver.userNumber()), deliver.spNumber(), DialectSupport.moText(deliver.content()),
-                    settings.carrier(), settings.id(), Instant.now()));
+                    settings.carrier(), settings.id(), Instant.now(), deliver.sequence().messageId()));
         } else if (request instanceof SgipReport report) {
             SgipReportResp ok = new SgipReportResp(report.sequence(), OK);
             if (!report.isFinal()) {

@@ -123,7 +123,8 @@ public final class SmgpDialect implements LinkDialect<Long> {
         SmgpDeliverResp ok = new SmgpDeliverResp(deliver.sequenceId(), deliver.msgId(), 0);
         if (!deliver.isStatusReport()) {
             return Reply.mo(ok, new MoMessage(MoMessage.VERSION, DialectSupport.moPhone(deliver.srcTermId()),
-                    deliver.destTermId(), DialectSupport.moText(deliver.content()), settings.carrier(), settings.id(), Instant.now()));
+                    deliver.destTermId(), DialectSupport.moText(deliver.content()), settings.carrier(), settings.id(), Instant.now(),
+                    deliver.msgId().toString()));
         }
         SmgpReport report = deliver.report();
         return Reply.receipt(ok, new Receipt(settings.id(), settings.receiptScope(), report.id().toString(), deliver.srcTermId(),

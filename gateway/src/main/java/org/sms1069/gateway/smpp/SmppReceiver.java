@@ -46,7 +46,7 @@ final class SmppReceiver implements MessageReceiverListener {
             inbound.onReceipt(new Receipt(settings.id(), settings.receiptScope(), id, deliverSm.getSourceAddr(), text.stat(), text.err(), Instant.now()));
         } else {
             inbound.onMo(new MoMessage(MoMessage.VERSION, deliverSm.getSourceAddr(), deliverSm.getDestAddress(),
-                    decode(deliverSm.getDataCoding(), withoutUdh(deliverSm, body)), settings.carrier(), settings.id(), Instant.now()));
+                    decode(deliverSm.getDataCoding(), withoutUdh(deliverSm, body)), settings.carrier(), settings.id(), Instant.now(), null));
         }
     }
 

@@ -7,6 +7,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
 import org.sms1069.gateway.codec.MessageContent;
 import org.sms1069.gateway.codec.MessageFormat;
+import org.sms1069.gateway.link.RepeatedDeliverFilter;
 import org.sms1069.gateway.session.RecordingSink;
 import org.sms1069.gateway.sgip.SgipBind;
 import org.sms1069.gateway.sgip.SgipBindResp;
@@ -33,12 +34,14 @@ class SgipServerHandlerTest {
             8801, "sp-login", "sp-secret", "MXX0010101", "10690123456", 1, 32, 100, 100, 3_0270_12345L, 8802,
             "smg-login", "smg-secret");
     private static final SgipSequence SMG = new SgipSequence(107_551L, 1_128_105_407L, 1);
+    private static final SgipSequence SMG_REPORT = new SgipSequence(107_551L, 1_128_105_407L, 2);
     private static final SgipSequence OUR_SUBMIT = new SgipSequence(3_0270_12345L, 1_128_105_400L, 9);
 
     private final RecordingSink sink = new RecordingSink();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final EmbeddedChannel channel = new EmbeddedChannel(SgipDecoder.frameDecoder(8192), new SgipDecoder(),
-            new SgipEncoder(), new SgipServerHandler("cucc-1", "smg-login", "smg-secret", new SgipInbound(SETTINGS), sink,
+            new SgipEncoder(), new SgipServerHandler("cucc-1", "smg-login", "smg-secret", new SgipInbound(SETTINGS),
+                    RepeatedDeliverFilter.of(sink, meters, "cucc-1"),
                     new SgipServerMetrics(meters, "cucc-1")));
 
     private void receive(SgipPdu pdu) {
@@ -82,6 +85,23 @@ class SgipServerHandlerTest {
         assertThat(sink.mos).singleElement().satisfies(mo -> assertThat(mo.text()).isEqualTo("退订"));
         assertThat(channel.isActive()).isTrue();
         assertThat(binds(0)).isEqualTo(1);
+    }
+
+    @Test
+    void aReportOrMoSentAgainIsAnsweredAgainButHandedOnOnce() {
+        bound();
+        SgipDeliver mo = new SgipDeliver(SMG, "8613012345678", "1069012345601", 0, MessageContent.ofText(MessageFormat.UCS2, "TD"));
+        SgipReport report = new SgipReport(SMG_REPORT, OUR_SUBMIT, 0, "8613012345678", SgipReport.DELIVERED, 0);
+        for (int copy = 0; copy < 2; copy++) {
+            receive(mo);
+            assertThat(sent()).isEqualTo(new SgipDeliverResp(SMG, 0));
+            receive(report);
+            assertThat(sent()).isEqualTo(new SgipReportResp(SMG_REPORT, 0));
+        }
+
+        assertThat(sink.mos).hasSize(1);
+        assertThat(sink.receipts).hasSize(1);
+        assertThat(meters.counter("sms_link_inbound_repeated_total", "link", "cucc-1").count()).isEqualTo(2);
     }
 
     @Test
