@@ -81,7 +81,7 @@ public class GatewayRuntime implements SmartLifecycle {
             health.register(link);
             link.start();
             resources.add(link);
-            OutboundDispatcher dispatcher = new OutboundDispatcher(link, dedup, correlator, inbound, publisher,
+            OutboundDispatcher dispatcher = new OutboundDispatcher(link, dedup, correlator, inbound, health, publisher,
                     properties.retry().policy(), meters, clock);
             ReliableConsumer consumer = new ReliableConsumer("gateway",
                     KafkaClients.manualCommitConsumer(bootstrap, "gateway-" + settings.id(), "gateway-" + settings.id(),

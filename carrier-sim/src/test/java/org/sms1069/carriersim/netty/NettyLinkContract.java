@@ -215,6 +215,7 @@ public abstract class NettyLinkContract {
             assertThat(a).isInstanceOf(SubmitResult.Rejected.class);
             assertThat(((SubmitResult.Rejected) a).rawResult()).isEqualTo(flowControl());
             assertThat(((SubmitResult.Rejected) a).retryable()).isTrue();
+            assertThat(((SubmitResult.Rejected) a).flowControl()).as("flow control").isTrue();
         });
     }
 

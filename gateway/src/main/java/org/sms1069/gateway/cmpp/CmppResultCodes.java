@@ -18,7 +18,7 @@ public final class CmppResultCodes {
             .permanent(5, "bad fee code")
             .permanent(6, "message too long")
             .permanent(7, "bad Service_Id")
-            .retryable(FLOW_CONTROL, "flow control: over the contracted rate")
+            .throttled(FLOW_CONTROL, "flow control: over the contracted rate")
             .permanent(9, "gateway does not serve the charged number (3.0) / other error (2.0)")
             .permanent(10, "bad Src_Id")
             .permanent(11, "bad Msg_src")

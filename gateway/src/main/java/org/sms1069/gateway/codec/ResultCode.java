@@ -8,6 +8,10 @@ public record ResultCode(long code, SubmitOutcome outcome, String description) {
     }
 
     public boolean isRetryable() {
-        return outcome == SubmitOutcome.RETRYABLE;
+        return outcome == SubmitOutcome.RETRYABLE || outcome == SubmitOutcome.THROTTLED;
+    }
+
+    public boolean isFlowControl() {
+        return outcome == SubmitOutcome.THROTTLED;
     }
 }

@@ -50,6 +50,10 @@ public final class ResultCodeTable {
             return add(code, SubmitOutcome.RETRYABLE, description);
         }
 
+        public Builder throttled(long code, String description) {
+            return add(code, SubmitOutcome.THROTTLED, description);
+        }
+
         public Builder permanent(long code, String description) {
             return add(code, SubmitOutcome.PERMANENT, description);
         }

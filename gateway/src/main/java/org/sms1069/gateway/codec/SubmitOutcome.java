@@ -4,8 +4,10 @@ package org.sms1069.gateway.codec;
 public enum SubmitOutcome {
     /** Accepted by the gateway. */
     SUCCESS,
-    /** Transient: flow control, busy, or a link-level problem. Retry later, ideally on a slower pace. */
+    /** Transient: busy, or a link-level problem. Retry later. */
     RETRYABLE,
+    /** The carrier's flow control: retry later, and send elsewhere for a while (the link reports THROTTLED). */
+    THROTTLED,
     /** The message itself was rejected; retrying the same content will fail again. */
     PERMANENT
 }

@@ -18,7 +18,7 @@ class GatewayBeans {
     }
 
     @Bean
-    LinkHealthReporter linkHealthReporter(Publisher publisher, MeterRegistry meters) {
-        return new LinkHealthReporter(publisher, meters, Clock.systemUTC());
+    LinkHealthReporter linkHealthReporter(Publisher publisher, MeterRegistry meters, GatewayProperties properties) {
+        return new LinkHealthReporter(publisher, meters, Clock.systemUTC(), properties.flowControlPause());
     }
 }

@@ -16,6 +16,8 @@ import java.util.List;
 /**
  * @param receiptTtl      how long a submitted part waits for its receipt (the correlation's TTL)
  * @param responseTimeout how long a submit waits for the carrier's answer before it counts as failed
+ * @param flowControlPause how long a link reports THROTTLED after the carrier's last flow-control answer, so
+ *                        that the router sends to the carrier's other links meanwhile
  * @param retry           back-off of transient submit failures sent to {@code sms.retry}
  * @param reconnect       back-off between connection attempts of a link
  */
@@ -28,6 +30,7 @@ public record GatewayProperties(
         @Valid @NotNull Redis redis,
         @DefaultValue("72h") Duration receiptTtl,
         @DefaultValue("30s") Duration responseTimeout,
+        @DefaultValue("2s") Duration flowControlPause,
         @Valid @NotNull @DefaultValue Backoff retry,
         @Valid @NotNull @DefaultValue Backoff reconnect) {
 

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.sms1069.gateway.dlr.Correlation;
 import org.sms1069.gateway.dlr.ReceiptCorrelator;
 import org.sms1069.gateway.link.CarrierLink;
+import org.sms1069.gateway.health.LinkHealthReporter;
 import org.sms1069.gateway.link.InboundSink;
 import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.messaging.Publisher;
@@ -42,6 +43,7 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler {
     private final DedupStore dedup;
     private final ReceiptCorrelator correlator;
     private final InboundSink inbound;
+    private final LinkHealthReporter health;
     private final Publisher publisher;
     private final Backoff retryBackoff;
     private final MeterRegistry meters;
@@ -49,11 +51,12 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler {
     private final ConcurrentMap<String, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
 
     public OutboundDispatcher(CarrierLink link, DedupStore dedup, ReceiptCorrelator correlator, InboundSink inbound,
-                              Publisher publisher, Backoff retryBackoff, MeterRegistry meters, Clock clock) {
+                              LinkHealthReporter health, Publisher publisher, Backoff retryBackoff, MeterRegistry meters, Clock clock) {
         this.link = link;
         this.dedup = dedup;
         this.correlator = correlator;
         this.inbound = inbound;
+        this.health = health;
         this.publisher = publisher;
         this.retryBackoff = retryBackoff;
         this.meters = meters;
@@ -144,6 +147,9 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler {
 
     private CompletionStage<?> retry(OutboundSubmit part, SubmitResult.Rejected rejected) {
         count("retry");
+        if (rejected.flowControl()) {
+            health.flowControl(link.settings().id());
+        }
         int next = part.attempt() + 1;
         List<Recipient> recipients = part.recipients().stream()
                 .map(r -> new Recipient(r.messageId(), r.phone(), retryKey(r.dedupKeyIn(part), next)))

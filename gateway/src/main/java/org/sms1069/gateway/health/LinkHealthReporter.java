@@ -10,26 +10,34 @@ import org.sms1069.model.Topics;
 import org.sms1069.model.event.LinkHealth;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes each link's state to the compacted {@code sms.link-health} (the router skips links that
- * are down) and exposes connections and window use as gauges.
+ * Publishes each link's state to the compacted {@code sms.link-health} (the router skips links that are
+ * down or throttled) and exposes connections and window use as gauges. A link whose carrier answers with
+ * flow control is THROTTLED for the flow-control pause after the last such answer, then UP again.
  */
 public final class LinkHealthReporter {
     private static final Logger log = LoggerFactory.getLogger(LinkHealthReporter.class);
 
     private final Map<String, CarrierLink> links = new ConcurrentHashMap<>();
     private final Map<String, LinkHealth.State> lastPublished = new ConcurrentHashMap<>();
+    private final Map<String, Instant> throttledUntil = new ConcurrentHashMap<>();
     private final Publisher publisher;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final Duration flowControlPause;
 
-    public LinkHealthReporter(Publisher publisher, MeterRegistry meters, Clock clock) {
+    public LinkHealthReporter(Publisher publisher, MeterRegistry meters, Clock clock, Duration flowControlPause) {
         this.publisher = publisher;
         this.meters = meters;
         this.clock = clock;
+        this.flowControlPause = flowControlPause;
     }
 
     public void register(CarrierLink link) {
@@ -45,7 +53,8 @@ public final class LinkHealthReporter {
         if (link == null) {
             return;
         }
-        LinkHealth.State state = link.connectedConnections() > 0 ? LinkHealth.State.UP : LinkHealth.State.DOWN;
+        LinkHealth.State state = link.connectedConnections() == 0 ? LinkHealth.State.DOWN
+                : throttled(linkId) ? LinkHealth.State.THROTTLED : LinkHealth.State.UP;
         if (lastPublished.put(linkId, state) == state) {
             return;
         }
@@ -55,6 +64,36 @@ public final class LinkHealthReporter {
         publisher.publish(Topics.LINK_HEALTH, linkId, health).exceptionally(error -> {
             log.warn("cannot publish health of link {}: {}", linkId, error.toString());
             return null;
+        });
+    }
+
+    /** The carrier answered a submit with flow control: the link is THROTTLED until the pause has passed. */
+    public void flowControl(String linkId) {
+        meters.counter("sms_link_flow_control_total", "link", linkId).increment();
+        Instant until = clock.instant().plus(flowControlPause);
+        Instant before = throttledUntil.put(linkId, until);
+        if (before == null || !clock.instant().isBefore(before)) {
+            changed(linkId);
+            recheckAt(linkId, until);
+        }
+    }
+
+    private boolean throttled(String linkId) {
+        Instant until = throttledUntil.get(linkId);
+        return until != null && clock.instant().isBefore(until);
+    }
+
+    /** Each new flow-control answer moves the end of the pause; the link is UP once it passes with none. */
+    private void recheckAt(String linkId, Instant at) {
+        long delay = Math.max(1, Duration.between(clock.instant(), at).toMillis());
+        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> {
+            Instant until = throttledUntil.get(linkId);
+            if (until != null && clock.instant().isBefore(until)) {
+                recheckAt(linkId, until);
+            } else {
+                throttledUntil.remove(linkId, until);
+                changed(linkId);
+            }
         });
     }
 

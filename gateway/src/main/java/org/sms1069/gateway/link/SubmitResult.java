@@ -15,10 +15,15 @@ public sealed interface SubmitResult {
     /**
      * The carrier refused the part, or no answer came.
      *
-     * @param retryable flow control, timeouts and a link that is down are worth another attempt
-     * @param rawResult the protocol's own result code, e.g. "ESME_RTHROTTLED(0x58)", "TIMEOUT", "LINK_DOWN"
+     * @param retryable   flow control, timeouts and a link that is down are worth another attempt
+     * @param rawResult   the protocol's own result code, e.g. "ESME_RTHROTTLED(0x58)", "TIMEOUT", "LINK_DOWN"
+     * @param flowControl the carrier asks us to slow down (CMPP 8, SGIP 88, SMGP 1/75, ESME_RTHROTTLED)
      */
-    record Rejected(boolean retryable, String rawResult, String detail) implements SubmitResult {
+    record Rejected(boolean retryable, String rawResult, String detail, boolean flowControl) implements SubmitResult {
+        public Rejected(boolean retryable, String rawResult, String detail) {
+            this(retryable, rawResult, detail, false);
+        }
+
         public static Rejected linkDown(String linkId) {
             return new Rejected(true, "LINK_DOWN", "no connection of link " + linkId + " is logged in");
         }

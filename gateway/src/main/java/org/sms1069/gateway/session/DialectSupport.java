@@ -38,7 +38,8 @@ public final class DialectSupport {
         if (code.isSuccess()) {
             return new SubmitResult.Accepted(carrierIds.get());
         }
-        return new SubmitResult.Rejected(code.isRetryable(), protocol + ":" + code.code(), code.description());
+        return new SubmitResult.Rejected(code.isRetryable(), protocol + ":" + code.code(), code.description(),
+                code.isFlowControl());
     }
 
     /** An answer of the wrong type for the request: the peer is confused, do not repeat the part blindly. */

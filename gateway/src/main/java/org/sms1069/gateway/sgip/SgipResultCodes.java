@@ -36,7 +36,7 @@ public final class SgipResultCodes {
             .permanent(31, "illegal device")
             .retryable(32, "system failure")
             .retryable(33, "SMSC queue full")
-            .retryable(FLOW_CONTROL, "flow control")
+            .throttled(FLOW_CONTROL, "flow control")
             .otherwise(SubmitOutcome.PERMANENT, "other error");
 
     private SgipResultCodes() {

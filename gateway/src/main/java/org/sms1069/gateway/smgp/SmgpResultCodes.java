@@ -11,7 +11,7 @@ public final class SmgpResultCodes {
 
     public static final ResultCodeTable TABLE = ResultCodeTable.builder()
             .success(0, "OK")
-            .retryable(SYSTEM_BUSY, "system busy")
+            .throttled(SYSTEM_BUSY, "system busy")
             .retryable(2, "too many connections")
             .permanent(10, "bad message structure")
             .permanent(11, "bad command word")
@@ -42,7 +42,7 @@ public final class SmgpResultCodes {
             .permanent(49, "bad SPCode")
             .permanent(73, "bad MServiceID")
             .retryable(74, "SP is in a no-send time window")
-            .retryable(OVER_DAILY_VOLUME, "SP is over its daily volume")
+            .throttled(OVER_DAILY_VOLUME, "SP is over its daily volume")
             .permanent(76, "SP account has expired")
             .otherwise(SubmitOutcome.PERMANENT, "other error");
 

@@ -101,7 +101,8 @@ public final class SmppLink implements CarrierLink {
             return new SubmitResult.Accepted(ids);
         } catch (NegativeResponseException e) {
             int status = e.getCommandStatus();
-            return new SubmitResult.Rejected(SmppResults.isRetryable(status), SmppResults.name(status), "carrier refused the submit");
+            return new SubmitResult.Rejected(SmppResults.isRetryable(status), SmppResults.name(status), "carrier refused the submit",
+                    SmppResults.isFlowControl(status));
         } catch (ResponseTimeoutException e) {
             return new SubmitResult.Rejected(true, "TIMEOUT", "no submit_sm_resp within " + responseTimeout.toMillis() + " ms");
         } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import java.util.Set;
 
 /** SMPP 3.4 command_status of a submit_sm_resp: which are worth retrying, and their names. */
 final class SmppResults {
+    private static final int THROTTLED = 0x58;
     private static final Set<Integer> RETRYABLE = Set.of(
             0x08,  // ESME_RSYSERR: SMSC-side error
             0x14,  // ESME_RMSGQFUL: message queue full
@@ -17,6 +18,10 @@ final class SmppResults {
             Map.entry(0x66, "ESME_RX_R_APPN"));
 
     private SmppResults() {
+    }
+
+    static boolean isFlowControl(int commandStatus) {
+        return commandStatus == THROTTLED;
     }
 
     static boolean isRetryable(int commandStatus) {

@@ -38,7 +38,7 @@ class CmppHelpersTest {
     @Test
     void flowControlIsRetryableAndBadNumbersArePermanent() {
         assertThat(CmppResultCodes.SUBMIT.outcome(0)).isEqualTo(SubmitOutcome.SUCCESS);
-        assertThat(CmppResultCodes.SUBMIT.outcome(CmppResultCodes.FLOW_CONTROL)).isEqualTo(SubmitOutcome.RETRYABLE);
+        assertThat(CmppResultCodes.SUBMIT.outcome(CmppResultCodes.FLOW_CONTROL)).isEqualTo(SubmitOutcome.THROTTLED);
         assertThat(CmppResultCodes.SUBMIT.outcome(13)).isEqualTo(SubmitOutcome.PERMANENT);
         assertThat(CmppResultCodes.SUBMIT.lookup(150).description()).contains("150");
         assertThat(CmppResultCodes.CONNECT.describe(3)).isEqualTo("authentication failed");

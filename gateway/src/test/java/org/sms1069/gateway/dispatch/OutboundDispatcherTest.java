@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sms1069.gateway.dlr.Receipt;
+import org.sms1069.gateway.health.LinkHealthReporter;
 import org.sms1069.gateway.dlr.ReceiptCorrelator;
 import org.sms1069.gateway.link.CarrierLink;
 import org.sms1069.gateway.link.InboundSink;
@@ -22,6 +23,7 @@ import org.sms1069.model.Carrier;
 import org.sms1069.model.MessageStatus;
 import org.sms1069.model.Protocol;
 import org.sms1069.model.Topics;
+import org.sms1069.model.event.LinkHealth;
 import org.sms1069.model.event.MoMessage;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.Recipient;
@@ -53,6 +55,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class OutboundDispatcherTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration FLOW_CONTROL_PAUSE = Duration.ofMillis(500);
     private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(2));
 
     private static Publisher publisher;
@@ -69,7 +72,7 @@ class OutboundDispatcherTest {
     static void connect() {
         String bootstrap = TestKafka.bootstrapServers();
         TopicAdmin.ensure(bootstrap, (short) 1, List.of(TopicSpec.of(Topics.STATUS, 3), TopicSpec.of(Topics.RETRY, 3),
-                TopicSpec.of(Topics.DEAD, 1)));
+                TopicSpec.of(Topics.DEAD, 1), new TopicSpec(Topics.LINK_HEALTH, 1, true)));
         publisher = new Publisher(KafkaClients.reliableProducer(bootstrap, "dispatcher-test"));
         redisClient = RedisClient.create(TestInfra.redisUri());
         redis = redisClient.connect();
@@ -88,8 +91,10 @@ class OutboundDispatcherTest {
         link = new FakeLink(new LinkSettings(id, Carrier.INTL, Protocol.SMPP34, "127.0.0.1", 2775, id, "pw", null,
                 "10690123456", 1, 16, 100, 100, 0, 0, null, null));
         correlator = new ReceiptCorrelator(redis.async(), Duration.ofMinutes(10), meters);
+        LinkHealthReporter health = new LinkHealthReporter(publisher, meters, Clock.systemUTC(), FLOW_CONTROL_PAUSE);
+        health.register(link);
         dispatcher = new OutboundDispatcher(link, new DedupStore(redis.async(), Duration.ofMinutes(10)), correlator,
-                new RecordingSink(), publisher, BACKOFF, meters, Clock.systemUTC());
+                new RecordingSink(), health, publisher, BACKOFF, meters, Clock.systemUTC());
     }
 
     @Test
@@ -163,6 +168,32 @@ class OutboundDispatcherTest {
         assertThat(again.reference()).isEqualTo(part.reference());
         assertThat(again.expiresAt()).isEqualTo(part.expiresAt());
         assertThat(redis.sync().exists("sms:dedup:" + part.dedupKey())).as("nothing reached the phone").isZero();
+    }
+
+    @Test
+    void flowControlReportsTheLinkThrottledForThePauseThenUpAgain() throws Exception {
+        OutboundSubmit part = part(1);
+        link.answer(new SubmitResult.Rejected(true, "CMPP:8", "flow control: over the contracted rate", true));
+
+        handle(part);
+
+        String id = link.settings().id();
+        ConsumerRecord<String, LinkHealth> throttled = await(Topics.LINK_HEALTH, LinkHealth.class,
+                h -> h.linkId().equals(id) && h.state() == LinkHealth.State.THROTTLED);
+        ConsumerRecord<String, LinkHealth> up = await(Topics.LINK_HEALTH, LinkHealth.class,
+                h -> h.linkId().equals(id) && h.state() == LinkHealth.State.UP);
+        assertThat(Duration.between(throttled.value().at(), up.value().at())).isGreaterThanOrEqualTo(FLOW_CONTROL_PAUSE);
+        assertThat(meters.counter("sms_link_flow_control_total", "link", id).count()).isEqualTo(1);
+        await(Topics.RETRY, OutboundSubmit.class, p -> p.recipients().get(0).messageId().equals(part.recipients().get(0).messageId()));
+    }
+
+    @Test
+    void otherTransientRejectionsLeaveTheLinkUp() throws Exception {
+        link.answer(new SubmitResult.Rejected(true, "TIMEOUT", "no answer"));
+
+        handle(part(1));
+
+        assertThat(meters.find("sms_link_flow_control_total").counter()).isNull();
     }
 
     @Test

@@ -87,7 +87,7 @@ class SmgpSessionTest {
         assertThat(dialect.submitResult(new SmgpSubmitResp(1, ID, 0), part(1, 1)))
                 .isEqualTo(new SubmitResult.Accepted(List.of("01006111281054012345")));
         assertThat(dialect.submitResult(new SmgpSubmitResp(1, ID, 75), part(1, 1)))
-                .isEqualTo(new SubmitResult.Rejected(true, "SMGP:75", "SP is over its daily volume"));
+                .isEqualTo(new SubmitResult.Rejected(true, "SMGP:75", "SP is over its daily volume", true));
         assertThat(dialect.submitResult(new SmgpSubmitResp(1, ID, 47), part(1, 1)))
                 .isEqualTo(new SubmitResult.Rejected(false, "SMGP:47", "bad DestTermId"));
         assertThat(dialect.loginResult(new SmgpLoginResp(1, 21, org.sms1069.gateway.codec.Octets.EMPTY, 0x30)).rawResult())

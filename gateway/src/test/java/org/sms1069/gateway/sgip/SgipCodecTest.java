@@ -128,7 +128,7 @@ class SgipCodecTest {
     @Test
     void resultClassification() {
         assertThat(SgipResultCodes.TABLE.outcome(0)).isEqualTo(SubmitOutcome.SUCCESS);
-        assertThat(SgipResultCodes.TABLE.outcome(SgipResultCodes.FLOW_CONTROL)).isEqualTo(SubmitOutcome.RETRYABLE);
+        assertThat(SgipResultCodes.TABLE.outcome(SgipResultCodes.FLOW_CONTROL)).isEqualTo(SubmitOutcome.THROTTLED);
         assertThat(SgipResultCodes.TABLE.outcome(11)).isEqualTo(SubmitOutcome.RETRYABLE);
         assertThat(SgipResultCodes.TABLE.outcome(6)).isEqualTo(SubmitOutcome.PERMANENT);
     }

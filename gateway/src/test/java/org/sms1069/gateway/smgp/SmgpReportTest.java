@@ -51,9 +51,9 @@ class SmgpReportTest {
         Octets client = SmgpAuthenticator.client("10690001", "secret", 301000000L);
         assertThat(client.toHex()).isEqualTo("03a527434681556524840aeb8c42fbe9");
         assertThat(SmgpAuthenticator.server(0, client, "secret").length()).isEqualTo(16);
-        assertThat(SmgpResultCodes.TABLE.outcome(SmgpResultCodes.SYSTEM_BUSY)).isEqualTo(SubmitOutcome.RETRYABLE);
+        assertThat(SmgpResultCodes.TABLE.outcome(SmgpResultCodes.SYSTEM_BUSY)).isEqualTo(SubmitOutcome.THROTTLED);
         assertThat(SmgpResultCodes.TABLE.outcome(SmgpResultCodes.OVER_DAILY_VOLUME))
-                .isEqualTo(SubmitOutcome.RETRYABLE);
+                .isEqualTo(SubmitOutcome.THROTTLED);
         assertThat(SmgpResultCodes.TABLE.outcome(47)).isEqualTo(SubmitOutcome.PERMANENT);
         assertThat(SmgpResultCodes.TABLE.describe(21)).isEqualTo("authentication failed");
     }
