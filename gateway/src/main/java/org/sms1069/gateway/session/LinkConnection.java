@@ -19,6 +19,8 @@ import org.sms1069.model.link.LinkSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -117,13 +119,14 @@ final class LinkConnection<S> {
         return result;
     }
 
-    private void connect() throws Exception {
+    /** Connects and logs in without blocking: the stage completes when the session is ready, or fails. */
+    private CompletionStage<Void> connect() {
         if (closing) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         SessionProperties limits = environment.session();
         Session<S> fresh = new Session<>(name, dialect, limits, metrics, sink, this::idle);
-        ChannelFuture connected = new Bootstrap()
+        ChannelFuture connecting = new Bootstrap()
                 .group(environment.eventLoops())
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) limits.connectTimeout().toMillis())
@@ -139,17 +142,43 @@ final class LinkConnection<S> {
                     }
                 })
                 .connect(settings.host(), settings.port());
-        if (!connected.awaitUninterruptibly(limits.connectTimeout().plusSeconds(1).toMillis()) || !connected.isSuccess()) {
-            connected.channel().close();
-            throw new IOException("cannot connect to " + settings.host() + ":" + settings.port() + ": "
-                    + (connected.cause() == null ? "timed out" : connected.cause().getMessage()));
+        CompletableFuture<Void> connected = new CompletableFuture<>();
+        connecting.addListener(attempt -> {
+            if (attempt.isSuccess()) {
+                connected.complete(null);
+            } else {
+                connected.completeExceptionally(new IOException("cannot connect to " + settings.host() + ":"
+                        + settings.port() + ": " + attempt.cause().getMessage()));
+            }
+        });
+        Duration loginTimeout = limits.loginTimeout().plusSeconds(1);
+        return connected
+                .thenCompose(ignored -> fresh.login().orTimeout(loginTimeout.toMillis(), TimeUnit.MILLISECONDS))
+                .handle((login, error) -> {
+                    if (error != null) {
+                        connecting.channel().close();
+                        throw new CompletionException(failure(error, loginTimeout));
+                    }
+                    if (!login.ok()) {
+                        metrics.loginRefused(login.rawResult());
+                        connecting.channel().close();
+                        throw new CompletionException(new IOException("login refused: " + login.rawResult() + " " + login.detail()));
+                    }
+                    loggedIn(fresh);
+                    return null;
+                });
+    }
+
+    private static IOException failure(Throwable error, Duration loginTimeout) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof IOException io) {
+            return io;
         }
-        LoginResult login = awaitLogin(fresh, limits.loginTimeout());
-        if (!login.ok()) {
-            metrics.loginRefused(login.rawResult());
-            fresh.channel().close();
-            throw new IOException("login refused: " + login.rawResult() + " " + login.detail());
-        }
+        return new IOException(cause instanceof TimeoutException ? "no login answer within " + loginTimeout
+                : "no login answer: " + cause.getMessage(), cause);
+    }
+
+    private void loggedIn(Session<S> fresh) {
         metrics.loggedIn();
         session = fresh;
         fresh.channel().closeFuture().addListener(f -> lost(fresh));
@@ -157,20 +186,6 @@ final class LinkConnection<S> {
             fresh.logout();
         }
         onChange.run();
-    }
-
-    private static LoginResult awaitLogin(Session<?> fresh, Duration timeout) throws IOException {
-        try {
-            return fresh.login().get(timeout.plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            fresh.channel().close();
-            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new IOException("no login answer: " + cause.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            fresh.channel().close();
-            throw new IOException("interrupted while logging in");
-        }
     }
 
     private void lost(Session<S> closed) {

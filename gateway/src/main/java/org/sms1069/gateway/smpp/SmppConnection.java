@@ -32,7 +32,8 @@ final class SmppConnection {
         this.responseTimeout = responseTimeout;
         this.receiver = receiver;
         this.onStateChange = onStateChange;
-        this.reconnector = new Reconnector("link " + settings.id() + "#" + index, this::bind, backoff, scheduler);
+        this.reconnector = new Reconnector("link " + settings.id() + "#" + index, Reconnector.blocking(this::bind), backoff,
+                scheduler); // jsmpp binds only blocking
     }
 
     void start() {

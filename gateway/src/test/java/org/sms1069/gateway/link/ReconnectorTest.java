@@ -6,6 +6,7 @@ import org.sms1069.model.retry.Backoff;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,12 +32,12 @@ class ReconnectorTest {
     void failedLoginsAreRetriedUntilOneSucceeds() throws InterruptedException {
         AtomicInteger attempts = new AtomicInteger();
         Semaphore loggedIn = new Semaphore(0);
-        Reconnector reconnector = new Reconnector("test-link", () -> {
+        Reconnector reconnector = new Reconnector("test-link", Reconnector.blocking(() -> {
             if (attempts.incrementAndGet() < 3) {
                 throw new IOException("connection refused");
             }
             loggedIn.release();
-        }, FAST, scheduler);
+        }), FAST, scheduler);
 
         reconnector.start();
 
@@ -48,7 +49,7 @@ class ReconnectorTest {
     @Test
     void lostConnectionIsConnectedAgain() throws InterruptedException {
         AtomicInteger attempts = new AtomicInteger();
-        Reconnector reconnector = new Reconnector("test-link", attempts::incrementAndGet, FAST, scheduler);
+        Reconnector reconnector = new Reconnector("test-link", Reconnector.blocking(attempts::incrementAndGet), FAST, scheduler);
 
         reconnector.start();
         await().atMost(WAIT).untilAtomic(attempts, org.hamcrest.Matchers.equalTo(1));
@@ -62,10 +63,10 @@ class ReconnectorTest {
     @Test
     void stopEndsTheAttempts() throws InterruptedException {
         AtomicInteger attempts = new AtomicInteger();
-        Reconnector reconnector = new Reconnector("test-link", () -> {
+        Reconnector reconnector = new Reconnector("test-link", Reconnector.blocking(() -> {
             attempts.incrementAndGet();
             throw new IOException("connection refused");
-        }, FAST, scheduler);
+        }), FAST, scheduler);
 
         reconnector.start();
         await().atMost(WAIT).untilAtomic(attempts, org.hamcrest.Matchers.greaterThanOrEqualTo(2));
@@ -83,7 +84,7 @@ class ReconnectorTest {
     @Test
     void requestsWhileAnAttemptIsPendingDoNotDoubleTheAttempts() throws InterruptedException {
         AtomicInteger attempts = new AtomicInteger();
-        Reconnector reconnector = new Reconnector("test-link", attempts::incrementAndGet, FAST, scheduler);
+        Reconnector reconnector = new Reconnector("test-link", Reconnector.blocking(attempts::incrementAndGet), FAST, scheduler);
         CountDownLatch busy = new CountDownLatch(1);
         scheduler.execute(() -> awaitQuietly(busy));
 
@@ -96,6 +97,36 @@ class ReconnectorTest {
         await().atMost(WAIT).untilAtomic(attempts, org.hamcrest.Matchers.equalTo(1));
         settle();
         assertThat(attempts).hasValue(1);
+    }
+
+    @Test
+    void anAttemptWaitingForItsCarrierHoldsNoSchedulerThread() throws InterruptedException {
+        CompletableFuture<Void> silentCarrier = new CompletableFuture<>();
+        Reconnector hanging = new Reconnector("silent-link", () -> silentCarrier, FAST, scheduler);
+        Semaphore otherLoggedIn = new Semaphore(0);
+        Reconnector other = new Reconnector("other-link", () -> {
+            otherLoggedIn.release();
+            return CompletableFuture.completedFuture(null);
+        }, FAST, scheduler);
+
+        hanging.start();
+        other.start();
+
+        assertThat(otherLoggedIn.tryAcquire(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .as("the single scheduler thread is free while the first attempt waits").isTrue();
+        silentCarrier.completeExceptionally(new IOException("login timed out"));
+    }
+
+    @Test
+    void aFailedAsynchronousAttemptIsRetried() {
+        AtomicInteger attempts = new AtomicInteger();
+        Reconnector reconnector = new Reconnector("test-link", () -> attempts.incrementAndGet() < 3
+                ? CompletableFuture.failedFuture(new IOException("refused"))
+                : CompletableFuture.completedFuture(null), FAST, scheduler);
+
+        reconnector.start();
+
+        await().atMost(WAIT).untilAtomic(attempts, org.hamcrest.Matchers.equalTo(3));
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

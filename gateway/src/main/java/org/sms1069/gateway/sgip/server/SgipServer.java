@@ -2,6 +2,7 @@ package org.sms1069.gateway.sgip.server;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
@@ -24,6 +25,8 @@ import org.sms1069.model.link.LinkSettings;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -74,11 +77,12 @@ public final class SgipServer implements AutoCloseable {
         return connections.size();
     }
 
-    private void bind() throws IOException {
+    private CompletionStage<Void> bind() {
         if (closed) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        var bound = new ServerBootstrap()
+        CompletableFuture<Void> listening = new CompletableFuture<>();
+        new ServerBootstrap()
                 .group(environment.eventLoops())
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
@@ -96,16 +100,21 @@ public final class SgipServer implements AutoCloseable {
                                         settings.listenPassword(), inbound, sink, metrics));
                     }
                 })
-                .bind(new InetSocketAddress(settings.listenPort())).awaitUninterruptibly();
-        if (!bound.isSuccess()) {
-            throw new IOException("cannot listen on port " + settings.listenPort() + ": " + bound.cause());
-        }
-        listener = bound.channel();
-        if (closed) {
-            listener.close();
-            return;
-        }
-        log.info("SGIP server of {} listening on port {} for the carrier's MO and reports", settings.id(), port());
+                .bind(new InetSocketAddress(settings.listenPort())).addListener((ChannelFuture bound) -> {
+                    if (!bound.isSuccess()) {
+                        listening.completeExceptionally(new IOException("cannot listen on port " + settings.listenPort()
+                                + ": " + bound.cause()));
+                        return;
+                    }
+                    listener = bound.channel();
+                    if (closed) {
+                        listener.close();
+                    } else {
+                        log.info("SGIP server of {} listening on port {} for the carrier's MO and reports", settings.id(), port());
+                    }
+                    listening.complete(null);
+                });
+        return listening;
     }
 
     /** Stops accepting, sends UNBIND on every open connection and waits until they are closed. */
