@@ -11,6 +11,7 @@ import org.sms1069.gateway.dispatch.DedupStore;
 import org.sms1069.gateway.dispatch.OutboundDispatcher;
 import org.sms1069.gateway.dlr.InboundProcessor;
 import org.sms1069.gateway.dlr.ReceiptCorrelator;
+import org.sms1069.gateway.mo.MoAssembler;
 import org.sms1069.gateway.health.LinkHealthReporter;
 import org.sms1069.gateway.link.CarrierLink;
 import org.sms1069.gateway.link.LinkFactory;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Brings up every configured link and its consumer of {@code sms.out.<link>}. Shutdown runs in reverse:
@@ -69,12 +71,15 @@ public class GatewayRuntime implements SmartLifecycle {
         // one event loop group for every connection of every Netty link; closed after the links have drained
         NioEventLoopGroup eventLoops = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 new DefaultThreadFactory("gateway-netty", true));
-        resources.add(() -> eventLoops.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly());
+        resources.add(() -> eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
         LinkEnvironment environment = new LinkEnvironment(eventLoops, scheduler, properties.reconnect().policy(), session, meters);
 
         Clock clock = Clock.systemUTC();
         ReceiptCorrelator correlator = new ReceiptCorrelator(redis.async(), properties.receiptTtl(), meters);
-        InboundProcessor inbound = new InboundProcessor(correlator, publisher, meters, clock, health::changed);
+        MoAssembler moAssembler = new MoAssembler(redis.async(), properties.moAssemblyWait(), clock, meters);
+        InboundProcessor inbound = new InboundProcessor(correlator, moAssembler, publisher, meters, clock, health::changed);
+        long sweepMillis = Math.max(1000, properties.moAssemblyWait().toMillis() / 4);
+        scheduler.scheduleWithFixedDelay(inbound::sweepIncompleteMo, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
         DedupStore dedup = new DedupStore(redis.async(), properties.receiptTtl());
         for (LinkSettings settings : properties.links()) {
             CarrierLink link = LinkFactory.create(settings, properties, environment, inbound);

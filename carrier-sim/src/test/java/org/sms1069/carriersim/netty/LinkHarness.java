@@ -6,6 +6,7 @@ import org.sms1069.gateway.config.SessionProperties;
 import org.sms1069.gateway.dlr.Receipt;
 import org.sms1069.gateway.link.CarrierLink;
 import org.sms1069.gateway.link.InboundSink;
+import org.sms1069.gateway.link.MoPart;
 import org.sms1069.gateway.link.LinkFactory;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.Protocol;
@@ -73,8 +74,8 @@ public final class LinkHarness implements InboundSink, AutoCloseable {
     }
 
     @Override
-    public void onMo(MoMessage message) {
-        mos.add(message);
+    public void onMo(MoPart part) {
+        mos.add(part.message());
     }
 
     @Override

@@ -10,7 +10,6 @@ import org.sms1069.gateway.session.DialectSupport;
 import org.sms1069.gateway.session.LinkDialect;
 import org.sms1069.gateway.session.LoginResult;
 import org.sms1069.gateway.session.Reply;
-import org.sms1069.model.event.MoMessage;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.Recipient;
 import org.sms1069.model.link.LinkSettings;
@@ -125,8 +124,7 @@ public final class CmppDialect implements LinkDialect<Long> {
     private Reply deliver(CmppDeliver deliver) {
         CmppDeliverResp ok = new CmppDeliverResp(deliver.sequenceId(), deliver.msgId(), 0);
         if (!deliver.isReport()) {
-            return Reply.mo(ok, new MoMessage(MoMessage.VERSION, DialectSupport.moPhone(deliver.srcTerminalId()),
-                    deliver.destId(), DialectSupport.moText(deliver.content()), settings.carrier(), settings.id(), Instant.now(),
+            return Reply.mo(ok, DialectSupport.mo(settings, deliver.srcTerminalId(), deliver.destId(), deliver.content(),
                     CmppMsgIds.toDecimal(deliver.msgId())));
         }
         CmppReport report = deliver.report();

@@ -16,6 +16,7 @@ import java.util.List;
 /**
  * @param receiptTtl      how long a submitted part waits for its receipt (the correlation's TTL)
  * @param responseTimeout how long a submit waits for the carrier's answer before it counts as failed
+ * @param moAssemblyWait  how long the parts of a long MO are waited for; after it the app gets the parts that came
  * @param flowControlPause how long a link reports THROTTLED after the carrier's last flow-control answer, so
  *                        that the router sends to the carrier's other links meanwhile
  * @param retry           back-off of transient submit failures sent to {@code sms.retry}
@@ -31,6 +32,7 @@ public record GatewayProperties(
         @DefaultValue("72h") Duration receiptTtl,
         @DefaultValue("30s") Duration responseTimeout,
         @DefaultValue("2s") Duration flowControlPause,
+        @DefaultValue("60s") Duration moAssemblyWait,
         @Valid @NotNull @DefaultValue Backoff retry,
         @Valid @NotNull @DefaultValue Backoff reconnect) {
 

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sms1069.gateway.link.InboundSink;
+import org.sms1069.gateway.link.MoPart;
+import org.sms1069.gateway.mo.MoAssembler;
 import org.sms1069.messaging.Publisher;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.MoMessage;
@@ -15,21 +17,23 @@ import java.util.function.Consumer;
 
 /**
  * What every link hands inbound traffic to: receipts become DELIVERED / UNDELIVERED / EXPIRED on
- * {@code sms.status}, MO goes to {@code sms.mo}. Failures are logged and counted, never thrown at
+ * {@code sms.status}, MO goes to {@code sms.mo} (a long one once its parts are together). Failures are logged and counted, never thrown at
  * the protocol thread; the carrier will resend what we do not acknowledge.
  */
 public final class InboundProcessor implements InboundSink {
     private static final Logger log = LoggerFactory.getLogger(InboundProcessor.class);
 
     private final ReceiptCorrelator correlator;
+    private final MoAssembler moAssembler;
     private final Publisher publisher;
     private final MeterRegistry meters;
     private final Clock clock;
     private final Consumer<String> onConnectionsChanged;
 
-    public InboundProcessor(ReceiptCorrelator correlator, Publisher publisher, MeterRegistry meters, Clock clock,
-                            Consumer<String> onConnectionsChanged) {
+    public InboundProcessor(ReceiptCorrelator correlator, MoAssembler moAssembler, Publisher publisher, MeterRegistry meters,
+                            Clock clock, Consumer<String> onConnectionsChanged) {
         this.correlator = correlator;
+        this.moAssembler = moAssembler;
         this.publisher = publisher;
         this.meters = meters;
         this.clock = clock;
@@ -59,8 +63,30 @@ public final class InboundProcessor implements InboundSink {
     }
 
     @Override
-    public void onMo(MoMessage message) {
-        meters.counter("sms_link_mo_total", "link", message.linkId()).increment();
+    public void onMo(MoPart part) {
+        meters.counter("sms_link_mo_total", "link", part.message().linkId()).increment();
+        if (part.isWhole()) {
+            publishMo(part.message());
+            return;
+        }
+        moAssembler.add(part).thenAccept(whole -> whole.ifPresent(this::publishMo)).exceptionally(error -> {
+            log.error("part of a long MO on link {} could not be kept", part.message().linkId(), error);
+            return null;
+        });
+    }
+
+    /** Hands on the long MOs that waited too long for their missing parts, with the parts that came. */
+    public void sweepIncompleteMo() {
+        moAssembler.sweep().thenAccept(incomplete -> incomplete.forEach(message -> {
+            log.warn("long MO on link {} handed on without all its parts", message.linkId());
+            publishMo(message);
+        })).exceptionally(error -> {
+            log.warn("incomplete long MOs could not be swept: {}", error.toString());
+            return null;
+        });
+    }
+
+    private void publishMo(MoMessage message) {
         publisher.publish(Topics.MO, message.phone(), message).exceptionally(error -> {
             log.error("MO on link {} could not be recorded", message.linkId(), error);
             return null;

@@ -3,7 +3,6 @@ package org.sms1069.gateway.link;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.sms1069.gateway.dlr.Receipt;
-import org.sms1069.model.event.MoMessage;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -51,9 +50,10 @@ public final class RepeatedDeliverFilter implements InboundSink {
     }
 
     @Override
-    public void onMo(MoMessage message) {
-        if (message.carrierMessageId() == null || firstTime("M " + message.carrierMessageId())) {
-            next.onMo(message);
+    public void onMo(MoPart part) {
+        String carrierId = part.message().carrierMessageId();
+        if (carrierId == null || firstTime("M " + carrierId)) {
+            next.onMo(part);
         }
     }
 

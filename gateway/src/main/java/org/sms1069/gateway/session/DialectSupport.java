@@ -5,12 +5,16 @@ import org.sms1069.gateway.codec.MessageContent;
 import org.sms1069.gateway.codec.MessageFormat;
 import org.sms1069.gateway.codec.Octets;
 import org.sms1069.gateway.codec.ResultCode;
+import org.sms1069.gateway.link.MoPart;
 import org.sms1069.gateway.link.SubmitResult;
+import org.sms1069.model.event.MoMessage;
 import org.sms1069.model.event.OutboundSubmit;
+import org.sms1069.model.link.LinkSettings;
 import org.sms1069.model.phone.PhoneNumber;
 import org.sms1069.model.phone.PhoneNumbers;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -61,5 +65,16 @@ public final class DialectSupport {
     /** MO text without its UDH; binary content as hex, so that nothing is lost. */
     public static String moText(MessageContent content) {
         return content.isText() ? content.text() : content.userData().toHex();
+    }
+
+    /**
+     * An MO a DELIVER brought: the sender in canonical form, the text without its UDH, and the part's place
+     * when it is one part of a long message.
+     */
+    public static MoPart mo(LinkSettings settings, String rawSender, String destination, MessageContent content,
+                            String carrierMessageId) {
+        MoMessage message = new MoMessage(MoMessage.VERSION, moPhone(rawSender), destination, moText(content),
+                settings.carrier(), settings.id(), Instant.now(), carrierMessageId);
+        return new MoPart(message, content.concatenation().orElse(null));
     }
 }

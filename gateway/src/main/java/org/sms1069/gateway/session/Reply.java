@@ -4,13 +4,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import org.sms1069.gateway.dlr.Receipt;
 import org.sms1069.gateway.link.InboundSink;
-import org.sms1069.model.event.MoMessage;
+import org.sms1069.gateway.link.MoPart;
 
 /**
  * What a link does with a request the carrier sent: the answer to write (may be null), a receipt or MO
  * to hand on (either may be null), and whether to close the connection after answering (TERMINATE).
  */
-public record Reply(Object response, Receipt receipt, MoMessage mo, boolean closeAfter) {
+public record Reply(Object response, Receipt receipt, MoPart mo, boolean closeAfter) {
 
     public static Reply answer(Object response) {
         return new Reply(response, null, null, false);
@@ -20,7 +20,7 @@ public record Reply(Object response, Receipt receipt, MoMessage mo, boolean clos
         return new Reply(response, receipt, null, false);
     }
 
-    public static Reply mo(Object response, MoMessage mo) {
+    public static Reply mo(Object response, MoPart mo) {
         return new Reply(response, null, mo, false);
     }
 

@@ -4,7 +4,6 @@ import org.sms1069.gateway.codec.DecodeFailure;
 import org.sms1069.gateway.dlr.Receipt;
 import org.sms1069.gateway.session.DialectSupport;
 import org.sms1069.gateway.session.Reply;
-import org.sms1069.model.event.MoMessage;
 import org.sms1069.model.link.LinkSettings;
 
 import java.time.Instant;
@@ -31,9 +30,8 @@ public final class SgipInbound {
     /** The answer to a request; {@code null} when the request is a response or needs none. */
     public Reply reply(SgipPdu request) {
         if (request instanceof SgipDeliver deliver) {
-            return Reply.mo(new SgipDeliverResp(deliver.sequence(), OK), new MoMessage(MoMessage.VERSION,
-                    DialectSupport.moPhone(deliver.userNumber()), deliver.spNumber(), DialectSupport.moText(deliver.content()),
-                    settings.carrier(), settings.id(), Instant.now(), deliver.sequence().messageId()));
+            return Reply.mo(new SgipDeliverResp(deliver.sequence(), OK), DialectSupport.mo(settings, deliver.userNumber(),
+                    deliver.spNumber(), deliver.content(), deliver.sequence().messageId()));
         } else if (request instanceof SgipReport report) {
             SgipReportResp ok = new SgipReportResp(report.sequence(), OK);
             if (!report.isFinal()) {

@@ -11,7 +11,6 @@ import org.sms1069.gateway.session.DialectSupport;
 import org.sms1069.gateway.session.LinkDialect;
 import org.sms1069.gateway.session.LoginResult;
 import org.sms1069.gateway.session.Reply;
-import org.sms1069.model.event.MoMessage;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.Recipient;
 import org.sms1069.model.link.LinkSettings;
@@ -122,8 +121,7 @@ public final class SmgpDialect implements LinkDialect<Long> {
     private Reply deliver(SmgpDeliver deliver) {
         SmgpDeliverResp ok = new SmgpDeliverResp(deliver.sequenceId(), deliver.msgId(), 0);
         if (!deliver.isStatusReport()) {
-            return Reply.mo(ok, new MoMessage(MoMessage.VERSION, DialectSupport.moPhone(deliver.srcTermId()),
-                    deliver.destTermId(), DialectSupport.moText(deliver.content()), settings.carrier(), settings.id(), Instant.now(),
+            return Reply.mo(ok, DialectSupport.mo(settings, deliver.srcTermId(), deliver.destTermId(), deliver.content(),
                     deliver.msgId().toString()));
         }
         SmgpReport report = deliver.report();

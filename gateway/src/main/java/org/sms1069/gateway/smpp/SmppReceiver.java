@@ -8,8 +8,11 @@ import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.Session;
+import org.sms1069.gateway.codec.ConcatenationUdh;
+import org.sms1069.gateway.codec.Octets;
 import org.sms1069.gateway.dlr.Receipt;
 import org.sms1069.gateway.link.InboundSink;
+import org.sms1069.gateway.link.MoPart;
 import org.sms1069.model.event.MoMessage;
 import org.sms1069.model.link.LinkSettings;
 
@@ -43,10 +46,13 @@ final class SmppReceiver implements MessageReceiverListener {
             if (id == null) {
                 throw new ProcessRequestException("receipt without a message id", ERR_SYS);
             }
-            inbound.onReceipt(new Receipt(settings.id(), settings.receiptScope(), id, deliverSm.getSourceAddr(), text.stat(), text.err(), Instant.now()));
+            inbound.onReceipt(new Receipt(settings.id(), settings.receiptScope(), id, deliverSm.getSourceAddr(), text.stat(),
+                    text.err(), Instant.now()));
         } else {
-            inbound.onMo(new MoMessage(MoMessage.VERSION, deliverSm.getSourceAddr(), deliverSm.getDestAddress(),
-                    decode(deliverSm.getDataCoding(), withoutUdh(deliverSm, body)), settings.carrier(), settings.id(), Instant.now(), null));
+            MoMessage message = new MoMessage(MoMessage.VERSION, deliverSm.getSourceAddr(), deliverSm.getDestAddress(),
+                    decode(deliverSm.getDataCoding(), withoutUdh(deliverSm, body)), settings.carrier(), settings.id(),
+                    Instant.now(), null);
+            inbound.onMo(new MoPart(message, hasUdh(deliverSm) ? ConcatenationUdh.find(Octets.of(body)).orElse(null) : null));
         }
     }
 
@@ -59,9 +65,12 @@ final class SmppReceiver implements MessageReceiverListener {
         return null;
     }
 
+    private static boolean hasUdh(DeliverSm deliverSm) {
+        return (deliverSm.getEsmClass() & 0x40) != 0;
+    }
+
     private static byte[] withoutUdh(DeliverSm deliverSm, byte[] body) {
-        boolean udhi = (deliverSm.getEsmClass() & 0x40) != 0;
-        if (!udhi || body.length == 0) {
+        if (!hasUdh(deliverSm) || body.length == 0) {
             return body;
         }
         int headerLength = (body[0] & 0xff) + 1;

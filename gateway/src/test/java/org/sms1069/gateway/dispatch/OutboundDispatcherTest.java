@@ -1,7 +1,5 @@
 package org.sms1069.gateway.dispatch;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,6 +12,7 @@ import org.sms1069.gateway.health.LinkHealthReporter;
 import org.sms1069.gateway.dlr.ReceiptCorrelator;
 import org.sms1069.gateway.link.CarrierLink;
 import org.sms1069.gateway.link.InboundSink;
+import org.sms1069.gateway.link.MoPart;
 import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.messaging.KafkaClients;
 import org.sms1069.messaging.Publisher;
@@ -24,7 +23,6 @@ import org.sms1069.model.MessageStatus;
 import org.sms1069.model.Protocol;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.LinkHealth;
-import org.sms1069.model.event.MoMessage;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.Recipient;
 import org.sms1069.model.event.StatusEvent;
@@ -33,6 +31,7 @@ import org.sms1069.model.link.LinkSettings;
 import org.sms1069.model.retry.Backoff;
 import org.sms1069.testkit.TestInfra;
 import org.sms1069.testkit.TestKafka;
+import org.sms1069.testkit.TestRedis;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -59,8 +58,6 @@ class OutboundDispatcherTest {
     private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(2));
 
     private static Publisher publisher;
-    private static RedisClient redisClient;
-    private static StatefulRedisConnection<String, String> redis;
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<Receipt> handedOver = new CopyOnWriteArrayList<>();
@@ -74,15 +71,11 @@ class OutboundDispatcherTest {
         TopicAdmin.ensure(bootstrap, (short) 1, List.of(TopicSpec.of(Topics.STATUS, 3), TopicSpec.of(Topics.RETRY, 3),
                 TopicSpec.of(Topics.DEAD, 1), new TopicSpec(Topics.LINK_HEALTH, 1, true)));
         publisher = new Publisher(KafkaClients.reliableProducer(bootstrap, "dispatcher-test"));
-        redisClient = RedisClient.create(TestInfra.redisUri());
-        redis = redisClient.connect();
     }
 
     @AfterAll
     static void disconnect() {
         publisher.close();
-        redis.close();
-        redisClient.shutdown();
     }
 
     @BeforeEach
@@ -90,10 +83,10 @@ class OutboundDispatcherTest {
         String id = TestInfra.unique("disp");
         link = new FakeLink(new LinkSettings(id, Carrier.INTL, Protocol.SMPP34, "127.0.0.1", 2775, id, "pw", null,
                 "10690123456", 1, 16, 100, 100, 0, 0, null, null));
-        correlator = new ReceiptCorrelator(redis.async(), Duration.ofMinutes(10), meters);
+        correlator = new ReceiptCorrelator(TestRedis.async(), Duration.ofMinutes(10), meters);
         LinkHealthReporter health = new LinkHealthReporter(publisher, meters, Clock.systemUTC(), FLOW_CONTROL_PAUSE);
         health.register(link);
-        dispatcher = new OutboundDispatcher(link, new DedupStore(redis.async(), Duration.ofMinutes(10)), correlator,
+        dispatcher = new OutboundDispatcher(link, new DedupStore(TestRedis.async(), Duration.ofMinutes(10)), correlator,
                 new RecordingSink(), health, publisher, BACKOFF, meters, Clock.systemUTC());
     }
 
@@ -112,7 +105,7 @@ class OutboundDispatcherTest {
         assertThat(submitted.linkId()).isEqualTo(link.settings().id());
         assertThat(submitted.segment()).isEqualTo(1);
         assertThat(submitted.segments()).isEqualTo(1);
-        assertThat(redis.sync().exists("sms:dedup:" + part.dedupKey())).isEqualTo(1);
+        assertThat(TestRedis.sync().exists("sms:dedup:" + part.dedupKey())).isEqualTo(1);
         assertThat(get(correlator.match(receipt("1715004")))).get().satisfies(correlation -> {
             assertThat(correlation.messageId()).isEqualTo(part.recipients().get(0).messageId());
             assertThat(correlation.carrierMessageId()).isEqualTo("1A2B3C");
@@ -167,7 +160,7 @@ class OutboundDispatcherTest {
         assertThat(again.text()).isEqualTo(part.text());
         assertThat(again.reference()).isEqualTo(part.reference());
         assertThat(again.expiresAt()).isEqualTo(part.expiresAt());
-        assertThat(redis.sync().exists("sms:dedup:" + part.dedupKey())).as("nothing reached the phone").isZero();
+        assertThat(TestRedis.sync().exists("sms:dedup:" + part.dedupKey())).as("nothing reached the phone").isZero();
     }
 
     @Test
@@ -390,7 +383,7 @@ class OutboundDispatcherTest {
         }
 
         @Override
-        public void onMo(MoMessage message) {
+        public void onMo(MoPart part) {
         }
 
         @Override

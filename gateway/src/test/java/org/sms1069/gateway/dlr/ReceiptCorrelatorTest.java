@@ -1,15 +1,12 @@
 package org.sms1069.gateway.dlr;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.json.SmsJson;
 import org.sms1069.testkit.TestInfra;
+import org.sms1069.testkit.TestRedis;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,30 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Against the real Redis; each test has its own carrier-account scope, so runs never see each other's keys. */
 class ReceiptCorrelatorTest {
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> redis;
-
     private static final String PHONE = "13800138000";
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private ReceiptCorrelator correlator;
     private String scope;
 
-    @BeforeAll
-    static void connect() {
-        client = RedisClient.create(TestInfra.redisUri());
-        redis = client.connect();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        redis.close();
-        client.shutdown();
-    }
-
     @BeforeEach
     void setUp() {
-        correlator = new ReceiptCorrelator(redis.async(), Duration.ofMinutes(10), meters);
+        correlator = new ReceiptCorrelator(TestRedis.async(), Duration.ofMinutes(10), meters);
         scope = TestInfra.unique("acct") + "@127.0.0.1:7890";
     }
 
@@ -92,7 +74,7 @@ class ReceiptCorrelatorTest {
         // handed over once: no form of the id finds the orphan any more, and it is off the unmatched list
         assertThat(get(correlator.register(scope, correlation("m-4", "9F00AA"), false).toCompletableFuture())).isEmpty();
         assertThat(get(correlator.register(scope, correlation("m-4", "10420394"), false).toCompletableFuture())).isEmpty();
-        assertThat(redis.sync().lrange(ReceiptCorrelator.UNMATCHED_LIST, 0, -1))
+        assertThat(TestRedis.sync().lrange(ReceiptCorrelator.UNMATCHED_LIST, 0, -1))
                 .noneSatisfy(json -> assertThat(json).contains(scope));
     }
 
@@ -117,7 +99,7 @@ class ReceiptCorrelatorTest {
 
         assertThat(get(correlator.match(unknown).toCompletableFuture())).isEmpty();
 
-        List<String> listed = redis.sync().lrange(ReceiptCorrelator.UNMATCHED_LIST, 0, 99);
+        List<String> listed = TestRedis.sync().lrange(ReceiptCorrelator.UNMATCHED_LIST, 0, 99);
         assertThat(listed).anySatisfy(json ->
                 assertThat(SmsJson.read(json.getBytes(StandardCharsets.UTF_8), Receipt.class)).isEqualTo(unknown));
         assertThat(unmatchedCount()).isEqualTo(1);
@@ -155,7 +137,7 @@ class ReceiptCorrelatorTest {
     void correlationsExpireWithTheirTtl() throws Exception {
         get(correlator.register(scope, correlation("m-5", "77AA"), false).toCompletableFuture());
 
-        Long ttl = redis.sync().ttl("sms:dlr:" + scope + ":77AA");
+        Long ttl = TestRedis.sync().ttl("sms:dlr:" + scope + ":77AA");
         assertThat(ttl).isBetween(1L, 600L);
     }
 

@@ -6,35 +6,17 @@ import org.sms1069.gateway.dlr.Receipt;
 import org.sms1069.gateway.session.RecordingSink;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.event.MoMessage;
+import org.sms1069.testkit.TestClock;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RepeatedDeliverFilterTest {
     private static final Instant START = Instant.parse("2026-11-28T10:00:00Z");
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(START);
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final TestClock clock = new TestClock(START);
     private final RecordingSink sink = new RecordingSink();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RepeatedDeliverFilter filter = new RepeatedDeliverFilter(sink, meters, "cmcc-1", clock, Duration.ofMinutes(10), 3);
@@ -43,8 +25,9 @@ class RepeatedDeliverFilterTest {
         return new Receipt("cmcc-1", "acct@host:7890", id, phone, stat, null, START);
     }
 
-    private static MoMessage mo(String carrierId, String text) {
-        return new MoMessage(MoMessage.VERSION, "13800138000", "1069012345601", text, Carrier.CMCC, "cmcc-1", START, carrierId);
+    private static MoPart mo(String carrierId, String text) {
+        return MoPart.whole(new MoMessage(MoMessage.VERSION, "13800138000", "1069012345601", text, Carrier.CMCC, "cmcc-1",
+                START, carrierId));
     }
 
     private double repeated() {
@@ -85,7 +68,7 @@ class RepeatedDeliverFilterTest {
     @Test
     void aCopyArrivingAfterTheRetentionPasses() {
         filter.onMo(mo("9001", "TD"));
-        now.set(START.plus(Duration.ofMinutes(11)));
+        clock.advance(Duration.ofMinutes(11));
         filter.onMo(mo("9001", "TD"));
 
         assertThat(sink.mos).hasSize(2);

@@ -17,11 +17,15 @@ import org.sms1069.gateway.cmpp.CmppSubmitResp;
 import org.sms1069.gateway.cmpp.CmppTerminate;
 import org.sms1069.gateway.cmpp.CmppTerminateResp;
 import org.sms1069.gateway.cmpp.CmppVersion;
+import org.sms1069.gateway.codec.ConcatenationUdh;
+import org.sms1069.gateway.codec.MessageContent;
+import org.sms1069.gateway.codec.MessageFormat;
 import org.sms1069.gateway.config.SessionProperties;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.Protocol;
 import org.sms1069.model.link.LinkSettings;
 
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +77,22 @@ class CmppSessionTest {
             assertThat(r.carrierMessageId()).isEqualTo(Long.toUnsignedString(msgId));
             assertThat(r.stat()).isEqualTo("MK:0001");
             assertThat(r.scope()).isEqualTo(SETTINGS.receiptScope());
+        });
+    }
+
+    @Test
+    void aPartOfALongMoIsHandedOnWithItsPlaceAndWithoutItsHeader() {
+        MessageContent part = MessageContent.segment(MessageFormat.UCS2, new ConcatenationUdh(0x42, 2, 1),
+                "第一部分".getBytes(StandardCharsets.UTF_16BE));
+        receive(new CmppDeliver(5, 90, "1069012345601", "MXX0010101", 0, "8613800138000", 0, 0, part, ""));
+
+        assertThat(sent()).isEqualTo(new CmppDeliverResp(5, 90, 0));
+        assertThat(sink.moParts).singleElement().satisfies(mo -> {
+            assertThat(mo.concatenation()).isEqualTo(new ConcatenationUdh(0x42, 2, 1));
+            assertThat(mo.isWhole()).isFalse();
+            assertThat(mo.message().text()).isEqualTo("第一部分");
+            assertThat(mo.message().phone()).isEqualTo("13800138000");
+            assertThat(mo.message().carrierMessageId()).isEqualTo("90");
         });
     }
 

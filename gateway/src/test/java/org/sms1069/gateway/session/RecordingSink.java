@@ -2,6 +2,7 @@ package org.sms1069.gateway.session;
 
 import org.sms1069.gateway.dlr.Receipt;
 import org.sms1069.gateway.link.InboundSink;
+import org.sms1069.gateway.link.MoPart;
 import org.sms1069.model.event.MoMessage;
 
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingSink implements InboundSink {
     public final List<Receipt> receipts = new CopyOnWriteArrayList<>();
     public final List<MoMessage> mos = new CopyOnWriteArrayList<>();
+    public final List<MoPart> moParts = new CopyOnWriteArrayList<>();
 
     @Override
     public void onReceipt(Receipt receipt) {
@@ -18,8 +20,9 @@ public final class RecordingSink implements InboundSink {
     }
 
     @Override
-    public void onMo(MoMessage message) {
-        mos.add(message);
+    public void onMo(MoPart part) {
+        moParts.add(part);
+        mos.add(part.message());
     }
 
     @Override

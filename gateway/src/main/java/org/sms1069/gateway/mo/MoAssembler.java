@@ -1,0 +1,106 @@
+package org.sms1069.gateway.mo;
+
+import io.lettuce.core.Range;
+import io.lettuce.core.ZAddArgs;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.sms1069.gateway.codec.ConcatenationUdh;
+import org.sms1069.gateway.link.MoPart;
+import org.sms1069.model.event.MoMessage;
+import org.sms1069.model.json.SmsJson;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Puts the parts of a long MO together, in Redis so that parts arriving at different gateway instances meet.
+ * The parts of one message share the link, sender, destination, reference and part count; each is kept under
+ * its number until all are in, and the one who deletes the set hands the whole message on (exactly once).
+ * A message still missing parts after {@code wait} is handed on with the parts that came, by {@link #sweep()}:
+ * the app gets what the phone sent rather than nothing.
+ */
+public final class MoAssembler {
+    static final String PENDING = "sms:mo:pending";
+    private static final String PARTS = "sms:mo:parts:";
+
+    private final RedisAsyncCommands<String, String> redis;
+    private final Duration wait;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public MoAssembler(RedisAsyncCommands<String, String> redis, Duration wait, Clock clock, MeterRegistry meters) {
+        this.redis = redis;
+        this.wait = wait;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** Keeps the part; completes with the whole message when this was the last part missing. */
+    public CompletionStage<Optional<MoMessage>> add(MoPart part) {
+        ConcatenationUdh place = part.concatenation();
+        String key = key(part);
+        long deadline = clock.instant().plus(wait).toEpochMilli();
+        return redis.hset(key, String.valueOf(place.number()), json(part.message()))
+                .thenCompose(added -> redis.expire(key, wait.multipliedBy(4).plusMinutes(1)))
+                .thenCompose(set -> redis.zadd(PENDING, ZAddArgs.Builder.nx(), deadline, key))
+                .thenCompose(added -> redis.hlen(key))
+                .thenCompose(parts -> parts < place.total()
+                        ? CompletableFuture.completedFuture(Optional.<MoMessage>empty())
+                        : take(key, true))
+                .toCompletableFuture();
+    }
+
+    /** Hands on, with the parts that came, every long MO whose wait is over. */
+    public CompletionStage<List<MoMessage>> sweep() {
+        return redis.zrangebyscore(PENDING, Range.create(0, clock.millis())).thenCompose(keys -> {
+            List<CompletableFuture<Optional<MoMessage>>> taken = keys.stream().map(key -> take(key, false)).toList();
+            return CompletableFuture.allOf(taken.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                List<MoMessage> incomplete = new ArrayList<>();
+                taken.forEach(t -> t.join().ifPresent(incomplete::add));
+                return incomplete;
+            });
+        });
+    }
+
+    private CompletableFuture<Optional<MoMessage>> take(String key, boolean complete) {
+        return redis.hgetall(key)
+                .thenCompose(parts -> redis.del(key).thenCompose(deleted -> redis.zrem(PENDING, key)
+                        .thenApply(removed -> deleted == 1 && !parts.isEmpty()
+                                ? Optional.of(joined(parts, complete)) : Optional.<MoMessage>empty())))
+                .toCompletableFuture();
+    }
+
+    private MoMessage joined(Map<String, String> parts, boolean complete) {
+        meters.counter("sms_mo_long_total", "result", complete ? "complete" : "incomplete").increment();
+        List<Map.Entry<String, String>> inOrder = new ArrayList<>(parts.entrySet());
+        inOrder.sort(Comparator.comparingInt(e -> Integer.parseInt(e.getKey())));
+        StringBuilder text = new StringBuilder();
+        MoMessage first = null;
+        for (Map.Entry<String, String> entry : inOrder) {
+            MoMessage part = SmsJson.read(entry.getValue().getBytes(StandardCharsets.UTF_8), MoMessage.class);
+            first = first == null ? part : first;
+            text.append(part.text());
+        }
+        return new MoMessage(first.v(), first.phone(), first.destination(), text.toString(), first.carrier(),
+                first.linkId(), first.at(), first.carrierMessageId());
+    }
+
+    private static String key(MoPart part) {
+        MoMessage message = part.message();
+        ConcatenationUdh place = part.concatenation();
+        return PARTS + message.linkId() + ":" + message.phone() + ":" + message.destination() + ":" + place.reference()
+                + ":" + place.total();
+    }
+
+    private static String json(MoMessage message) {
+        return new String(SmsJson.write(message), StandardCharsets.UTF_8);
+    }
+}
