@@ -77,7 +77,8 @@ public class MoIntake {
         String carrier = mo.carrier() == null ? null : mo.carrier().name();
         return apps.findByDestination(properties.number(), mo.destination())
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(app -> store.insert(app.map(App::id).orElse(null), phone, mo.destination(), mo.text(), carrier, at)
+                .flatMap(app -> store.insert(app.map(App::id).orElse(null), phone, mo.destination(), mo.text(), carrier, at,
+                                mo.carrierMessageId())
                         .flatMap(id -> routed(app, id, phone, mo, carrier, at).thenReturn(true))
                         .as(tx::transactional)
                         .doOnNext(stored -> {

@@ -26,14 +26,18 @@ public class MoStore {
     }
 
     /** The new row's id, or empty if this reply was stored before. */
-    Mono<Long> insert(String appId, String phone, String destination, String text, String carrier, Instant receivedAt) {
+    Mono<Long> insert(String appId, String phone, String destination, String text, String carrier, Instant receivedAt,
+                      String carrierMsgId) {
+        // a redelivered record (same reply, same time) or a DELIVER the carrier sent again (same carrier id)
+        // inserts nothing, and the caller then stores and calls back nothing
         return db.sql("""
-                        INSERT INTO mo_messages (app_id, phone, destination, text, carrier, received_at)
-                        VALUES (:app, :phone, :dest, :text, :carrier, :at)
-                        ON CONFLICT (phone, destination, received_at, text) DO NOTHING
+                        INSERT INTO mo_messages (app_id, phone, destination, text, carrier, received_at, carrier_msg_id)
+                        VALUES (:app, :phone, :dest, :text, :carrier, :at, :cid)
+                        ON CONFLICT DO NOTHING
                         RETURNING id""")
                 .bind("app", Parameters.in(R2dbcType.VARCHAR, appId)).bind("phone", phone).bind("dest", destination)
                 .bind("text", text).bind("carrier", Parameters.in(R2dbcType.VARCHAR, carrier))
+                .bind("cid", Parameters.in(R2dbcType.VARCHAR, carrierMsgId))
                 .bind("at", receivedAt.atOffset(ZoneOffset.UTC))
                 .map(row -> row.get("id", Long.class))
                 .one();

@@ -110,6 +110,27 @@ class MoIntakeTest {
     }
 
     @Test
+    void aDeliverTheCarrierSentAgainIsStoredAndCalledBackOnce() {
+        String phone = Phones.unique("137");
+        Instant first = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        publish(new MoMessage(MoMessage.VERSION, phone, RunningApi.NUMBER + EXTENSION, "收到", Carrier.CMCC, "cmcc-1",
+                first, "9876543210"));
+        // the same DELIVER again, e.g. after a gateway restart: a later arrival time, the same carrier id;
+        // then another reply of the phone, which the consumer takes after it (same key, same partition)
+        publish(new MoMessage(MoMessage.VERSION, phone, RunningApi.NUMBER + EXTENSION, "收到", Carrier.CMCC, "cmcc-1",
+                first.plusSeconds(65), "9876543210"));
+        publish(new MoMessage(MoMessage.VERSION, phone, RunningApi.NUMBER + EXTENSION, "好", Carrier.CMCC, "cmcc-1",
+                first.plusSeconds(66), "9876543211"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(
+                "SELECT count(*) FROM callbacks WHERE app_id = :app AND kind = 'MO' AND payload->>'phone' = :phone", phone) == 2);
+        assertThat(count("SELECT count(*) FROM mo_messages WHERE app_id = :app AND phone = :phone AND text = '收到'", phone))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM callbacks WHERE app_id = :app AND kind = 'MO' AND payload->>'phone' = :phone"
+                + " AND payload->>'text' = '收到'", phone)).isEqualTo(1);
+    }
+
+    @Test
     void theListPagesNewestFirstAndShowsOnlyTheAppsOwnReplies() {
         String phone = Phones.unique("150");
         Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
