@@ -92,6 +92,9 @@ final class Platform implements AutoCloseable {
                 "--sms.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                 "--sms.kafka.partitions=3",
                 "--sms.redis.uri=" + TestInfra.redisUri(),
+                // the router's batch window (20 ms in production), wide enough on a busy CI machine for the
+                // parts of one multi-phone request to meet in one multi-destination submit
+                "--sms.router.batch-window=100ms",
                 "--spring.main.banner-mode=off"));
         for (int i = 0; i < links.size(); i++) {
             Link l = links.get(i);
