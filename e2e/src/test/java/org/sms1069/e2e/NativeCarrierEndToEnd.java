@@ -28,15 +28,15 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class NativeCarrierEndToEnd {
     private SmppSimulator smpp;
-    private NettySimulator<?> carrier;
+    private NettySimulator<?, ?> carrier;
     private Platform platform;
     private SignedClient app;
 
     /** The carrier's simulator, reports after 200 ms, all DELIVRD. */
-    protected abstract NettySimulator<?> startSimulator();
+    protected abstract NettySimulator<?, ?> startSimulator();
 
     /** The platform's link to {@code sim}. */
-    protected abstract Platform.Link link(NettySimulator<?> sim);
+    protected abstract Platform.Link link(NettySimulator<?, ?> sim);
 
     protected abstract String carrier();
 

@@ -34,13 +34,13 @@ class SgipEndToEndTest extends NativeCarrierEndToEnd {
     }
 
     @Override
-    protected NettySimulator<?> startSimulator() {
+    protected NettySimulator<?, ?> startSimulator() {
         return SgipSimulator.start(SgipSimulatorConfig.defaults(listenPort)
                 .withReceipts(Duration.ofMillis(200), Map.of("DELIVRD", 1), null));
     }
 
     @Override
-    protected Platform.Link link(NettySimulator<?> sim) {
+    protected Platform.Link link(NettySimulator<?, ?> sim) {
         SgipSimulator sgip = (SgipSimulator) sim;
         return link(sgip, listenPort, sgip.config().password());
     }

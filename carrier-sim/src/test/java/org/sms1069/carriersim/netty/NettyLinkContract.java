@@ -36,10 +36,10 @@ public abstract class NettyLinkContract {
     }
 
     /** Starts the protocol's simulator with these behaviours and its default login. */
-    protected abstract NettySimulator<?> simulator(SimBehaviour behaviour);
+    protected abstract NettySimulator<?, ?> simulator(SimBehaviour behaviour);
 
     /** A link to {@code sim}; {@code password} null means the simulator's own. */
-    protected abstract LinkSettings settings(NettySimulator<?> sim, String password, int connections, int window, int tps);
+    protected abstract LinkSettings settings(NettySimulator<?, ?> sim, String password, int connections, int window, int tps);
 
     /** The raw result of a refused login, e.g. "SMGP:21". */
     protected abstract String loginRefused();
@@ -47,14 +47,14 @@ public abstract class NettyLinkContract {
     /** The submit result over the carrier's rate, e.g. "SMGP:1". */
     protected abstract String flowControl();
 
-    protected abstract void injectMo(NettySimulator<?> sim, String from, String to, String text);
+    protected abstract void injectMo(NettySimulator<?, ?> sim, String from, String to, String text);
 
     protected final <T extends AutoCloseable> T track(T resource) {
         started.add(resource);
         return resource;
     }
 
-    protected final NettySimulator<?> start(SimBehaviour behaviour) {
+    protected final NettySimulator<?, ?> start(SimBehaviour behaviour) {
         return track(simulator(behaviour));
     }
 
@@ -62,7 +62,7 @@ public abstract class NettyLinkContract {
         return track(new LinkHarness(LinkHarness.fastSession()));
     }
 
-    protected final CarrierLink link(LinkHarness harness, NettySimulator<?> sim, int connections) {
+    protected final CarrierLink link(LinkHarness harness, NettySimulator<?, ?> sim, int connections) {
         CarrierLink link = track(harness.start(settings(sim, null, connections, 16, 1000)));
         await().atMost(WAIT).until(() -> link.connectedConnections() == connections);
         return link;
@@ -78,7 +78,7 @@ public abstract class NettyLinkContract {
 
     @Test
     void submitIsAcceptedAndItsReportComesBackWithTheSameId() throws Exception {
-        NettySimulator<?> sim = start(receipts("DELIVRD"));
+        NettySimulator<?, ?> sim = start(receipts("DELIVRD"));
         LinkHarness harness = harness();
         CarrierLink link = link(harness, sim, 1);
 
@@ -101,7 +101,7 @@ public abstract class NettyLinkContract {
 
     @Test
     void failedDeliveryKeepsTheCarriersRawStat() throws Exception {
-        NettySimulator<?> sim = start(receipts("UNDELIV"));
+        NettySimulator<?, ?> sim = start(receipts("UNDELIV"));
         LinkHarness harness = harness();
         CarrierLink link = link(harness, sim, 1);
 
@@ -113,7 +113,7 @@ public abstract class NettyLinkContract {
 
     @Test
     void threePartMessageGoesOutWithUdhAndPartNumbers() throws Exception {
-        NettySimulator<?> sim = start(SimBehaviour.defaults());
+        NettySimulator<?, ?> sim = start(SimBehaviour.defaults());
         CarrierLink link = link(harness(), sim, 2);
         String[] parts = {"一".repeat(67), "二".repeat(67), "三".repeat(10)};
 
@@ -136,7 +136,7 @@ public abstract class NettyLinkContract {
 
     @Test
     void reportBeforeSubmitResponseStillArrives() throws Exception {
-        NettySimulator<?> sim = start(SimBehaviour.defaults().withReportBeforeResponse(true));
+        NettySimulator<?, ?> sim = start(SimBehaviour.defaults().withReportBeforeResponse(true));
         LinkHarness harness = harness();
         CarrierLink link = link(harness, sim, 1);
 
@@ -149,7 +149,7 @@ public abstract class NettyLinkContract {
 
     @Test
     void wrongPasswordKeepsTheLinkDownAndRetriesWithBackoff() throws Exception {
-        NettySimulator<?> sim = start(SimBehaviour.defaults());
+        NettySimulator<?, ?> sim = start(SimBehaviour.defaults());
         LinkHarness harness = harness();
         CarrierLink link = track(harness.start(settings(sim, "wrong", 1, 16, 100)));
 
@@ -164,7 +164,7 @@ public abstract class NettyLinkContract {
 
     @Test
     void droppedConnectionFailsTheWindowRetryablyAndNothingHeldIsDelivered() throws Exception {
-        NettySimulator<?> sim = start(SimBehaviour.defaults());
+        NettySimulator<?, ?> sim = start(SimBehaviour.defaults());
         CarrierLink link = link(harness(), sim, 1);
         sim.stallResponses(true);
 
@@ -189,7 +189,7 @@ public abstract class NettyLinkContract {
 
     @Test
     void corruptStreamClosesTheConnectionAndTheLinkReconnects() {
-        NettySimulator<?> sim = start(SimBehaviour.defaults());
+        NettySimulator<?, ?> sim = start(SimBehaviour.defaults());
         CarrierLink link = link(harness(), sim, 1);
         long logins = sim.counters().loginsAccepted.get();
 
@@ -200,7 +200,7 @@ public abstract class NettyLinkContract {
 
     @Test
     void overTheCarriersRateIsFlowControlAndRetryable() throws Exception {
-        NettySimulator<?> sim = start(SimBehaviour.defaults().withLimits(1, 64));
+        NettySimulator<?, ?> sim = start(SimBehaviour.defaults().withLimits(1, 64));
         CarrierLink link = link(harness(), sim, 1);
 
         List<CompletableFuture<SubmitResult>> results = new ArrayList<>();
@@ -221,7 +221,7 @@ public abstract class NettyLinkContract {
 
     @Test
     void moIsHandedOnWithTheExtendedDestination() {
-        NettySimulator<?> sim = start(SimBehaviour.defaults());
+        NettySimulator<?, ?> sim = start(SimBehaviour.defaults());
         LinkHarness harness = harness();
         link(harness, sim, 1);
 
@@ -235,7 +235,7 @@ public abstract class NettyLinkContract {
 
     @Test
     void closeWaitsForAnswersInFlightThenLogsOut() throws Exception {
-        NettySimulator<?> sim = start(SimBehaviour.defaults());
+        NettySimulator<?, ?> sim = start(SimBehaviour.defaults());
         CarrierLink link = link(harness(), sim, 1);
         sim.stallResponses(true);
         CompletableFuture<SubmitResult> pending = link.submit(LinkHarness.part("drain", "x", 1, 1, "13800138000")).toCompletableFuture();

@@ -39,12 +39,12 @@ class SgipLinkTest extends NettyLinkContract {
     }
 
     @Override
-    protected NettySimulator<?> simulator(SimBehaviour behaviour) {
+    protected NettySimulator<?, ?> simulator(SimBehaviour behaviour) {
         return SgipSimulator.start(SgipSimulatorConfig.defaults(listenPort).withBehaviour(behaviour));
     }
 
     @Override
-    protected LinkSettings settings(NettySimulator<?> sim, String password, int connections, int window, int tps) {
+    protected LinkSettings settings(NettySimulator<?, ?> sim, String password, int connections, int window, int tps) {
         SgipSimulatorConfig config = ((SgipSimulator) sim).config();
         return new LinkSettings("cucc-t", Carrier.CUCC, Protocol.SGIP12, "127.0.0.1", sim.port(), config.account(),
                 password == null ? config.password() : password, "MXX0010101", "10690123456", connections, window, tps,
@@ -62,7 +62,7 @@ class SgipLinkTest extends NettyLinkContract {
     }
 
     @Override
-    protected void injectMo(NettySimulator<?> sim, String from, String to, String text) {
+    protected void injectMo(NettySimulator<?, ?> sim, String from, String to, String text) {
         ((SgipSimulator) sim).injectMo(from, to, text);
     }
 
