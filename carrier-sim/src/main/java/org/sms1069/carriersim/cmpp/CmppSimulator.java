@@ -55,6 +55,7 @@ public final class CmppSimulator extends NettySimulator<CmppServerSession, CmppS
      *
      * @throws IllegalStateException when nobody is logged in or the SP did not answer 0
      */
+    @Override
     public void injectMo(String from, String to, String text) {
         injectMoOnAnySession(text, "result", (session, content) -> session.deliver(
                 new CmppDeliver(session.nextSequence(), msgIds.next(1), to, "", 0, from, 0, 0, content, "")));

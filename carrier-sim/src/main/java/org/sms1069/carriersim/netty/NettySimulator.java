@@ -142,6 +142,13 @@ public abstract class NettySimulator<T extends SimSession, C extends SimConfig> 
 
     protected abstract ByteBuf malformedFrame(T session);
 
+    /**
+     * Sends a handset's message to the SP (UCS2, with UDH parts beyond 70 characters) and waits for its answer.
+     *
+     * @throws IllegalStateException when the SP cannot be reached or did not answer 0
+     */
+    public abstract void injectMo(String from, String to, String text);
+
     @Override
     public void close() {
         held.stall(false);

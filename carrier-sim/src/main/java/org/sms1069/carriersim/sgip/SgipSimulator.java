@@ -46,6 +46,7 @@ public final class SgipSimulator extends NettySimulator<SgipServerSession, SgipS
      *
      * @throws IllegalStateException when the SP's server cannot be reached or did not answer 0
      */
+    @Override
     public void injectMo(String from, String to, String text) {
         injectMoParts(text, "result", content -> reports.send(sequence -> new SgipDeliver(sequence, from, to, 0, content)));
     }

@@ -58,6 +58,7 @@ public final class SmgpSimulator extends NettySimulator<SmgpServerSession, SmgpS
      *
      * @throws IllegalStateException when nobody is logged in or the SP did not answer 0
      */
+    @Override
     public void injectMo(String from, String to, String text) {
         injectMoOnAnySession(text, "status", (session, content) -> session.deliver(
                 new SmgpDeliver(session.nextSequence(), msgIds.next(), 0, recvTime(), from, to, content, SmgpTlvs.EMPTY)));

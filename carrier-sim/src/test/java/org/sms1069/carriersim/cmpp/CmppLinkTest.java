@@ -37,18 +37,8 @@ class CmppLinkTest extends NettyLinkContract {
     }
 
     @Override
-    protected String loginRefused() {
-        return "CMPP:3";
-    }
-
-    @Override
-    protected String flowControl() {
-        return "CMPP:8";
-    }
-
-    @Override
-    protected void injectMo(NettySimulator<?, ?> sim, String from, String to, String text) {
-        ((CmppSimulator) sim).injectMo(from, to, text);
+    protected RawResults rawResults() {
+        return new RawResults("CMPP:3", "CMPP:8");
     }
 
     private CmppSimulator simulator(CmppSimulatorConfig config) {

@@ -41,13 +41,15 @@ public abstract class NettyLinkContract {
     /** A link to {@code sim}; {@code password} null means the simulator's own. */
     protected abstract LinkSettings settings(NettySimulator<?, ?> sim, String password, int connections, int window, int tps);
 
-    /** The raw result of a refused login, e.g. "SMGP:21". */
-    protected abstract String loginRefused();
+    /** The protocol's raw results for a refused login and for a submit over the carrier's rate. */
+    protected abstract RawResults rawResults();
 
-    /** The submit result over the carrier's rate, e.g. "SMGP:1". */
-    protected abstract String flowControl();
-
-    protected abstract void injectMo(NettySimulator<?, ?> sim, String from, String to, String text);
+    /**
+     * @param loginRefused the raw result of a refused login, e.g. "SMGP:21"
+     * @param flowControl  the submit result over the carrier's rate, e.g. "SMGP:1"
+     */
+    public record RawResults(String loginRefused, String flowControl) {
+    }
 
     protected final <T extends AutoCloseable> T track(T resource) {
         started.add(resource);
@@ -155,7 +157,7 @@ public abstract class NettyLinkContract {
 
         await().atMost(WAIT).until(() -> sim.counters().loginsRejected.get() >= 3);
         assertThat(link.connectedConnections()).isZero();
-        assertThat(harness.meters.find("sms_link_logins_total").tag("result", loginRefused()).counter().count())
+        assertThat(harness.meters.find("sms_link_logins_total").tag("result", rawResults().loginRefused()).counter().count())
                 .isGreaterThanOrEqualTo(3);
         SubmitResult.Rejected down = (SubmitResult.Rejected) result(link.submit(LinkHarness.part("down", "x", 1, 1, "13800138000")));
         assertThat(down.rawResult()).isEqualTo("LINK_DOWN");
@@ -213,7 +215,7 @@ public abstract class NettyLinkContract {
         }
         assertThat(answers).anySatisfy(a -> {
             assertThat(a).isInstanceOf(SubmitResult.Rejected.class);
-            assertThat(((SubmitResult.Rejected) a).rawResult()).isEqualTo(flowControl());
+            assertThat(((SubmitResult.Rejected) a).rawResult()).isEqualTo(rawResults().flowControl());
             assertThat(((SubmitResult.Rejected) a).retryable()).isTrue();
             assertThat(((SubmitResult.Rejected) a).flowControl()).as("flow control").isTrue();
         });
@@ -225,7 +227,7 @@ public abstract class NettyLinkContract {
         LinkHarness harness = harness();
         link(harness, sim, 1);
 
-        injectMo(sim, "8613800138000", "1069012345688", "退订");
+        sim.injectMo("8613800138000", "1069012345688", "退订");
 
         await().atMost(WAIT).until(() -> harness.mos.size() == 1);
         assertThat(harness.mos.get(0).phone()).isEqualTo("13800138000");

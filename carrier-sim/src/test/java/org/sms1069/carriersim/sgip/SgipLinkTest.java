@@ -52,18 +52,8 @@ class SgipLinkTest extends NettyLinkContract {
     }
 
     @Override
-    protected String loginRefused() {
-        return "SGIP:1";
-    }
-
-    @Override
-    protected String flowControl() {
-        return "SGIP:88";
-    }
-
-    @Override
-    protected void injectMo(NettySimulator<?, ?> sim, String from, String to, String text) {
-        ((SgipSimulator) sim).injectMo(from, to, text);
+    protected RawResults rawResults() {
+        return new RawResults("SGIP:1", "SGIP:88");
     }
 
     @Test

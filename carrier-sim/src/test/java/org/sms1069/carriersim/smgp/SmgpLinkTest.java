@@ -32,18 +32,8 @@ class SmgpLinkTest extends NettyLinkContract {
     }
 
     @Override
-    protected String loginRefused() {
-        return "SMGP:21";
-    }
-
-    @Override
-    protected String flowControl() {
-        return "SMGP:1";
-    }
-
-    @Override
-    protected void injectMo(NettySimulator<?, ?> sim, String from, String to, String text) {
-        ((SmgpSimulator) sim).injectMo(from, to, text);
+    protected RawResults rawResults() {
+        return new RawResults("SMGP:21", "SMGP:1");
     }
 
     @Test
