@@ -11,10 +11,8 @@ import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.Protocol;
 import org.sms1069.model.link.LinkSettings;
+import org.sms1069.testkit.TestInfra;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 
@@ -28,15 +26,7 @@ import static org.awaitility.Awaitility.await;
 class SgipLinkTest extends NettyLinkContract {
     private static final long NODE_ID = 3_0270_12345L;
 
-    private final int listenPort = freePort();
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private final int listenPort = TestInfra.freePort();
 
     @Override
     protected NettySimulator<?, ?> simulator(SimBehaviour behaviour) {
