@@ -11,12 +11,12 @@ import java.util.Map;
 class CmppEndToEndTest extends NativeCarrierEndToEnd {
 
     @Override
-    protected NettySimulator<?> startSimulator() {
+    protected NettySimulator<?, ?> startSimulator() {
         return CmppSimulator.start(CmppSimulatorConfig.defaults().withReceipts(Duration.ofMillis(200), Map.of("DELIVRD", 1), null));
     }
 
     @Override
-    protected Platform.Link link(NettySimulator<?> sim) {
+    protected Platform.Link link(NettySimulator<?, ?> sim) {
         CmppSimulatorConfig config = ((CmppSimulator) sim).config();
         return new Platform.Link("CMCC", protocol(), sim.port(), config.account(), config.password());
     }

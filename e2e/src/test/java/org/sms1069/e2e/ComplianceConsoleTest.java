@@ -20,8 +20,6 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.sms1069.carriersim.smpp.SmppSimulator;
-import org.sms1069.carriersim.smpp.SmppSimulatorConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +48,6 @@ class ComplianceConsoleTest {
     private static final Duration UI_WAIT = Duration.ofSeconds(20);
     private static final String MARKETING = "【示例科技】双11大促全场5折，点击 t.cn/abc 领取优惠券，回T退订";
 
-    private static SmppSimulator sim;
     private static Platform platform;
     private static SignedClient app;
     private static String appId;
@@ -65,8 +62,7 @@ class ComplianceConsoleTest {
     static void start() throws IOException {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
-        sim = SmppSimulator.start(SmppSimulatorConfig.builder().port(0).receiptDelay(Duration.ofMillis(100)).build());
-        platform = new Platform(sim);
+        platform = new Platform(Duration.ofMillis(100));
         app = platform.onboardApp("Console", "73", "示例科技");
         appId = app.get("/v1/signatures").body().get(0).get("appId").asText();
         SignedClient.Response key = platform.admin().post("/admin/v1/reviewers", Map.of());
@@ -132,9 +128,6 @@ class ComplianceConsoleTest {
         }
         if (platform != null) {
             platform.close();
-        }
-        if (sim != null) {
-            sim.close();
         }
     }
 

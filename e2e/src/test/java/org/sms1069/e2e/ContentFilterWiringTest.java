@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.sms1069.carriersim.smpp.SmppSimulator;
-import org.sms1069.carriersim.smpp.SmppSimulatorConfig;
 
 import java.time.Duration;
 import java.util.List;
@@ -21,15 +19,13 @@ import static org.awaitility.Awaitility.await;
  */
 class ContentFilterWiringTest {
     private static final String MARKETING = "【示例科技】双11大促全场5折，进店领取优惠券，回T退订";
-    private static SmppSimulator sim;
     private static Platform platform;
     private static SignedClient app;
     private static SignedClient reviewer;
 
     @BeforeAll
     static void start() {
-        sim = SmppSimulator.start(SmppSimulatorConfig.builder().port(0).receiptDelay(Duration.ofMillis(100)).build());
-        platform = new Platform(sim);
+        platform = new Platform(Duration.ofMillis(100));
         app = platform.onboardApp("Filter", "71", "示例科技");
         SignedClient.Response key = platform.admin().post("/admin/v1/reviewers", Map.of());
         reviewer = new SignedClient(platform.apiUrl(), key.body().get("keyId").asText(), key.body().get("keySecret").asText());
@@ -39,9 +35,6 @@ class ContentFilterWiringTest {
     static void stop() {
         if (platform != null) {
             platform.close();
-        }
-        if (sim != null) {
-            sim.close();
         }
     }
 

@@ -24,7 +24,7 @@ final class LoginFailures {
     private LoginFailures() {
     }
 
-    static void assertDownAndRetrying(NettySimulator<?> carrier, Platform.Link refusedLink) throws Exception {
+    static void assertDownAndRetrying(NettySimulator<?, ?> carrier, Platform.Link refusedLink) throws Exception {
         try (ConfigurableApplicationContext gateway = Platform.gatewayOnly(List.of(refusedLink))) {
             URI health = URI.create("http://127.0.0.1:" + Platform.port(gateway) + "/actuator/health");
 

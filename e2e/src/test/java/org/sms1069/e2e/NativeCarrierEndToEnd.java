@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sms1069.carriersim.netty.AcceptedSubmit;
 import org.sms1069.carriersim.netty.NettySimulator;
-import org.sms1069.carriersim.smpp.SmppSimulator;
-import org.sms1069.carriersim.smpp.SmppSimulatorConfig;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,16 +25,15 @@ import static org.awaitility.Awaitility.await;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class NativeCarrierEndToEnd {
-    private SmppSimulator smpp;
-    private NettySimulator<?> carrier;
+    private NettySimulator<?, ?> carrier;
     private Platform platform;
     private SignedClient app;
 
     /** The carrier's simulator, reports after 200 ms, all DELIVRD. */
-    protected abstract NettySimulator<?> startSimulator();
+    protected abstract NettySimulator<?, ?> startSimulator();
 
     /** The platform's link to {@code sim}. */
-    protected abstract Platform.Link link(NettySimulator<?> sim);
+    protected abstract Platform.Link link(NettySimulator<?, ?> sim);
 
     protected abstract String carrier();
 
@@ -50,16 +47,15 @@ abstract class NativeCarrierEndToEnd {
 
     @BeforeAll
     void start() {
-        smpp = SmppSimulator.start(SmppSimulatorConfig.builder().port(0).receiptDelay(Duration.ofMillis(200)).build());
         carrier = startSimulator();
-        platform = new Platform(smpp, List.of(link(carrier)));
+        platform = new Platform(Duration.ofMillis(200), List.of(link(carrier)));
         app = platform.onboardApp(carrier() + "Demo", "77", "示例科技");
         await().atMost(Duration.ofSeconds(30)).until(() -> carrier.loggedInSessions() >= 1);
     }
 
     @AfterAll
     void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[] {platform, carrier, smpp}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {platform, carrier}) {
             try {
                 if (closeable != null) {
                     closeable.close();

@@ -2,6 +2,7 @@ package org.sms1069.e2e;
 
 import org.sms1069.api.ApiApplication;
 import org.sms1069.carriersim.smpp.SmppSimulator;
+import org.sms1069.carriersim.smpp.SmppSimulatorConfig;
 import org.sms1069.gateway.GatewayApplication;
 import org.sms1069.router.RouterApplication;
 import org.sms1069.testkit.TestInfra;
@@ -10,15 +11,15 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.security.SecureRandom;
 
 /**
  * The whole platform in one JVM: api, router and gateway as three Spring Boot applications with their
- * own configuration, over real Kafka, Redis and PostgreSQL, linked over TCP to a carrier simulator.
+ * own configuration, over real Kafka, Redis and PostgreSQL, linked over TCP to carrier simulators: an SMPP
+ * one of its own (stopped with the platform) and any native-protocol ones the test brings.
  */
 final class Platform implements AutoCloseable {
     static final String ADMIN_KEY_ID = "admin-e2e";
@@ -33,6 +34,7 @@ final class Platform implements AutoCloseable {
             + "org.springframework.boot.actuate.autoconfigure.r2dbc.ConnectionFactoryHealthContributorAutoConfiguration";
     private static final String[] CARRIERS = {"CMCC", "CUCC", "CTCC", "INTL"};
 
+    private final SmppSimulator smpp;
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
     private final String linkPrefix = TestInfra.unique("e2e").replace("e2e-", "e");
     private final ConfigurableApplicationContext api;
@@ -49,31 +51,39 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    Platform(SmppSimulator sim) {
-        this(sim, List.of());
+    /** Every carrier on the SMPP simulator, which sends its reports after {@code smppReceiptDelay}. */
+    Platform(Duration smppReceiptDelay) {
+        this(smppReceiptDelay, List.of());
     }
 
     /** Every carrier on the SMPP simulator, except those {@code natives} sends to a native-protocol simulator. */
-    Platform(SmppSimulator sim, List<Link> natives) {
-        List<String> common = commonArgs(linkPrefix, links(sim, natives));
+    Platform(Duration smppReceiptDelay, List<Link> natives) {
+        smpp = SmppSimulator.start(SmppSimulatorConfig.builder().port(0).receiptDelay(smppReceiptDelay).build());
+        try {
+            api = startServices(natives);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Gateway, router and api, in that order; answers the api. */
+    private ConfigurableApplicationContext startServices(List<Link> natives) {
+        List<String> common = commonArgs(linkPrefix, links(smpp, natives));
         String schema = TestInfra.freshSchema();
         List<String> apiArgs = new ArrayList<>(common);
+        apiArgs.addAll(TestInfra.databaseArgs(schema));
         apiArgs.addAll(List.of(
-                "--spring.r2dbc.url=" + TestInfra.r2dbcUrl() + "?schema=" + schema,
-                "--spring.r2dbc.username=" + TestInfra.postgresUser(),
-                "--spring.flyway.url=" + TestInfra.jdbcUrl(),
-                "--spring.flyway.user=" + TestInfra.postgresUser(),
-                "--spring.flyway.schemas=" + schema,
-                "--spring.flyway.default-schema=" + schema,
-                "--sms.security.master-key=" + randomKey(),
+                "--sms.security.master-key=" + TestInfra.randomKey(),
                 "--sms.security.admin-key-id=" + ADMIN_KEY_ID,
                 "--sms.security.admin-key-secret=" + ADMIN_SECRET));
         List<String> withoutDatabase = new ArrayList<>(common);
         withoutDatabase.add(WITHOUT_DATABASE);
         services.add(start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, withoutDatabase));
         services.add(start(RouterApplication.class, RouterApplication.CONFIG_NAME, withoutDatabase));
-        api = start(ApiApplication.class, ApiApplication.CONFIG_NAME, apiArgs);
+        ConfigurableApplicationContext api = start(ApiApplication.class, ApiApplication.CONFIG_NAME, apiArgs);
         services.add(api);
+        return api;
     }
 
     private static List<Link> links(SmppSimulator sim, List<Link> natives) {
@@ -119,6 +129,11 @@ final class Platform implements AutoCloseable {
         return ((WebServerApplicationContext) service).getWebServer().getPort();
     }
 
+    /** The SMPP simulator every carrier without a native link goes to. */
+    SmppSimulator smpp() {
+        return smpp;
+    }
+
     String linkId(String carrier) {
         return linkPrefix + "-" + carrier.toLowerCase();
     }
@@ -162,16 +177,11 @@ final class Platform implements AutoCloseable {
         return new SpringApplicationBuilder(app).properties(configName).run(args.toArray(String[]::new));
     }
 
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
-
     @Override
     public void close() {
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).close();
         }
+        smpp.close();
     }
 }

@@ -3,10 +3,8 @@ package org.sms1069.e2e;
 import org.sms1069.carriersim.netty.NettySimulator;
 import org.sms1069.carriersim.sgip.SgipSimulator;
 import org.sms1069.carriersim.sgip.SgipSimulatorConfig;
+import org.sms1069.testkit.TestInfra;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 
@@ -15,15 +13,7 @@ import java.util.Map;
  * the connection the simulator opens back to the gateway's SGIP server.
  */
 class SgipEndToEndTest extends NativeCarrierEndToEnd {
-    private final int listenPort = freePort();
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private final int listenPort = TestInfra.freePort();
 
     /** The link to {@code sgip} with the SP-side server on {@code listenPort}, which the simulator binds to. */
     static Platform.Link link(SgipSimulator sgip, int listenPort, String password) {
@@ -34,13 +24,13 @@ class SgipEndToEndTest extends NativeCarrierEndToEnd {
     }
 
     @Override
-    protected NettySimulator<?> startSimulator() {
+    protected NettySimulator<?, ?> startSimulator() {
         return SgipSimulator.start(SgipSimulatorConfig.defaults(listenPort)
                 .withReceipts(Duration.ofMillis(200), Map.of("DELIVRD", 1), null));
     }
 
     @Override
-    protected Platform.Link link(NettySimulator<?> sim) {
+    protected Platform.Link link(NettySimulator<?, ?> sim) {
         SgipSimulator sgip = (SgipSimulator) sim;
         return link(sgip, listenPort, sgip.config().password());
     }

@@ -11,12 +11,12 @@ import java.util.Map;
 class SmgpEndToEndTest extends NativeCarrierEndToEnd {
 
     @Override
-    protected NettySimulator<?> startSimulator() {
+    protected NettySimulator<?, ?> startSimulator() {
         return SmgpSimulator.start(SmgpSimulatorConfig.defaults().withReceipts(Duration.ofMillis(200), Map.of("DELIVRD", 1), null));
     }
 
     @Override
-    protected Platform.Link link(NettySimulator<?> sim) {
+    protected Platform.Link link(NettySimulator<?, ?> sim) {
         SmgpSimulatorConfig config = ((SmgpSimulator) sim).config();
         return new Platform.Link("CTCC", "SMGP30", sim.port(), config.account(), config.password());
     }

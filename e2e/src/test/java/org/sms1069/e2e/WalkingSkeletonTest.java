@@ -5,8 +5,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sms1069.carriersim.smpp.ReceivedSubmit;
-import org.sms1069.carriersim.smpp.SmppSimulator;
-import org.sms1069.carriersim.smpp.SmppSimulatorConfig;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,14 +19,12 @@ import static org.awaitility.Awaitility.await;
  * -> simulator -> submit_sm_resp and receipt -> sms.status -> PostgreSQL -> GET shows DELIVERED.
  */
 class WalkingSkeletonTest {
-    private static SmppSimulator sim;
     private static Platform platform;
     private static SignedClient app;
 
     @BeforeAll
     static void start() {
-        sim = SmppSimulator.start(SmppSimulatorConfig.builder().port(0).receiptDelay(Duration.ofMillis(200)).build());
-        platform = new Platform(sim);
+        platform = new Platform(Duration.ofMillis(200));
         app = platform.onboardApp("Demo", "88", "示例科技");
     }
 
@@ -36,9 +32,6 @@ class WalkingSkeletonTest {
     static void stop() {
         if (platform != null) {
             platform.close();
-        }
-        if (sim != null) {
-            sim.close();
         }
     }
 
@@ -64,7 +57,7 @@ class WalkingSkeletonTest {
         assertThat(timeline).containsExactly("SUBMITTED", "DELIVERED");
         assertThat(status.get("timeline").get(1).get("linkId").asText()).isEqualTo(platform.linkId("CMCC"));
 
-        ReceivedSubmit submit = sim.submits().stream()
+        ReceivedSubmit submit = platform.smpp().submits().stream()
                 .filter(s -> s.messageId().equals(status.get("carrierMessageIds").get(0).asText()))
                 .findFirst().orElseThrow();
         assertThat(submit.destinationAddr()).isEqualTo("8613800138000");
@@ -86,7 +79,7 @@ class WalkingSkeletonTest {
         JsonNode status = awaitStatus(accepted.get("messageId").asText(), "DELIVERED");
         assertThat(status.get("carrierMessageIds")).hasSize(3);
         assertThat(status.get("segments").asInt()).isEqualTo(3);
-        List<ReceivedSubmit> parts = sim.submits().stream().filter(s -> s.destinationAddr().equals("8618612345678")).toList();
+        List<ReceivedSubmit> parts = platform.smpp().submits().stream().filter(s -> s.destinationAddr().equals("8618612345678")).toList();
         assertThat(parts).hasSize(3).allSatisfy(p -> assertThat(p.concatenated()).isTrue());
         assertThat(String.join("", parts.stream()
                 .sorted((a, b) -> Integer.compare(a.concatenation().number(), b.concatenation().number()))

@@ -1,13 +1,10 @@
 package org.sms1069.router;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.sms1069.messaging.KafkaClients;
 import org.sms1069.messaging.Publisher;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.MessageStatus;
@@ -18,70 +15,46 @@ import org.sms1069.model.event.DeadLetter;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.Recipient;
 import org.sms1069.model.event.StatusEvent;
-import org.sms1069.model.json.SmsJson;
 import org.sms1069.testkit.TestInfra;
-import org.sms1069.testkit.TestKafka;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sms1069.router.TopicReader.await;
+import static org.sms1069.router.TopicReader.readAll;
 
 /**
  * The router application in-process against the real broker and Redis. Topic names and the consumer
  * group are shared, so every test uses its own phones and message ids and reads only those.
  */
 class RouterIntegrationTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int MAX_ATTEMPTS = 3;
     private static final String PREFIX = TestInfra.unique("rt");
     private static final String[] CARRIERS = {"CMCC", "CUCC", "CTCC", "INTL"};
 
-    private static ConfigurableApplicationContext router;
+    private static RunningRouter router;
     private static Publisher publisher;
-    private static RedisClient redisClient;
-    private static StatefulRedisConnection<String, String> redis;
+    private static RedisCommands<String, String> redis;
 
     @BeforeAll
     static void startRouter() {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--sms.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
-                "--sms.kafka.partitions=3",
-                "--sms.redis.uri=" + TestInfra.redisUri(),
-                "--sms.retry.max-attempts=" + MAX_ATTEMPTS));
-        for (int i = 0; i < CARRIERS.length; i++) {
-            String link = "--sms.links[" + i + "].";
-            args.addAll(List.of(link + "id=" + linkId(CARRIERS[i]), link + "carrier=" + CARRIERS[i],
-                    link + "protocol=SMPP34", link + "host=127.0.0.1", link + "port=1", link + "account=x",
-                    link + "src-id=10690123456"));
-        }
-        router = new SpringApplicationBuilder(RouterApplication.class).properties(RouterApplication.CONFIG_NAME)
-                .run(args.toArray(String[]::new));
-        publisher = new Publisher(KafkaClients.reliableProducer(TestKafka.bootstrapServers(), "router-test"));
-        redisClient = RedisClient.create(TestInfra.redisUri());
-        redis = redisClient.connect();
+        List<RunningRouter.Link> links = Arrays.stream(CARRIERS)
+                .map(carrier -> new RunningRouter.Link(linkId(carrier), carrier, "SMPP34")).toList();
+        router = RunningRouter.start("router-test", links, "--sms.retry.max-attempts=" + MAX_ATTEMPTS);
+        publisher = router.publisher();
+        redis = router.redis();
     }
 
     @AfterAll
     static void stopRouter() {
         if (router != null) {
             router.close();
-        }
-        if (publisher != null) {
-            publisher.close();
-        }
-        if (redis != null) {
-            redis.close();
-            redisClient.shutdown();
         }
     }
 
@@ -150,7 +123,7 @@ class RouterIntegrationTest {
     @Test
     void portedNumberGoesToItsNewCarrier() throws Exception {
         String phone = phone("138");
-        redis.sync().setex("sms:np:" + phone, 600, "CTCC");
+        redis.setex("sms:np:" + phone, 600, "CTCC");
         AcceptedMessage message = message(phone, "【示例】携号转网", null);
 
         publisher.publish(Topics.SUBMIT, phone, message).get();
@@ -299,48 +272,5 @@ class RouterIntegrationTest {
 
     private static List<ConsumerRecord<String, StatusEvent>> awaitStatus(String messageId, int count) {
         return await(Topics.STATUS, StatusEvent.class, event -> event.messageId().equals(messageId), count);
-    }
-
-    /** Reads the topic from the beginning with a fresh group until {@code count} records match, or 30 s pass. */
-    private static <T> List<ConsumerRecord<String, T>> await(String topic, Class<T> type, Predicate<T> match, int count) {
-        return read(topic, WAIT, type, match, found -> found.size() >= count);
-    }
-
-    /** Everything that matches within {@code window}: for asserting that something did not happen. */
-    private static <T> List<ConsumerRecord<String, T>> readAll(String topic, Duration window, Class<T> type, Predicate<T> match) {
-        return read(topic, window, type, match, found -> false);
-    }
-
-    private static <T> List<ConsumerRecord<String, T>> read(String topic, Duration window, Class<T> type, Predicate<T> match,
-                                                          Predicate<List<?>> enough) {
-        List<ConsumerRecord<String, T>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = KafkaClients.manualCommitConsumer(TestKafka.bootstrapServers(),
-                TestInfra.unique("router-test-reader"), "router-test-reader", 500)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + window.toNanos();
-            while (!enough.test(found) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    T value = parse(record.value(), type);
-                    if (value != null && match.test(value)) {
-                        found.add(typed(record, value));
-                    }
-                }
-            }
-        }
-        return found;
-    }
-
-    private static <T> T parse(byte[] json, Class<T> type) {
-        try {
-            return SmsJson.read(json, type);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static <T> ConsumerRecord<String, T> typed(ConsumerRecord<String, byte[]> record, T value) {
-        return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
-                record.timestampType(), record.serializedKeySize(), record.serializedValueSize(), record.key(), value,
-                record.headers(), record.leaderEpoch());
     }
 }

@@ -1,13 +1,11 @@
 package org.sms1069.router;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.sms1069.messaging.KafkaClients;
 import org.sms1069.messaging.Publisher;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.MessageStatus;
@@ -20,10 +18,6 @@ import org.sms1069.model.event.Recipient;
 import org.sms1069.model.event.StatusEvent;
 import org.sms1069.router.link.LinkSelector;
 import org.sms1069.testkit.TestInfra;
-import org.sms1069.testkit.TestKafka;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -32,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,49 +49,30 @@ class RoutingIntegrationTest {
             {"cmcc-a", "CMCC", "SMPP34"}, {"cmcc-b", "CMCC", "SMPP34"}, {"cucc", "CUCC", "CMPP30"},
             {"ctcc", "CTCC", "SMPP34"}, {"intl", "INTL", "SMPP34"}};
 
-    private static ConfigurableApplicationContext router;
+    private static RunningRouter router;
     private static Publisher publisher;
-    private static RedisClient redisClient;
-    private static StatefulRedisConnection<String, String> redis;
+    private static RedisCommands<String, String> redis;
     private static WebTestClient http;
 
     @BeforeAll
     static void startRouter() {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--sms.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
-                "--sms.kafka.partitions=3",
-                "--sms.redis.uri=" + TestInfra.redisUri(),
+        List<RunningRouter.Link> links = Arrays.stream(LINKS)
+                .map(link -> new RunningRouter.Link(linkId(link[0]), link[1], link[2])).toList();
+        router = RunningRouter.start("routing-test", links,
                 "--sms.router.admin-token=" + TOKEN,
                 "--sms.router.link-recheck=1s",
                 "--sms.router.link-max-wait=60s",
-                "--sms.router.batch-window=50ms"));
-        for (int i = 0; i < LINKS.length; i++) {
-            String link = "--sms.links[" + i + "].";
-            args.addAll(List.of(link + "id=" + linkId(LINKS[i][0]), link + "carrier=" + LINKS[i][1],
-                    link + "protocol=" + LINKS[i][2], link + "host=127.0.0.1", link + "port=1", link + "account=x",
-                    link + "src-id=10690123456"));
-        }
-        router = new SpringApplicationBuilder(RouterApplication.class).properties(RouterApplication.CONFIG_NAME)
-                .run(args.toArray(String[]::new));
-        publisher = new Publisher(KafkaClients.reliableProducer(TestKafka.bootstrapServers(), "routing-test"));
-        redisClient = RedisClient.create(TestInfra.redisUri());
-        redis = redisClient.connect();
-        int port = ((WebServerApplicationContext) router).getWebServer().getPort();
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(10)).build();
+                "--sms.router.batch-window=50ms");
+        publisher = router.publisher();
+        redis = router.redis();
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + router.port())
+                .responseTimeout(Duration.ofSeconds(10)).build();
     }
 
     @AfterAll
     static void stopRouter() {
         if (router != null) {
             router.close();
-        }
-        if (publisher != null) {
-            publisher.close();
-        }
-        if (redis != null) {
-            redis.close();
-            redisClient.shutdown();
         }
     }
 
@@ -111,7 +87,7 @@ class RoutingIntegrationTest {
         http.put().uri("/admin/portability/" + a).header("X-Router-Admin-Token", "wrong")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("carrier", "CTCC"))
                 .exchange().expectStatus().isUnauthorized();
-        assertThat(redis.sync().exists("sms:np:" + a)).isZero();
+        assertThat(redis.exists("sms:np:" + a)).isZero();
 
         http.post().uri("/admin/portability").header("X-Router-Admin-Token", TOKEN)
                 .contentType(MediaType.parseMediaType("text/csv"))
@@ -119,8 +95,8 @@ class RoutingIntegrationTest {
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.loaded").isEqualTo(2).jsonPath("$.rejected").isEqualTo(1)
                 .jsonPath("$.errors[0]").value(e -> assertThat((String) e).startsWith("line 4:"));
-        assertThat(redis.sync().get("sms:np:" + a)).isEqualTo("CTCC");
-        assertThat(redis.sync().get("sms:np:" + b)).isEqualTo("CUCC");
+        assertThat(redis.get("sms:np:" + a)).isEqualTo("CTCC");
+        assertThat(redis.get("sms:np:" + b)).isEqualTo("CUCC");
 
         http.put().uri("/admin/portability/" + c).header("X-Router-Admin-Token", TOKEN)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("carrier", "CMCC"))
@@ -141,7 +117,7 @@ class RoutingIntegrationTest {
     @Test
     void anOverrideThatIsNoCarrierFallsBackToTheSegment() throws Exception {
         String phone = phone("133");
-        redis.sync().setex("sms:np:" + phone, 600, "garbage");
+        redis.setex("sms:np:" + phone, 600, "garbage");
         AcceptedMessage message = message(phone, "【示例】坏覆盖");
 
         publisher.publish(Topics.SUBMIT, phone, message).get();
@@ -162,7 +138,7 @@ class RoutingIntegrationTest {
                 MessageStatus.UNDELIVERED, Carrier.CMCC, first.linkId(), "c-1", "NP:0001", null, Instant.now());
         publisher.publish(Topics.STATUS, message.messageId(), ported).get();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "CUCC".equals(redis.sync().get("sms:np:" + phone)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CUCC".equals(redis.get("sms:np:" + phone)));
         List<ConsumerRecord<String, OutboundSubmit>> again = TopicReader.await(Topics.outbound(linkId("cucc")),
                 OutboundSubmit.class, part -> hasMessage(part, message.messageId()), 1);
         assertThat(again).singleElement().satisfies(record -> {
@@ -176,7 +152,7 @@ class RoutingIntegrationTest {
         // the second carrier says ported too: learned further, but the message is not sent a third time
         publisher.publish(Topics.STATUS, message.messageId(), new StatusEvent(StatusEvent.VERSION, message.messageId(),
                 phone, 1, 1, MessageStatus.UNDELIVERED, Carrier.CUCC, linkId("cucc"), "c-2", "NP:0001", null, Instant.now())).get();
-        await().atMost(Duration.ofSeconds(30)).until(() -> "CTCC".equals(redis.sync().get("sms:np:" + phone)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CTCC".equals(redis.get("sms:np:" + phone)));
         assertThat(readAll(Topics.outbound(linkId("ctcc")), Duration.ofSeconds(3), OutboundSubmit.class,
                 part -> hasMessage(part, message.messageId()))).isEmpty();
     }
@@ -317,16 +293,16 @@ class RoutingIntegrationTest {
                 state, 0, 0, Instant.now())).get();
         // the router's view is read asynchronously: wait until it sees the state
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                router.getBean(RouterRuntime.class).linkHealth(linkId(link)) == state);
+                router.bean(RouterRuntime.class).linkHealth(linkId(link)) == state);
     }
 
     private static MeterRegistry meters() {
-        return router.getBean(MeterRegistry.class);
+        return router.bean(MeterRegistry.class);
     }
 
     /** A China Mobile phone whose configured link (by weight) is {@code link}. */
     private static String phoneOn(String link) {
-        LinkSelector selector = new LinkSelector(router.getBean(org.sms1069.router.config.RouterProperties.class).links(), Map.of());
+        LinkSelector selector = new LinkSelector(router.bean(org.sms1069.router.config.RouterProperties.class).links(), Map.of());
         while (true) {
             String phone = phone("138");
             if (selector.select(Carrier.CMCC, phone).orElseThrow().id().equals(linkId(link))) {

@@ -13,7 +13,6 @@ import org.sms1069.model.event.AcceptedMessage;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.testkit.TestInfra;
 import org.sms1069.testkit.TestKafka;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Instant;
@@ -84,14 +83,7 @@ class ScaleOutIntegrationTest {
     }
 
     private static ConfigurableApplicationContext startRouter() {
-        String link = "--sms.links[0].";
-        return new SpringApplicationBuilder(RouterApplication.class).properties(RouterApplication.CONFIG_NAME).run(
-                "--server.port=0",
-                "--sms.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
-                "--sms.kafka.partitions=3",
-                "--sms.redis.uri=" + TestInfra.redisUri(),
-                link + "id=" + LINK, link + "carrier=CMCC", link + "protocol=SMPP34", link + "host=127.0.0.1",
-                link + "port=1", link + "account=x", link + "src-id=10690123456");
+        return RunningRouter.application(List.of(new RunningRouter.Link(LINK, "CMCC", "SMPP34")));
     }
 
     private static AcceptedMessage message(String phone) {

@@ -19,6 +19,7 @@ final class TopicReader {
     private TopicReader() {
     }
 
+    /** Reads the topic until {@code count} records match, or 30 s pass. */
     static <T> List<ConsumerRecord<String, T>> await(String topic, Class<T> type, Predicate<T> match, int count) {
         return read(topic, WAIT, type, match, found -> found.size() >= count);
     }
@@ -39,9 +40,7 @@ final class TopicReader {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     T value = parse(record.value(), type);
                     if (value != null && match.test(value)) {
-                        found.add(new ConsumerRecord<>(record.topic(), record.partition(), record.offset(),
-                                record.timestamp(), record.timestampType(), record.serializedKeySize(),
-                                record.serializedValueSize(), record.key(), value, record.headers(), record.leaderEpoch()));
+                        found.add(typed(record, value));
                     }
                 }
             }
@@ -55,5 +54,11 @@ final class TopicReader {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static <T> ConsumerRecord<String, T> typed(ConsumerRecord<String, byte[]> record, T value) {
+        return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
+                record.timestampType(), record.serializedKeySize(), record.serializedValueSize(), record.key(), value,
+                record.headers(), record.leaderEpoch());
     }
 }

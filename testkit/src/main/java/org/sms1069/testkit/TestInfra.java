@@ -3,10 +3,13 @@ package org.sms1069.testkit;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -45,6 +48,17 @@ public final class TestInfra {
         return "r2dbc:postgresql://" + postgresHost() + ":" + postgresPort() + "/" + postgresDatabase();
     }
 
+    /** Command-line properties that point a Spring Boot service's R2DBC and Flyway at {@code schema}. */
+    public static List<String> databaseArgs(String schema) {
+        return List.of(
+                "--spring.r2dbc.url=" + r2dbcUrl() + "?schema=" + schema,
+                "--spring.r2dbc.username=" + postgresUser(),
+                "--spring.flyway.url=" + jdbcUrl(),
+                "--spring.flyway.user=" + postgresUser(),
+                "--spring.flyway.schemas=" + schema,
+                "--spring.flyway.default-schema=" + schema);
+    }
+
     /** Creates an empty schema with a unique name; it is dropped when the JVM exits. */
     public static String freshSchema() {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
@@ -69,6 +83,13 @@ public final class TestInfra {
         } catch (IOException e) {
             throw new IllegalStateException("no free port", e);
         }
+    }
+
+    /** A random 256-bit key in Base64, as {@code sms.security.master-key} takes it. */
+    public static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     /** A name no other test run uses: for topics, consumer groups and Redis key prefixes. */

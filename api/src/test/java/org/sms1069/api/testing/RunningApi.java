@@ -8,9 +8,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -42,15 +40,10 @@ public final class RunningApi implements AutoCloseable {
                 "--sms.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                 "--sms.kafka.partitions=3",
                 "--sms.redis.uri=" + TestInfra.redisUri(),
-                "--spring.r2dbc.url=" + TestInfra.r2dbcUrl() + "?schema=" + schema,
-                "--spring.r2dbc.username=" + TestInfra.postgresUser(),
-                "--spring.flyway.url=" + TestInfra.jdbcUrl(),
-                "--spring.flyway.user=" + TestInfra.postgresUser(),
-                "--spring.flyway.schemas=" + schema,
-                "--spring.flyway.default-schema=" + schema,
-                "--sms.security.master-key=" + randomMasterKey(),
+                "--sms.security.master-key=" + TestInfra.randomKey(),
                 "--sms.security.admin-key-id=" + ADMIN.keyId(),
                 "--sms.security.admin-key-secret=" + ADMIN.secret()));
+        args.addAll(TestInfra.databaseArgs(schema));
         for (String override : overrides) {
             args.add("--" + override);
         }
@@ -102,12 +95,6 @@ public final class RunningApi implements AutoCloseable {
             throw new IllegalStateException("expected " + status + ", got " + response);
         }
         return response.json();
-    }
-
-    private static String randomMasterKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 
     @Override

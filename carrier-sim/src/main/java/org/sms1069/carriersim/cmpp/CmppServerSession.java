@@ -1,7 +1,5 @@
 package org.sms1069.carriersim.cmpp;
 
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
 import org.sms1069.carriersim.netty.AcceptedSubmit;
 import org.sms1069.carriersim.netty.ReportJob;
 import org.sms1069.carriersim.netty.SimServerSession;
@@ -34,7 +32,7 @@ import java.util.concurrent.CompletableFuture;
  * The ISMG side of one SP connection: checks the CONNECT, answers SUBMITs (throttled, held back or with the
  * report first as the simulator is set), sends DELIVERs and waits for their answers.
  */
-final class CmppServerSession extends SimServerSession<Long, ReportJob<CmppReport>> {
+final class CmppServerSession extends SimServerSession<Long, ReportJob<CmppReport>, CmppConnect> {
     private static final int STATUS_BAD_SOURCE = 2;
     private static final int STATUS_AUTH_FAILED = 3;
     private static final long STRUCTURE_ERROR = 1;
@@ -43,7 +41,7 @@ final class CmppServerSession extends SimServerSession<Long, ReportJob<CmppRepor
     private volatile CmppVersion version = CmppVersion.V30;
 
     CmppServerSession(CmppSimulator simulator) {
-        super(simulator, "CMPP");
+        super(simulator, "CMPP", CmppConnect.class);
         this.simulator = simulator;
     }
 
@@ -52,26 +50,22 @@ final class CmppServerSession extends SimServerSession<Long, ReportJob<CmppRepor
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof CmppConnect connect) {
-            login(connect);
-        } else if (!loginDone()) {
-            ctx.close(); // anything before a successful CONNECT
-        } else if (msg instanceof CmppSubmit submit) {
+    protected void readLoggedIn(Object msg) {
+        if (msg instanceof CmppSubmit submit) {
             submit(submit);
         } else if (msg instanceof CmppDeliverResp resp) {
             answered(resp.sequenceId(), resp.result());
         } else if (msg instanceof CmppActiveTest test) {
             channel().writeAndFlush(new CmppActiveTestResp(test.sequenceId()));
         } else if (msg instanceof CmppTerminate terminate) {
-            channel().writeAndFlush(new CmppTerminateResp(terminate.sequenceId())).addListener(ChannelFutureListener.CLOSE);
+            answerAndClose(new CmppTerminateResp(terminate.sequenceId()));
         } else if (msg instanceof MalformedPdu<?> malformed && malformed.commandId() == CmppCommandIds.SUBMIT) {
-            countMalformed();
-            channel().writeAndFlush(new CmppSubmitResp((Long) malformed.sequence(), 0, STRUCTURE_ERROR));
+            refuseMalformed(new CmppSubmitResp((Long) malformed.sequence(), 0, STRUCTURE_ERROR));
         }
     }
 
-    private void login(CmppConnect connect) {
+    @Override
+    protected void login(CmppConnect connect) {
         CmppSimulatorConfig config = simulator.config();
         long status = 0;
         if (!config.account().equals(connect.sourceAddr())) {

@@ -2,20 +2,16 @@ package org.sms1069.carriersim.cmpp;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.sms1069.carriersim.netty.AcceptedSubmit;
-import org.sms1069.carriersim.netty.MoParts;
 import org.sms1069.carriersim.netty.NettySimulator;
 import org.sms1069.carriersim.netty.ReportJob;
+import org.sms1069.carriersim.netty.SimCodec;
 import org.sms1069.gateway.cmpp.CmppCommandIds;
 import org.sms1069.gateway.cmpp.CmppDecoder;
 import org.sms1069.gateway.cmpp.CmppDeliver;
 import org.sms1069.gateway.cmpp.CmppEncoder;
 import org.sms1069.gateway.cmpp.CmppReport;
 import org.sms1069.gateway.cmpp.CmppVersion;
-import org.sms1069.gateway.codec.MessageContent;
-import org.sms1069.gateway.codec.PduFrameDecoder;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -29,37 +25,22 @@ import java.util.List;
  * outcome mix, delivers injected MO, and lets tests disturb it (drop connections, stall answers, send a
  * malformed or corrupt frame). Plain Java; close it when done.
  */
-public final class CmppSimulator extends NettySimulator<CmppServerSession> {
-    private static final Logger log = LoggerFactory.getLogger(CmppSimulator.class);
+public final class CmppSimulator extends NettySimulator<CmppServerSession, CmppSimulatorConfig> {
     private static final DateTimeFormatter REPORT_TIME = DateTimeFormatter.ofPattern("yyMMddHHmm");
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private final CmppSimulatorConfig config;
     private final CmppMsgIdSource msgIds;
 
     private CmppSimulator(CmppSimulatorConfig config) {
-        super("cmpp-sim", config.behaviour());
-        this.config = config;
+        super("CMPP", config);
         this.msgIds = new CmppMsgIdSource(config.gatewayId());
-        listen(config.port(), channel -> {
-            CmppServerSession session = new CmppServerSession(this);
-            channel.pipeline()
-                    .addLast("frame", CmppDecoder.frameDecoder(PduFrameDecoder.DEFAULT_MAX_FRAME_LENGTH))
-                    .addLast("decoder", new CmppDecoder(CmppVersion.V30)) // CONNECT reads alike; replaced after it
-                    .addLast("encoder", new CmppEncoder(CmppVersion.V30))
-                    .addLast("session", session);
-            return session;
-        });
+        // CONNECT reads alike in both versions; the session switches to the SP's version after it
+        listen(new SimCodec(CmppDecoder::frameDecoder, () -> new CmppDecoder(CmppVersion.V30),
+                () -> new CmppEncoder(CmppVersion.V30)), () -> new CmppServerSession(this));
     }
 
     public static CmppSimulator start(CmppSimulatorConfig config) {
-        CmppSimulator simulator = new CmppSimulator(config);
-        log.info("CMPP simulator listening on port {} with {}", simulator.port(), config);
-        return simulator;
-    }
-
-    public CmppSimulatorConfig config() {
-        return config;
+        return new CmppSimulator(config);
     }
 
     @Override
@@ -74,17 +55,10 @@ public final class CmppSimulator extends NettySimulator<CmppServerSession> {
      *
      * @throws IllegalStateException when nobody is logged in or the SP did not answer 0
      */
+    @Override
     public void injectMo(String from, String to, String text) {
-        CmppServerSession session = anyLoggedIn()
-                .orElseThrow(() -> new IllegalStateException("no SP is logged in to receive the MO"));
-        for (MessageContent content : MoParts.of(text)) {
-            CmppDeliver deliver = new CmppDeliver(session.nextSequence(), msgIds.next(1), to, "", 0, from, 0, 0, content, "");
-            long result = await(session.deliver(deliver));
-            if (result != 0) {
-                throw new IllegalStateException("the SP answered the MO with result " + result);
-            }
-            counters().mosSent.incrementAndGet();
-        }
+        injectMoOnAnySession(text, "result", (session, content) -> session.deliver(
+                new CmppDeliver(session.nextSequence(), msgIds.next(1), to, "", 0, from, 0, 0, content, "")));
     }
 
     // --- used by the sessions and receipt jobs

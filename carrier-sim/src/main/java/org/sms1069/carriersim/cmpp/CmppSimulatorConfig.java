@@ -1,6 +1,7 @@
 package org.sms1069.carriersim.cmpp;
 
 import org.sms1069.carriersim.netty.SimBehaviour;
+import org.sms1069.carriersim.netty.SimConfig;
 import org.sms1069.carriersim.receipt.OutcomeMix;
 
 import java.time.Duration;
@@ -23,7 +24,7 @@ import java.util.Objects;
  */
 public record CmppSimulatorConfig(int port, String account, String password, int tps, int maxWindow,
                                   Duration receiptDelay, Map<String, Integer> outcomes, Long seed, int gatewayId,
-                                  boolean reportBeforeResponse) {
+                                  boolean reportBeforeResponse) implements SimConfig {
 
     public static final int DEFAULT_PORT = 7890;
     public static final String DEFAULT_ACCOUNT = "901234";
@@ -48,6 +49,7 @@ public record CmppSimulatorConfig(int port, String account, String password, int
     }
 
     /** The protocol-independent part. */
+    @Override
     public SimBehaviour behaviour() {
         return new SimBehaviour(tps, maxWindow, receiptDelay, outcomes, seed, reportBeforeResponse);
     }

@@ -2,7 +2,6 @@ package org.sms1069.carriersim.netty;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.socket.SocketChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sms1069.carriersim.log.SubmitLog;
@@ -11,25 +10,34 @@ import org.sms1069.carriersim.receipt.OutcomeMix;
 import org.sms1069.carriersim.receipt.ReceiptJob;
 import org.sms1069.carriersim.receipt.ReceiptScheduler;
 import org.sms1069.carriersim.throttle.TpsLimiter;
+import org.sms1069.gateway.codec.MessageContent;
+import org.sms1069.gateway.codec.PduFrameDecoder;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * What the CMPP, SMGP and SGIP simulators share: the TCP server and its sessions, the submit log, the TPS
  * limiter, held answers, the outcome mix and the receipt scheduler, and the test hooks (drop, stall, report
- * first, corrupt frame). A protocol adds its server session, its ids and its report and MO PDUs.
+ * first, corrupt frame). A protocol adds its codec, its server session, its ids and its report and MO PDUs.
  *
  * @param <T> the protocol's server session
+ * @param <C> the protocol's settings
  */
-public abstract class NettySimulator<T extends SimSession> implements AutoCloseable {
+public abstract class NettySimulator<T extends SimSession, C extends SimConfig> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NettySimulator.class);
 
+    private final String protocol;
     private final String name;
+    private final C config;
     private final SimBehaviour behaviour;
     private final SimCounters counters = new SimCounters();
     private final SubmitLog<AcceptedSubmit> submitLog = new SubmitLog<>(SubmitLog.DEFAULT_CAPACITY);
@@ -41,22 +49,35 @@ public abstract class NettySimulator<T extends SimSession> implements AutoClosea
     private volatile SimServer server;
     private volatile boolean reportFirst;
 
-    protected NettySimulator(String name, SimBehaviour behaviour) {
-        this.name = name;
-        this.behaviour = behaviour;
+    /** {@code protocol} as it appears in log lines, e.g. "CMPP"; the simulator's threads are named after it. */
+    protected NettySimulator(String protocol, C config) {
+        this.protocol = protocol;
+        this.name = protocol.toLowerCase(Locale.ROOT) + "-sim";
+        this.config = config;
+        this.behaviour = config.behaviour();
         this.reportFirst = behaviour.reportBeforeResponse();
         this.limiter = new TpsLimiter(behaviour.tps());
         this.outcomes = new OutcomeMix(behaviour.outcomes(), behaviour.seed());
         this.receipts = new ReceiptScheduler(name, 2, Duration.ofMillis(500), Duration.ofMinutes(10));
     }
 
-    /** Starts listening; call it last in the subclass constructor. {@code sessionFor} builds the pipeline. */
-    protected final void listen(int port, Function<SocketChannel, T> sessionFor) {
-        this.server = SimServer.listen(name, port, channel -> {
-            T session = sessionFor.apply(channel);
+    /** Starts listening on the configured port; call it last in the subclass constructor. */
+    protected final void listen(SimCodec codec, Supplier<T> newSession) {
+        this.server = SimServer.listen(name, config.port(), channel -> {
+            T session = newSession.get();
+            channel.pipeline()
+                    .addLast("frame", codec.frameDecoder().apply(PduFrameDecoder.DEFAULT_MAX_FRAME_LENGTH))
+                    .addLast("decoder", codec.decoder().get())
+                    .addLast("encoder", codec.encoder().get())
+                    .addLast("session", session);
             sessions.add(session);
             channel.closeFuture().addListener(f -> sessions.remove(session));
         });
+        LoggerFactory.getLogger(getClass()).info("{} simulator listening on port {} with {}", protocol, port(), config);
+    }
+
+    public C config() {
+        return config;
     }
 
     public int port() {
@@ -121,6 +142,13 @@ public abstract class NettySimulator<T extends SimSession> implements AutoClosea
 
     protected abstract ByteBuf malformedFrame(T session);
 
+    /**
+     * Sends a handset's message to the SP (UCS2, with UDH parts beyond 70 characters) and waits for its answer.
+     *
+     * @throws IllegalStateException when the SP cannot be reached or did not answer 0
+     */
+    public abstract void injectMo(String from, String to, String text);
+
     @Override
     public void close() {
         held.stall(false);
@@ -178,6 +206,33 @@ public abstract class NettySimulator<T extends SimSession> implements AutoClosea
         } catch (IllegalStateException e) {
             return false;
         }
+    }
+
+    /**
+     * Sends a handset's message (UCS2, with UDH parts beyond 70 characters) part by part; {@code sendPart}
+     * returns the SP's answer code, which the protocol calls {@code codeName}.
+     *
+     * @throws IllegalStateException when the SP did not answer a part with 0
+     */
+    protected final void injectMoParts(String text, String codeName, ToLongFunction<MessageContent> sendPart) {
+        for (MessageContent content : MoParts.of(text)) {
+            long code = sendPart.applyAsLong(content);
+            if (code != 0) {
+                throw new IllegalStateException("the SP answered the MO with " + codeName + " " + code);
+            }
+            counters.mosSent.incrementAndGet();
+        }
+    }
+
+    /**
+     * {@link #injectMoParts} over the first logged-in session: {@code deliverPart} writes one part there.
+     *
+     * @throws IllegalStateException when nobody is logged in or the SP did not answer a part with 0
+     */
+    protected final void injectMoOnAnySession(String text, String codeName,
+                                              BiFunction<T, MessageContent, CompletableFuture<Long>> deliverPart) {
+        T session = anyLoggedIn().orElseThrow(() -> new IllegalStateException("no SP is logged in to receive the MO"));
+        injectMoParts(text, codeName, content -> await(deliverPart.apply(session, content)));
     }
 
     /** The SP's answer to a request we sent, within 5 s. */

@@ -16,25 +16,29 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The gateway side of one SP connection, protocol-independent: login bookkeeping, the submit window and TPS
  * check, held answers, reports before the submit answer, and the requests the simulator sends (DELIVER,
- * REPORT) waiting for their answers. A protocol reads its PDUs and builds its answers.
+ * REPORT) waiting for their answers. A protocol checks its login, reads its other PDUs and builds its answers.
  *
  * @param <K> the protocol's sequence type
  * @param <J> the protocol's receipt job
+ * @param <L> the protocol's login request
  */
-public abstract class SimServerSession<K, J extends ReceiptJob> extends ChannelInboundHandlerAdapter implements SimSession {
+public abstract class SimServerSession<K, J extends ReceiptJob, L> extends ChannelInboundHandlerAdapter
+        implements SimSession {
     private static final Logger log = LoggerFactory.getLogger(SimServerSession.class);
 
-    private final NettySimulator<?> simulator;
+    private final NettySimulator<?, ?> simulator;
     private final String protocol;
+    private final Class<L> loginRequest;
     private final AnswerWaiters<K> answers = new AnswerWaiters<>();
     private final AtomicInteger unanswered = new AtomicInteger();
     private final AtomicLong sequences = new AtomicLong();
     private volatile boolean loggedIn;
     private Channel channel;
 
-    protected SimServerSession(NettySimulator<?> simulator, String protocol) {
+    protected SimServerSession(NettySimulator<?, ?> simulator, String protocol, Class<L> loginRequest) {
         this.simulator = simulator;
         this.protocol = protocol;
+        this.loginRequest = loginRequest;
     }
 
     @Override
@@ -47,9 +51,22 @@ public abstract class SimServerSession<K, J extends ReceiptJob> extends ChannelI
         return loggedIn && channel.isActive();
     }
 
-    protected boolean loginDone() {
-        return loggedIn;
+    @Override
+    public final void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (loginRequest.isInstance(msg)) {
+            login(loginRequest.cast(msg));
+        } else if (!loggedIn) {
+            ctx.close(); // anything before a successful login
+        } else {
+            readLoggedIn(msg);
+        }
     }
+
+    /** Checks the login request and answers it with {@link #answerLogin}. */
+    protected abstract void login(L request);
+
+    /** Any other PDU, once logged in. */
+    protected abstract void readLoggedIn(Object msg);
 
     @Override
     public Channel channel() {
@@ -133,8 +150,15 @@ public abstract class SimServerSession<K, J extends ReceiptJob> extends ChannelI
         answers.complete(sequence, result);
     }
 
-    protected void countMalformed() {
+    /** Counts a submit that could not be read and answers it with {@code response}, an error. */
+    protected void refuseMalformed(Object response) {
         simulator.counters().submitsMalformed.incrementAndGet();
+        channel.writeAndFlush(response);
+    }
+
+    /** Answers the SP's goodbye and closes the connection once the answer is written. */
+    protected void answerAndClose(Object response) {
+        channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.sms1069.carriersim.sgip;
 
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
 import org.sms1069.carriersim.netty.AcceptedSubmit;
 import org.sms1069.carriersim.netty.ReportJob;
 import org.sms1069.carriersim.netty.SimServerSession;
@@ -25,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
  * window or rate, held back as the simulator is set) and UNBIND. Reports never travel here: the simulator
  * sends them over its own connection to the SP's server.
  */
-final class SgipServerSession extends SimServerSession<SgipSequence, ReportJob<SgipOutcome>> {
+final class SgipServerSession extends SimServerSession<SgipSequence, ReportJob<SgipOutcome>, SgipBind> {
     private static final int ILLEGAL_LOGIN = 1;
     private static final int BAD_PARAMETER = 5;
     private static final int REPORT_NEVER = 2;
@@ -33,27 +31,27 @@ final class SgipServerSession extends SimServerSession<SgipSequence, ReportJob<S
     private final SgipSimulator simulator;
 
     SgipServerSession(SgipSimulator simulator) {
-        super(simulator, "SGIP");
+        super(simulator, "SGIP", SgipBind.class);
         this.simulator = simulator;
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof SgipBind bind) {
-            SgipSimulatorConfig config = simulator.config();
-            boolean ok = bind.loginType() == SgipBind.SP_TO_SMG && config.account().equals(bind.loginName())
-                    && config.password().equals(bind.loginPassword());
-            int result = ok ? 0 : ILLEGAL_LOGIN;
-            answerLogin(new SgipBindResp(bind.sequence(), result), result, bind.loginName());
-        } else if (!loginDone()) {
-            ctx.close(); // anything before a successful BIND
-        } else if (msg instanceof SgipSubmit submit) {
+    protected void login(SgipBind bind) {
+        SgipSimulatorConfig config = simulator.config();
+        boolean ok = bind.loginType() == SgipBind.SP_TO_SMG && config.account().equals(bind.loginName())
+                && config.password().equals(bind.loginPassword());
+        int result = ok ? 0 : ILLEGAL_LOGIN;
+        answerLogin(new SgipBindResp(bind.sequence(), result), result, bind.loginName());
+    }
+
+    @Override
+    protected void readLoggedIn(Object msg) {
+        if (msg instanceof SgipSubmit submit) {
             submit(submit);
         } else if (msg instanceof SgipUnbind unbind) {
-            channel().writeAndFlush(new SgipUnbindResp(unbind.sequence())).addListener(ChannelFutureListener.CLOSE);
+            answerAndClose(new SgipUnbindResp(unbind.sequence()));
         } else if (msg instanceof MalformedPdu<?> malformed && malformed.commandId() == SgipCommandIds.SUBMIT) {
-            countMalformed();
-            channel().writeAndFlush(new SgipSubmitResp((SgipSequence) malformed.sequence(), BAD_PARAMETER));
+            refuseMalformed(new SgipSubmitResp((SgipSequence) malformed.sequence(), BAD_PARAMETER));
         }
     }
 

@@ -2,13 +2,9 @@ package org.sms1069.carriersim.sgip;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.sms1069.carriersim.netty.MoParts;
 import org.sms1069.carriersim.netty.NettySimulator;
 import org.sms1069.carriersim.netty.ReportJob;
-import org.sms1069.gateway.codec.MessageContent;
-import org.sms1069.gateway.codec.PduFrameDecoder;
+import org.sms1069.carriersim.netty.SimCodec;
 import org.sms1069.gateway.sgip.SgipCommandIds;
 import org.sms1069.gateway.sgip.SgipDecoder;
 import org.sms1069.gateway.sgip.SgipDeliver;
@@ -23,42 +19,25 @@ import java.util.List;
  * recipient after the receipt delay and injected MO as DELIVER, UNBINDing that connection when quiet. Test
  * hooks as for the other simulators (drop, stall, report before response, corrupt frame). Plain Java.
  */
-public final class SgipSimulator extends NettySimulator<SgipServerSession> {
-    private static final Logger log = LoggerFactory.getLogger(SgipSimulator.class);
-
-    private final SgipSimulatorConfig config;
+public final class SgipSimulator extends NettySimulator<SgipServerSession, SgipSimulatorConfig> {
     private final SgipReportClient reports;
 
     private SgipSimulator(SgipSimulatorConfig config) {
-        super("sgip-sim", config.behaviour());
-        this.config = config;
+        super("SGIP", config);
         this.reports = new SgipReportClient(config);
-        listen(config.port(), channel -> {
-            SgipServerSession session = new SgipServerSession(this);
-            channel.pipeline()
-                    .addLast("frame", SgipDecoder.frameDecoder(PduFrameDecoder.DEFAULT_MAX_FRAME_LENGTH))
-                    .addLast("decoder", new SgipDecoder())
-                    .addLast("encoder", new SgipEncoder())
-                    .addLast("session", session);
-            return session;
-        });
+        listen(new SimCodec(SgipDecoder::frameDecoder, SgipDecoder::new, SgipEncoder::new),
+                () -> new SgipServerSession(this));
     }
 
     public static SgipSimulator start(SgipSimulatorConfig config) {
-        SgipSimulator simulator = new SgipSimulator(config);
-        log.info("SGIP simulator listening on port {} with {}", simulator.port(), config);
-        return simulator;
-    }
-
-    public SgipSimulatorConfig config() {
-        return config;
+        return new SgipSimulator(config);
     }
 
     /** A DELIVER cut short, on the SP's submit connection (where a liberal SP still answers it). */
     @Override
     protected ByteBuf malformedFrame(SgipServerSession session) {
         return Unpooled.buffer(25).writeInt(25).writeInt((int) SgipCommandIds.DELIVER)
-                .writeInt((int) config.nodeId()).writeInt(0).writeInt((int) session.nextSequence()).writeZero(5);
+                .writeInt((int) config().nodeId()).writeInt(0).writeInt((int) session.nextSequence()).writeZero(5);
     }
 
     /**
@@ -67,14 +46,9 @@ public final class SgipSimulator extends NettySimulator<SgipServerSession> {
      *
      * @throws IllegalStateException when the SP's server cannot be reached or did not answer 0
      */
+    @Override
     public void injectMo(String from, String to, String text) {
-        for (MessageContent content : MoParts.of(text)) {
-            long result = reports.send(sequence -> new SgipDeliver(sequence, from, to, 0, content));
-            if (result != 0) {
-                throw new IllegalStateException("the SP answered the MO with result " + result);
-            }
-            counters().mosSent.incrementAndGet();
-        }
+        injectMoParts(text, "result", content -> reports.send(sequence -> new SgipDeliver(sequence, from, to, 0, content)));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.sms1069.carriersim.sgip;
 
 import org.sms1069.carriersim.netty.SimBehaviour;
+import org.sms1069.carriersim.netty.SimConfig;
 
 import java.time.Duration;
 import java.util.Map;
@@ -21,7 +22,8 @@ import java.util.Objects;
  * @param behaviour      rate, window, receipts and report order
  */
 public record SgipSimulatorConfig(int port, String account, String password, long nodeId, String reportHost,
-                                  int reportPort, String reportAccount, String reportPassword, SimBehaviour behaviour) {
+                                  int reportPort, String reportAccount, String reportPassword, SimBehaviour behaviour)
+        implements SimConfig {
 
     public static final int DEFAULT_PORT = 8801;
     public static final int DEFAULT_REPORT_PORT = 8802;

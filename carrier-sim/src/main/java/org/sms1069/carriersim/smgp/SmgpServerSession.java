@@ -1,7 +1,5 @@
 package org.sms1069.carriersim.smgp;
 
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
 import org.sms1069.carriersim.netty.AcceptedSubmit;
 import org.sms1069.carriersim.netty.ReportJob;
 import org.sms1069.carriersim.netty.SimServerSession;
@@ -32,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
  * connections alike here), answers Submits (status 1 "system busy" beyond the window or rate, held back or
  * with the report first as the simulator is set), sends Delivers and waits for their answers.
  */
-final class SmgpServerSession extends SimServerSession<Long, ReportJob<SmgpReport>> {
+final class SmgpServerSession extends SimServerSession<Long, ReportJob<SmgpReport>, SmgpLogin> {
     private static final long STATUS_AUTH_FAILED = 21;
     private static final long STRUCTURE_ERROR = 10;
     private static final SmgpMsgId NO_ID = new SmgpMsgId(Octets.of(new byte[SmgpMsgId.LENGTH]));
@@ -40,31 +38,27 @@ final class SmgpServerSession extends SimServerSession<Long, ReportJob<SmgpRepor
     private final SmgpSimulator simulator;
 
     SmgpServerSession(SmgpSimulator simulator) {
-        super(simulator, "SMGP");
+        super(simulator, "SMGP", SmgpLogin.class);
         this.simulator = simulator;
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof SmgpLogin login) {
-            login(login);
-        } else if (!loginDone()) {
-            ctx.close(); // anything before a successful Login
-        } else if (msg instanceof SmgpSubmit submit) {
+    protected void readLoggedIn(Object msg) {
+        if (msg instanceof SmgpSubmit submit) {
             submit(submit);
         } else if (msg instanceof SmgpDeliverResp resp) {
             answered(resp.sequenceId(), resp.status());
         } else if (msg instanceof SmgpActiveTest test) {
             channel().writeAndFlush(new SmgpActiveTestResp(test.sequenceId()));
         } else if (msg instanceof SmgpExit exit) {
-            channel().writeAndFlush(new SmgpExitResp(exit.sequenceId())).addListener(ChannelFutureListener.CLOSE);
+            answerAndClose(new SmgpExitResp(exit.sequenceId()));
         } else if (msg instanceof MalformedPdu<?> malformed && malformed.commandId() == SmgpCommandIds.SUBMIT) {
-            countMalformed();
-            channel().writeAndFlush(new SmgpSubmitResp((Long) malformed.sequence(), NO_ID, STRUCTURE_ERROR));
+            refuseMalformed(new SmgpSubmitResp((Long) malformed.sequence(), NO_ID, STRUCTURE_ERROR));
         }
     }
 
-    private void login(SmgpLogin login) {
+    @Override
+    protected void login(SmgpLogin login) {
         SmgpSimulatorConfig config = simulator.config();
         boolean ok = config.account().equals(login.clientId()) && SmgpAuthenticator.client(config.account(),
                 config.password(), login.timestamp()).equals(login.authenticatorClient());
@@ -80,8 +74,7 @@ final class SmgpServerSession extends SimServerSession<Long, ReportJob<SmgpRepor
             return;
         }
         if (!partNumbersAgree(submit)) {
-            countMalformed();
-            channel().writeAndFlush(new SmgpSubmitResp(submit.sequenceId(), NO_ID, STRUCTURE_ERROR));
+            refuseMalformed(new SmgpSubmitResp(submit.sequenceId(), NO_ID, STRUCTURE_ERROR));
             return;
         }
         SmgpMsgId msgId = simulator.msgIds().next();

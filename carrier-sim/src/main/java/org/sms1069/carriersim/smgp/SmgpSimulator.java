@@ -2,15 +2,11 @@ package org.sms1069.carriersim.smgp;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.sms1069.carriersim.netty.AcceptedSubmit;
-import org.sms1069.carriersim.netty.MoParts;
 import org.sms1069.carriersim.netty.NettySimulator;
 import org.sms1069.carriersim.netty.ReportJob;
+import org.sms1069.carriersim.netty.SimCodec;
 import org.sms1069.carriersim.receipt.DeliveryOutcome;
-import org.sms1069.gateway.codec.MessageContent;
-import org.sms1069.gateway.codec.PduFrameDecoder;
 import org.sms1069.gateway.smgp.SmgpCommandIds;
 import org.sms1069.gateway.smgp.SmgpDecoder;
 import org.sms1069.gateway.smgp.SmgpDeliver;
@@ -31,39 +27,23 @@ import java.util.List;
  * IsReport 1 and the 122-byte text report after a delay with a configurable outcome mix, delivers injected
  * MO, and lets tests disturb it (drop connections, stall answers, malformed or corrupt frames). Plain Java.
  */
-public final class SmgpSimulator extends NettySimulator<SmgpServerSession> {
-    private static final Logger log = LoggerFactory.getLogger(SmgpSimulator.class);
+public final class SmgpSimulator extends NettySimulator<SmgpServerSession, SmgpSimulatorConfig> {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter REPORT_TIME = DateTimeFormatter.ofPattern("yyMMddHHmm");
     private static final DateTimeFormatter RECV_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final String ONE = "001";
 
-    private final SmgpSimulatorConfig config;
     private final SmgpMsgIdSource msgIds;
 
     private SmgpSimulator(SmgpSimulatorConfig config) {
-        super("smgp-sim", config.behaviour());
-        this.config = config;
+        super("SMGP", config);
         this.msgIds = new SmgpMsgIdSource(config.gatewayCode());
-        listen(config.port(), channel -> {
-            SmgpServerSession session = new SmgpServerSession(this);
-            channel.pipeline()
-                    .addLast("frame", SmgpDecoder.frameDecoder(PduFrameDecoder.DEFAULT_MAX_FRAME_LENGTH))
-                    .addLast("decoder", new SmgpDecoder())
-                    .addLast("encoder", new SmgpEncoder())
-                    .addLast("session", session);
-            return session;
-        });
+        listen(new SimCodec(SmgpDecoder::frameDecoder, SmgpDecoder::new, SmgpEncoder::new),
+                () -> new SmgpServerSession(this));
     }
 
     public static SmgpSimulator start(SmgpSimulatorConfig config) {
-        SmgpSimulator simulator = new SmgpSimulator(config);
-        log.info("SMGP simulator listening on port {} with {}", simulator.port(), config);
-        return simulator;
-    }
-
-    public SmgpSimulatorConfig config() {
-        return config;
+        return new SmgpSimulator(config);
     }
 
     @Override
@@ -78,18 +58,10 @@ public final class SmgpSimulator extends NettySimulator<SmgpServerSession> {
      *
      * @throws IllegalStateException when nobody is logged in or the SP did not answer 0
      */
+    @Override
     public void injectMo(String from, String to, String text) {
-        SmgpServerSession session = anyLoggedIn()
-                .orElseThrow(() -> new IllegalStateException("no SP is logged in to receive the MO"));
-        for (MessageContent content : MoParts.of(text)) {
-            SmgpDeliver deliver = new SmgpDeliver(session.nextSequence(), msgIds.next(), 0, recvTime(), from, to,
-                    content, SmgpTlvs.EMPTY);
-            long result = await(session.deliver(deliver));
-            if (result != 0) {
-                throw new IllegalStateException("the SP answered the MO with status " + result);
-            }
-            counters().mosSent.incrementAndGet();
-        }
+        injectMoOnAnySession(text, "status", (session, content) -> session.deliver(
+                new SmgpDeliver(session.nextSequence(), msgIds.next(), 0, recvTime(), from, to, content, SmgpTlvs.EMPTY)));
     }
 
     static String recvTime() {

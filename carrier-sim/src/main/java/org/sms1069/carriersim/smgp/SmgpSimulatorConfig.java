@@ -1,6 +1,7 @@
 package org.sms1069.carriersim.smgp;
 
 import org.sms1069.carriersim.netty.SimBehaviour;
+import org.sms1069.carriersim.netty.SimConfig;
 
 import java.time.Duration;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.Objects;
  * @param gatewayCode the SMGW code (6 digits: area code, "06", index) that starts every MsgID
  * @param behaviour   rate, window, receipts and report order
  */
-public record SmgpSimulatorConfig(int port, String account, String password, String gatewayCode, SimBehaviour behaviour) {
+public record SmgpSimulatorConfig(int port, String account, String password, String gatewayCode, SimBehaviour behaviour)
+        implements SimConfig {
 
     public static final int DEFAULT_PORT = 8890;
     public static final String DEFAULT_ACCOUNT = "10690001";

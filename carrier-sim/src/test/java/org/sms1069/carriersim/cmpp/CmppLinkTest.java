@@ -22,12 +22,12 @@ import static org.awaitility.Awaitility.await;
 class CmppLinkTest extends NettyLinkContract {
 
     @Override
-    protected NettySimulator<?> simulator(SimBehaviour behaviour) {
+    protected NettySimulator<?, ?> simulator(SimBehaviour behaviour) {
         return CmppSimulator.start(CmppSimulatorConfig.defaults().withBehaviour(behaviour));
     }
 
     @Override
-    protected LinkSettings settings(NettySimulator<?> sim, String password, int connections, int window, int tps) {
+    protected LinkSettings settings(NettySimulator<?, ?> sim, String password, int connections, int window, int tps) {
         return settings(Protocol.CMPP30, (CmppSimulator) sim, password, connections, window, tps);
     }
 
@@ -37,18 +37,8 @@ class CmppLinkTest extends NettyLinkContract {
     }
 
     @Override
-    protected String loginRefused() {
-        return "CMPP:3";
-    }
-
-    @Override
-    protected String flowControl() {
-        return "CMPP:8";
-    }
-
-    @Override
-    protected void injectMo(NettySimulator<?> sim, String from, String to, String text) {
-        ((CmppSimulator) sim).injectMo(from, to, text);
+    protected RawResults rawResults() {
+        return new RawResults("CMPP:3", "CMPP:8");
     }
 
     private CmppSimulator simulator(CmppSimulatorConfig config) {

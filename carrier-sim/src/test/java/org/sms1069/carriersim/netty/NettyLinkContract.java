@@ -36,25 +36,27 @@ public abstract class NettyLinkContract {
     }
 
     /** Starts the protocol's simulator with these behaviours and its default login. */
-    protected abstract NettySimulator<?> simulator(SimBehaviour behaviour);
+    protected abstract NettySimulator<?, ?> simulator(SimBehaviour behaviour);
 
     /** A link to {@code sim}; {@code password} null means the simulator's own. */
-    protected abstract LinkSettings settings(NettySimulator<?> sim, String password, int connections, int window, int tps);
+    protected abstract LinkSettings settings(NettySimulator<?, ?> sim, String password, int connections, int window, int tps);
 
-    /** The raw result of a refused login, e.g. "SMGP:21". */
-    protected abstract String loginRefused();
+    /** The protocol's raw results for a refused login and for a submit over the carrier's rate. */
+    protected abstract RawResults rawResults();
 
-    /** The submit result over the carrier's rate, e.g. "SMGP:1". */
-    protected abstract String flowControl();
-
-    protected abstract void injectMo(NettySimulator<?> sim, String from, String to, String text);
+    /**
+     * @param loginRefused the raw result of a refused login, e.g. "SMGP:21"
+     * @param flowControl  the submit result over the carrier's rate, e.g. "SMGP:1"
+     */
+    public record RawResults(String loginRefused, String flowControl) {
+    }
 
     protected final <T extends AutoCloseable> T track(T resource) {
         started.add(resource);
         return resource;
     }
 
-    protected final NettySimulator<?> start(SimBehaviour behaviour) {
+    protected final NettySimulator<?, ?> start(SimBehaviour behaviour) {
         return track(simulator(behaviour));
     }
 
@@ -62,7 +64,7 @@ public abstract class NettyLinkContract {
         return track(new LinkHarness(LinkHarness.fastSession()));
     }
 
-    protected final CarrierLink link(LinkHarness harness, NettySimulator<?> sim, int connections) {
+    protected final CarrierLink link(LinkHarness harness, NettySimulator<?, ?> sim, int connections) {
         CarrierLink link = track(harness.start(settings(sim, null, connections, 16, 1000)));
         await().atMost(WAIT).until(() -> link.connectedConnections() == connections);
         return link;
@@ -78,7 +80,7 @@ public abstract class NettyLinkContract {
 
     @Test
     void submitIsAcceptedAndItsReportComesBackWithTheSameId() throws Exception {
-        NettySimulator<?> sim = start(receipts("DELIVRD"));
+        NettySimulator<?, ?> sim = start(receipts("DELIVRD"));
         LinkHarness harness = harness();
         CarrierLink link = link(harness, sim, 1);
 
@@ -101,7 +103,7 @@ public abstract class NettyLinkContract {
 
     @Test
     void failedDeliveryKeepsTheCarriersRawStat() throws Exception {
-        NettySimulator<?> sim = start(receipts("UNDELIV"));
+        NettySimulator<?, ?> sim = start(receipts("UNDELIV"));
         LinkHarness harness = harness();
         CarrierLink link = link(harness, sim, 1);
 
@@ -113,7 +115,7 @@ public abstract class NettyLinkContract {
 
     @Test
     void threePartMessageGoesOutWithUdhAndPartNumbers() throws Exception {
-        NettySimulator<?> sim = start(SimBehaviour.defaults());
+        NettySimulator<?, ?> sim = start(SimBehaviour.defaults());
         CarrierLink link = link(harness(), sim, 2);
         String[] parts = {"一".repeat(67), "二".repeat(67), "三".repeat(10)};
 
@@ -136,7 +138,7 @@ public abstract class NettyLinkContract {
 
     @Test
     void reportBeforeSubmitResponseStillArrives() throws Exception {
-        NettySimulator<?> sim = start(SimBehaviour.defaults().withReportBeforeResponse(true));
+        NettySimulator<?, ?> sim = start(SimBehaviour.defaults().withReportBeforeResponse(true));
         LinkHarness harness = harness();
         CarrierLink link = link(harness, sim, 1);
 
@@ -149,13 +151,13 @@ public abstract class NettyLinkContract {
 
     @Test
     void wrongPasswordKeepsTheLinkDownAndRetriesWithBackoff() throws Exception {
-        NettySimulator<?> sim = start(SimBehaviour.defaults());
+        NettySimulator<?, ?> sim = start(SimBehaviour.defaults());
         LinkHarness harness = harness();
         CarrierLink link = track(harness.start(settings(sim, "wrong", 1, 16, 100)));
 
         await().atMost(WAIT).until(() -> sim.counters().loginsRejected.get() >= 3);
         assertThat(link.connectedConnections()).isZero();
-        assertThat(harness.meters.find("sms_link_logins_total").tag("result", loginRefused()).counter().count())
+        assertThat(harness.meters.find("sms_link_logins_total").tag("result", rawResults().loginRefused()).counter().count())
                 .isGreaterThanOrEqualTo(3);
         SubmitResult.Rejected down = (SubmitResult.Rejected) result(link.submit(LinkHarness.part("down", "x", 1, 1, "13800138000")));
         assertThat(down.rawResult()).isEqualTo("LINK_DOWN");
@@ -164,7 +166,7 @@ public abstract class NettyLinkContract {
 
     @Test
     void droppedConnectionFailsTheWindowRetryablyAndNothingHeldIsDelivered() throws Exception {
-        NettySimulator<?> sim = start(SimBehaviour.defaults());
+        NettySimulator<?, ?> sim = start(SimBehaviour.defaults());
         CarrierLink link = link(harness(), sim, 1);
         sim.stallResponses(true);
 
@@ -189,7 +191,7 @@ public abstract class NettyLinkContract {
 
     @Test
     void corruptStreamClosesTheConnectionAndTheLinkReconnects() {
-        NettySimulator<?> sim = start(SimBehaviour.defaults());
+        NettySimulator<?, ?> sim = start(SimBehaviour.defaults());
         CarrierLink link = link(harness(), sim, 1);
         long logins = sim.counters().loginsAccepted.get();
 
@@ -200,7 +202,7 @@ public abstract class NettyLinkContract {
 
     @Test
     void overTheCarriersRateIsFlowControlAndRetryable() throws Exception {
-        NettySimulator<?> sim = start(SimBehaviour.defaults().withLimits(1, 64));
+        NettySimulator<?, ?> sim = start(SimBehaviour.defaults().withLimits(1, 64));
         CarrierLink link = link(harness(), sim, 1);
 
         List<CompletableFuture<SubmitResult>> results = new ArrayList<>();
@@ -213,7 +215,7 @@ public abstract class NettyLinkContract {
         }
         assertThat(answers).anySatisfy(a -> {
             assertThat(a).isInstanceOf(SubmitResult.Rejected.class);
-            assertThat(((SubmitResult.Rejected) a).rawResult()).isEqualTo(flowControl());
+            assertThat(((SubmitResult.Rejected) a).rawResult()).isEqualTo(rawResults().flowControl());
             assertThat(((SubmitResult.Rejected) a).retryable()).isTrue();
             assertThat(((SubmitResult.Rejected) a).flowControl()).as("flow control").isTrue();
         });
@@ -221,11 +223,11 @@ public abstract class NettyLinkContract {
 
     @Test
     void moIsHandedOnWithTheExtendedDestination() {
-        NettySimulator<?> sim = start(SimBehaviour.defaults());
+        NettySimulator<?, ?> sim = start(SimBehaviour.defaults());
         LinkHarness harness = harness();
         link(harness, sim, 1);
 
-        injectMo(sim, "8613800138000", "1069012345688", "退订");
+        sim.injectMo("8613800138000", "1069012345688", "退订");
 
         await().atMost(WAIT).until(() -> harness.mos.size() == 1);
         assertThat(harness.mos.get(0).phone()).isEqualTo("13800138000");
@@ -235,7 +237,7 @@ public abstract class NettyLinkContract {
 
     @Test
     void closeWaitsForAnswersInFlightThenLogsOut() throws Exception {
-        NettySimulator<?> sim = start(SimBehaviour.defaults());
+        NettySimulator<?, ?> sim = start(SimBehaviour.defaults());
         CarrierLink link = link(harness(), sim, 1);
         sim.stallResponses(true);
         CompletableFuture<SubmitResult> pending = link.submit(LinkHarness.part("drain", "x", 1, 1, "13800138000")).toCompletableFuture();

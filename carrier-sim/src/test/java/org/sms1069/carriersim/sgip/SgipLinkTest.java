@@ -11,10 +11,8 @@ import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.Protocol;
 import org.sms1069.model.link.LinkSettings;
+import org.sms1069.testkit.TestInfra;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 
@@ -28,23 +26,15 @@ import static org.awaitility.Awaitility.await;
 class SgipLinkTest extends NettyLinkContract {
     private static final long NODE_ID = 3_0270_12345L;
 
-    private final int listenPort = freePort();
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    private final int listenPort = TestInfra.freePort();
 
     @Override
-    protected NettySimulator<?> simulator(SimBehaviour behaviour) {
+    protected NettySimulator<?, ?> simulator(SimBehaviour behaviour) {
         return SgipSimulator.start(SgipSimulatorConfig.defaults(listenPort).withBehaviour(behaviour));
     }
 
     @Override
-    protected LinkSettings settings(NettySimulator<?> sim, String password, int connections, int window, int tps) {
+    protected LinkSettings settings(NettySimulator<?, ?> sim, String password, int connections, int window, int tps) {
         SgipSimulatorConfig config = ((SgipSimulator) sim).config();
         return new LinkSettings("cucc-t", Carrier.CUCC, Protocol.SGIP12, "127.0.0.1", sim.port(), config.account(),
                 password == null ? config.password() : password, "MXX0010101", "10690123456", connections, window, tps,
@@ -52,18 +42,8 @@ class SgipLinkTest extends NettyLinkContract {
     }
 
     @Override
-    protected String loginRefused() {
-        return "SGIP:1";
-    }
-
-    @Override
-    protected String flowControl() {
-        return "SGIP:88";
-    }
-
-    @Override
-    protected void injectMo(NettySimulator<?> sim, String from, String to, String text) {
-        ((SgipSimulator) sim).injectMo(from, to, text);
+    protected RawResults rawResults() {
+        return new RawResults("SGIP:1", "SGIP:88");
     }
 
     @Test

@@ -20,30 +20,20 @@ import static org.awaitility.Awaitility.await;
 class SmgpLinkTest extends NettyLinkContract {
 
     @Override
-    protected NettySimulator<?> simulator(SimBehaviour behaviour) {
+    protected NettySimulator<?, ?> simulator(SimBehaviour behaviour) {
         return SmgpSimulator.start(SmgpSimulatorConfig.defaults().withBehaviour(behaviour));
     }
 
     @Override
-    protected LinkSettings settings(NettySimulator<?> sim, String password, int connections, int window, int tps) {
+    protected LinkSettings settings(NettySimulator<?, ?> sim, String password, int connections, int window, int tps) {
         SmgpSimulatorConfig config = ((SmgpSimulator) sim).config();
         return LinkHarness.settings(Protocol.SMGP30, sim.port(), config.account(),
                 password == null ? config.password() : password, connections, window, tps);
     }
 
     @Override
-    protected String loginRefused() {
-        return "SMGP:21";
-    }
-
-    @Override
-    protected String flowControl() {
-        return "SMGP:1";
-    }
-
-    @Override
-    protected void injectMo(NettySimulator<?> sim, String from, String to, String text) {
-        ((SmgpSimulator) sim).injectMo(from, to, text);
+    protected RawResults rawResults() {
+        return new RawResults("SMGP:21", "SMGP:1");
     }
 
     @Test
