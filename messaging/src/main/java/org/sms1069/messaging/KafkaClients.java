@@ -42,6 +42,21 @@ public final class KafkaClients {
      */
     public static KafkaConsumer<String, byte[]> manualCommitConsumer(String bootstrapServers, String groupId,
                                                                      String clientId, int maxPollRecords) {
+        return new KafkaConsumer<>(consumerConfig(bootstrapServers, groupId, clientId, maxPollRecords),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** The consumer of a {@link ReliableConsumer}, with its poll interval and any further properties. */
+    public static KafkaConsumer<String, byte[]> manualCommitConsumer(ConsumerSettings settings) {
+        Map<String, Object> config = consumerConfig(settings.bootstrapServers(), settings.group(), settings.clientId(),
+                settings.maxPollRecords());
+        config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) settings.maxPollInterval().toMillis());
+        config.putAll(settings.kafka());
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static Map<String, Object> consumerConfig(String bootstrapServers, String groupId, String clientId,
+                                                      int maxPollRecords) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -52,6 +67,6 @@ public final class KafkaClients {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                 "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        return config;
     }
 }

@@ -3,7 +3,7 @@ package org.sms1069.messaging;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.sms1069.model.json.SmsJson;
+import org.sms1069.model.Topic;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -16,10 +16,11 @@ public final class Publisher implements AutoCloseable {
     }
 
     /** Completes when the record is acknowledged by all in-sync replicas, or fails with the cause. */
-    public CompletableFuture<RecordMetadata> publish(String topic, String key, Object value) {
-        return publishBytes(topic, key, SmsJson.write(value));
+    public <T> CompletableFuture<RecordMetadata> publish(Topic<T> topic, String key, T value) {
+        return publishBytes(topic.name(), key, topic.encode(value));
     }
 
+    /** A record already in its wire form, e.g. a dead letter replayed to the topic it came from. */
     public CompletableFuture<RecordMetadata> publishBytes(String topic, String key, byte[] value) {
         CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
         try {
@@ -37,8 +38,8 @@ public final class Publisher implements AutoCloseable {
     }
 
     /** The topic's partition count from the producer's metadata (fetched once, then cached by the client). */
-    public int partitionCount(String topic) {
-        return producer.partitionsFor(topic).size();
+    public int partitionCount(Topic<?> topic) {
+        return producer.partitionsFor(topic.name()).size();
     }
 
     @Override

@@ -1,21 +1,20 @@
 package org.sms1069.messaging;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sms1069.model.Topics;
-import org.sms1069.model.event.DeadLetter;
+import org.sms1069.model.Topic;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,138 +23,279 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
- * At-least-once consumption: every record of a poll is handed to the handler, whose returned stage
- * completes when the record's outcome is durable (e.g. the outbound record is acknowledged); offsets
- * are committed only up to the last record whose stage completed.
+ * At-least-once consumption of one typed topic: every record of a poll is decoded and handed to the handler,
+ * whose returned stage completes when the record's outcome is durable (e.g. the outbound record is
+ * acknowledged); offsets are committed only up to the last record whose stage completed.
  * <ul>
- *   <li>A handler that throws {@link IllegalArgumentException} (directly or through its stage) marks
- *       a poison record: it goes to {@code sms.dead} with the error and the consumer moves on.</li>
- *   <li>Any other failure is transient: the partition is rewound to the failed record and polled
- *       again after a back-off, so nothing is lost and one partition's order is kept.</li>
- *   <li>A handler that throws {@link NotDueException} (directly or through its stage) for a record
- *       that must wait: the partition is rewound to that record and paused until it is due (at most
- *       {@value #MAX_PAUSE_SECONDS} s, then the record is handed over again and may defer again), while
- *       the other partitions keep flowing. Records behind it in that partition wait too: on
- *       {@code sms.retry} and {@code sms.scheduled} they are mostly due later anyway, and a handler that
- *       wants earlier ones out must not use one partition for very different waits.
+ *   <li>Poison ({@link RecordFailures#isPoison}: the record does not decode, the handler throws
+ *       {@link org.sms1069.model.PoisonRecordException}, or the service's own classifier says so, e.g. a
+ *       database constraint): the record goes to {@code sms.dead} with the reason and the consumer moves on.</li>
+ *   <li>Any other failure, or a handler that does not finish within {@code handlerTimeout}, is transient: the
+ *       partition is rewound to the record and paused for a capped exponential back-off while the other
+ *       partitions keep flowing; after {@code maxAttempts} or {@code maxRetryTime} the record is
+ *       dead-lettered too ({@code sms_consumer_gave_up_total}), so no record blocks its partition for good.</li>
+ *   <li>{@link NotDueException}: the partition is rewound and paused until the record is due (at most
+ *       {@value #MAX_PAUSE_SECONDS} s, then it is handed over again and may defer again).
  *       {@link #resumeAll()} ends every pause early (e.g. when a link recovers).</li>
+ *   <li>Kafka itself failing (broker gone or paused, coordinator moves, commit timeouts): a failed commit is
+ *       logged and the next one covers it; anything else closes the client, waits a back-off and starts a new
+ *       one from the committed offsets. The loop only ends with {@link #close()}.</li>
  * </ul>
- * Records of one poll are handed over without waiting for each other (a gateway keeps a window of
- * submits in flight); after a transient failure or a deferral the records behind it are handed over
- * again, so handlers must be idempotent or protected by a dedup key.
- * Runs on its own thread; {@link #close()} stops it after the batch in hand.
+ * Records of one poll are handed over without waiting for each other (a gateway keeps a window of submits in
+ * flight); after a failure or a deferral the records behind it are handed over again, so handlers must be
+ * idempotent or protected by a dedup key. {@link #status()} tells whether the consumer is stalled (running,
+ * records waiting, no progress for {@code stallAfter}); {@code sms_consumer_lag} exports the waiting records.
  */
-public final class ReliableConsumer implements AutoCloseable {
+public final class ReliableConsumer<T> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReliableConsumer.class);
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
-    private static final Pattern DIGITS = Pattern.compile("\\d{7,}");
     static final int MAX_PAUSE_SECONDS = 30;
     private static final Duration MAX_PAUSE = Duration.ofSeconds(MAX_PAUSE_SECONDS);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     /** Processes one record; the stage completes when its outcome is durable. */
     @FunctionalInterface
-    public interface Handler {
-        CompletionStage<?> handle(ConsumerRecord<String, byte[]> record) throws Exception;
+    public interface Handler<T> {
+        CompletionStage<?> handle(Received<T> record) throws Exception;
     }
 
     private final String service;
-    private final Consumer<String, byte[]> consumer;
-    private final List<String> topics;
-    private final Handler handler;
-    private final Publisher deadLetters;
+    private final Topic<T> topic;
+    private final ConsumerSettings settings;
+    private final Handler<T> handler;
+    private final DeadLetters deadLetters;
     private final MeterRegistry meters;
+    private final Supplier<Consumer<String, byte[]>> clients;
     private final Thread thread;
+    private final CountDownLatch closing = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final Clock clock;
-    /** Partitions paused by a deferral and when to resume them; touched by the consumer thread only. */
+    private Clock clock = Clock.systemUTC();
+    private Predicate<Throwable> poison = error -> false;
+    private ConsumerHealth health;
+
+    /** Partitions paused by a deferral or a retry back-off and when to resume them; consumer thread only. */
     private final Map<TopicPartition, Instant> pausedUntil = new HashMap<>();
+    /** The record each partition keeps failing on; consumer thread only. */
+    private final Map<TopicPartition, Failing> failing = new HashMap<>();
     private final AtomicBoolean resumeRequested = new AtomicBoolean();
+    private final AtomicLong lag = new AtomicLong();
+    private volatile Consumer<String, byte[]> consumer;
+    private volatile Instant lastProgress;
     private volatile boolean running = true;
-    private Duration backoff = Duration.ZERO;
+    private int clientFailures;
 
-    public ReliableConsumer(String service, Consumer<String, byte[]> consumer, List<String> topics,
-                            Handler handler, Publisher deadLetters, MeterRegistry meters) {
-        this(service, consumer, topics, handler, deadLetters, meters, Clock.systemUTC());
+    public ReliableConsumer(String service, Topic<T> topic, ConsumerSettings settings, Handler<T> handler,
+                            Publisher deadLetters, MeterRegistry meters) {
+        this(service, topic, settings, handler, deadLetters, meters, () -> KafkaClients.manualCommitConsumer(settings));
     }
 
-    public ReliableConsumer(String service, Consumer<String, byte[]> consumer, List<String> topics,
-                            Handler handler, Publisher deadLetters, MeterRegistry meters, Clock clock) {
-        this.clock = clock;
+    /** With the Kafka clients made by {@code clients} (a new one after each failure of the previous). */
+    public ReliableConsumer(String service, Topic<T> topic, ConsumerSettings settings, Handler<T> handler,
+                            Publisher deadLetters, MeterRegistry meters, Supplier<Consumer<String, byte[]>> clients) {
         this.service = service;
-        this.consumer = consumer;
-        this.topics = List.copyOf(topics);
+        this.topic = topic;
+        this.settings = settings;
         this.handler = handler;
-        this.deadLetters = deadLetters;
+        this.deadLetters = new DeadLetters(service, deadLetters, meters);
         this.meters = meters;
-        this.thread = new Thread(this::run, service + "-consumer-" + String.join(",", topics));
+        this.clients = clients;
+        this.thread = new Thread(this::run, service + "-consumer-" + topic.name());
+        Gauge.builder("sms_consumer_lag", lag, AtomicLong::get)
+                .tags("service", service, "group", settings.group(), "topic", topic.name())
+                .description("records waiting on the partitions this consumer holds (log end minus position)")
+                .register(meters);
     }
 
-    public ReliableConsumer start() {
+    /** Failures of the service's own kind that can never succeed (e.g. SQLSTATE class 22/23); call before start. */
+    public ReliableConsumer<T> poisonWhen(Predicate<Throwable> classifier) {
+        this.poison = classifier;
+        return this;
+    }
+
+    /** Reports this consumer's status to the service's readiness; call before start. */
+    public ReliableConsumer<T> watchedBy(ConsumerHealth consumers) {
+        this.health = consumers;
+        consumers.watch(this);
+        return this;
+    }
+
+    /** The clock for due times, back-offs and stall detection; call before start. */
+    public ReliableConsumer<T> withClock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    public ReliableConsumer<T> start() {
+        lastProgress = clock.instant();
         thread.start();
         return this;
     }
 
     private void run() {
         try {
-            consumer.subscribe(topics, new ForgetPauses());
             while (running) {
-                resumeDue();
-                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                if (!records.isEmpty()) {
-                    processBatch(records);
+                try {
+                    pollOnce();
+                    clientFailures = 0;
+                } catch (WakeupException | InterruptException e) {
+                    // close() wakes the client up; the loop ends since running is false
+                } catch (RuntimeException e) {
+                    restartAfter(e);
                 }
             }
-        } catch (WakeupException e) {
-            if (running) {
-                log.error("consumer of {} woken up unexpectedly", topics, e);
-            }
-        } catch (RuntimeException e) {
-            log.error("consumer of {} stopped by an unexpected error", topics, e);
         } finally {
+            closeClient();
+            stopped.countDown();
+        }
+    }
+
+    private void pollOnce() {
+        if (consumer == null) {
+            consumer = clients.get();
+            consumer.subscribe(List.of(topic.name()), new ForgetPartitions());
+        }
+        resumeDue();
+        ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+        if (!records.isEmpty()) {
+            processBatch(records);
+        }
+        measureLag();
+    }
+
+    /** Any error of the client itself: start a fresh one from the committed offsets after a back-off. */
+    private void restartAfter(RuntimeException error) {
+        clientFailures++;
+        meters.counter("sms_consumer_restarts_total", "service", service, "topic", topic.name()).increment();
+        Duration wait = settings.retryBackoff().delay(clientFailures);
+        log.error("consumer of {} (group {}) failed; a new client starts in {} ms", topic, settings.group(),
+                wait.toMillis(), error);
+        closeClient();
+        try {
+            closing.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private void closeClient() {
+        Consumer<String, byte[]> client = consumer;
+        consumer = null;
+        pausedUntil.clear();
+        failing.clear();
+        if (client != null) {
             try {
-                consumer.close(Duration.ofSeconds(5));
-            } finally {
-                stopped.countDown();
+                client.close(CLOSE_TIMEOUT);
+            } catch (RuntimeException e) {
+                log.warn("closing the consumer of {} failed: {}", topic, e.toString());
             }
         }
     }
 
     private void processBatch(ConsumerRecords<String, byte[]> records) {
+        Instant deadline = clock.instant().plus(settings.handlerTimeout());
         Map<TopicPartition, List<Pending>> byPartition = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             byPartition.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), p -> new ArrayList<>())
                     .add(new Pending(record, invoke(record)));
         }
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-        boolean transientFailure = false;
         for (var entry : byPartition.entrySet()) {
             TopicPartition partition = entry.getKey();
             for (Pending pending : entry.getValue()) {
-                Outcome outcome = await(pending);
+                long offset = pending.record().offset();
+                Outcome outcome = await(pending, deadline);
                 if (outcome.kind() == Kind.RETRY) {
-                    consumer.seek(partition, pending.record().offset());
-                    transientFailure = true;
+                    outcome = retryOrGiveUp(partition, pending.record(), outcome.error());
+                }
+                if (outcome.kind() == Kind.RETRY) {
                     break;
                 }
                 if (outcome.kind() == Kind.NOT_DUE) {
-                    defer(partition, pending.record().offset(), outcome.due());
+                    pause(partition, offset, outcome.due());
+                    lastProgress = clock.instant(); // waiting on purpose is not a stall
                     break;
                 }
-                done.put(partition, new OffsetAndMetadata(pending.record().offset() + 1));
+                failing.remove(partition);
+                done.put(partition, new OffsetAndMetadata(offset + 1));
             }
         }
         commit(done);
-        backOffIf(transientFailure);
+    }
+
+    private CompletableFuture<?> invoke(ConsumerRecord<String, byte[]> record) {
+        try {
+            T value = topic.decode(record.value());
+            return handler.handle(new Received<>(record.topic(), record.partition(), record.offset(), record.key(), value))
+                    .toCompletableFuture();
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private Outcome await(Pending pending, Instant deadline) {
+        ConsumerRecord<String, byte[]> record = pending.record();
+        try {
+            long wait = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
+            pending.result().get(wait, TimeUnit.MILLISECONDS);
+            count("ok");
+            return Outcome.DONE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(Kind.RETRY, null, e);
+        } catch (TimeoutException e) {
+            return new Outcome(Kind.RETRY, null,
+                    new TimeoutException("not done within the handler timeout " + settings.handlerTimeout()));
+        } catch (ExecutionException e) {
+            Throwable cause = RecordFailures.unwrap(e.getCause());
+            if (cause instanceof NotDueException notDue) {
+                count("deferred");
+                return new Outcome(Kind.NOT_DUE, notDue.due(), null);
+            }
+            if (RecordFailures.isPoison(cause, poison)) {
+                return deadLetters.write(record, cause.getMessage()) ? Outcome.DONE : new Outcome(Kind.RETRY, null, cause);
+            }
+            return new Outcome(Kind.RETRY, null, cause);
+        }
+    }
+
+    /** A transient failure: rewind and back off, or dead-letter once the attempts or the time are used up. */
+    private Outcome retryOrGiveUp(TopicPartition partition, ConsumerRecord<String, byte[]> record, Throwable error) {
+        Instant now = clock.instant();
+        Failing previous = failing.get(partition);
+        Failing current = previous != null && previous.offset() == record.offset()
+                ? previous.again() : new Failing(record.offset(), 1, now);
+        boolean exhausted = current.attempts() >= settings.maxAttempts()
+                || !now.isBefore(current.since().plus(settings.maxRetryTime()));
+        if (exhausted) {
+            String reason = "gave up after " + current.attempts() + " attempts in "
+                    + Duration.between(current.since(), now).toSeconds() + " s: " + error;
+            if (deadLetters.write(record, reason)) {
+                meters.counter("sms_consumer_gave_up_total", "service", service, "topic", topic.name()).increment();
+                failing.remove(partition);
+                return Outcome.DONE;
+            }
+        }
+        failing.put(partition, current);
+        count("retry");
+        Duration backoff = settings.retryBackoff().delay(current.attempts());
+        log.warn("transient failure on {}-{}@{} (attempt {}), retrying in {} ms: {}", record.topic(), record.partition(),
+                record.offset(), current.attempts(), backoff.toMillis(), RecordFailures.masked(error.toString()));
+        pause(partition, record.offset(), now.plus(backoff));
+        return new Outcome(Kind.RETRY, null, error);
     }
 
     private void commit(Map<TopicPartition, OffsetAndMetadata> done) {
@@ -164,16 +304,21 @@ public final class ReliableConsumer implements AutoCloseable {
         }
         try {
             consumer.commitSync(done);
-        } catch (CommitFailedException | RebalanceInProgressException e) {
-            // the partitions moved to another instance, which starts from the last commit: the work
-            // done here is repeated there under the same dedup keys, nothing is lost
-            log.warn("offsets of {} not committed (rebalance); they will be processed again: {}", done.keySet(), e.toString());
+            lastProgress = clock.instant();
+        } catch (WakeupException | InterruptException e) {
+            throw e;
+        } catch (KafkaException e) {
+            // a timeout, a moved coordinator or a rebalance: whoever holds the partitions next starts from the last
+            // commit and repeats this work under the same dedup keys; a later commit here covers these offsets
+            meters.counter("sms_consumer_commit_failures_total", "service", service, "topic", topic.name()).increment();
+            log.warn("offsets of {} not committed; they will be committed later or processed again: {}", done.keySet(),
+                    e.toString());
         }
     }
 
-    private void defer(TopicPartition partition, long offset, Instant due) {
+    private void pause(TopicPartition partition, long offset, Instant until) {
         Instant now = clock.instant();
-        Instant resumeAt = due.isAfter(now.plus(MAX_PAUSE)) ? now.plus(MAX_PAUSE) : due;
+        Instant resumeAt = until.isAfter(now.plus(MAX_PAUSE)) ? now.plus(MAX_PAUSE) : until;
         consumer.seek(partition, offset);
         consumer.pause(List.of(partition));
         pausedUntil.put(partition, resumeAt);
@@ -199,107 +344,59 @@ public final class ReliableConsumer implements AutoCloseable {
         }
     }
 
-    /** Ends every deferral at the next poll: the handler sees the waiting records again (thread-safe). */
+    private void measureLag() {
+        long total = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            OptionalLong known = consumer.currentLag(partition);
+            total += known.orElse(0);
+        }
+        lag.set(total);
+        if (total == 0) {
+            lastProgress = clock.instant();
+        }
+    }
+
+    /** Ends every pause at the next poll: the handler sees the waiting records again (thread-safe). */
     public void resumeAll() {
         resumeRequested.set(true);
     }
 
-    /** Partitions currently paused by a deferral (for tests and diagnostics; approximate from other threads). */
+    /** Partitions currently paused (for tests and diagnostics; approximate from other threads). */
     public int pausedPartitions() {
         return pausedUntil.size();
     }
 
-    private CompletableFuture<?> invoke(ConsumerRecord<String, byte[]> record) {
-        try {
-            return handler.handle(record).toCompletableFuture();
-        } catch (Exception e) {
-            return CompletableFuture.failedFuture(e);
-        }
+    /** Whether the loop runs, what waits, and whether it is stalled (thread-safe). */
+    public ConsumerStatus status() {
+        boolean alive = thread.isAlive();
+        long waiting = lag.get();
+        Instant progress = lastProgress;
+        boolean noProgress = progress != null && waiting > 0
+                && clock.instant().isAfter(progress.plus(settings.stallAfter()));
+        boolean dead = running && thread.getState() == Thread.State.TERMINATED;
+        return new ConsumerStatus(service, settings.group(), topic.name(), alive && running, waiting, progress,
+                dead || (alive && noProgress));
     }
 
-    private Outcome await(Pending pending) {
-        ConsumerRecord<String, byte[]> record = pending.record();
-        try {
-            pending.result().get();
-            count(record.topic(), "ok");
-            return Outcome.DONE;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Outcome.RETRY;
-        } catch (ExecutionException e) {
-            Throwable cause = unwrap(e.getCause());
-            if (cause instanceof NotDueException notDue) {
-                count(record.topic(), "deferred");
-                return new Outcome(Kind.NOT_DUE, notDue.due());
-            }
-            if (cause instanceof IllegalArgumentException) {
-                return deadLetter(record, cause) ? Outcome.DONE : Outcome.RETRY;
-            }
-            count(record.topic(), "retry");
-            log.warn("transient failure on {}-{}@{}, will retry: {}", record.topic(), record.partition(),
-                    record.offset(), cause.toString());
-            return Outcome.RETRY;
-        }
-    }
-
-    private boolean deadLetter(ConsumerRecord<String, byte[]> record, Throwable cause) {
-        String value = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
-        DeadLetter letter = new DeadLetter(DeadLetter.VERSION, service, record.topic(), record.partition(),
-                record.offset(), record.key(), value, cause.getMessage(), clock.instant());
-        try {
-            deadLetters.publish(Topics.DEAD, record.key(), letter).get();
-            meters.counter("sms_dead_letters_total", "service", service, "topic", record.topic()).increment();
-            count(record.topic(), "dead");
-            log.warn("dead-lettered {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                    DIGITS.matcher(String.valueOf(cause.getMessage())).replaceAll("***"));
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException e) {
-            log.error("cannot write dead letter for {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
-            return false;
-        }
-    }
-
-    private void backOffIf(boolean failed) {
-        if (!failed) {
-            backoff = Duration.ZERO;
-            return;
-        }
-        backoff = backoff.isZero() ? Duration.ofMillis(100) : min(backoff.multipliedBy(2), MAX_BACKOFF);
-        try {
-            Thread.sleep(backoff.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
-    private void count(String topic, String outcome) {
-        meters.counter("sms_consumed_records_total", "service", service, "topic", topic, "outcome", outcome).increment();
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
+    private void count(String outcome) {
+        meters.counter("sms_consumed_records_total", "service", service, "topic", topic.name(), "outcome", outcome)
+                .increment();
     }
 
     @Override
     public void close() {
         running = false;
+        closing.countDown();
+        if (health != null) {
+            health.forget(this);
+        }
         if (thread.getState() == Thread.State.NEW) {
-            consumer.close(Duration.ofSeconds(5));
             return;
         }
-        consumer.wakeup();
+        Consumer<String, byte[]> client = consumer;
+        if (client != null) {
+            client.wakeup();
+        }
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -309,16 +406,22 @@ public final class ReliableConsumer implements AutoCloseable {
 
     private enum Kind { DONE, RETRY, NOT_DUE }
 
-    private record Outcome(Kind kind, Instant due) {
-        static final Outcome DONE = new Outcome(Kind.DONE, null);
-        static final Outcome RETRY = new Outcome(Kind.RETRY, null);
+    private record Outcome(Kind kind, Instant due, Throwable error) {
+        static final Outcome DONE = new Outcome(Kind.DONE, null, null);
     }
 
-    /** A partition that moves away takes its pause with it; whoever gets it next defers again if needed. */
-    private final class ForgetPauses implements ConsumerRebalanceListener {
+    /** The record a partition keeps failing on: how often and since when. */
+    private record Failing(long offset, int attempts, Instant since) {
+        Failing again() {
+            return new Failing(offset, attempts + 1, since);
+        }
+    }
+
+    /** A partition that moves away takes its pause and its failure count with it; its next holder starts afresh. */
+    private final class ForgetPartitions implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            partitions.forEach(pausedUntil::remove);
+            forget(partitions);
         }
 
         @Override
@@ -327,7 +430,14 @@ public final class ReliableConsumer implements AutoCloseable {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            partitions.forEach(pausedUntil::remove);
+            forget(partitions);
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
+            partitions.forEach(p -> {
+                pausedUntil.remove(p);
+                failing.remove(p);
+            });
         }
     }
 

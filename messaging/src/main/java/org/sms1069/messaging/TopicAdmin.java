@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.sms1069.model.Topic;
 
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +23,15 @@ public final class TopicAdmin {
     public record TopicSpec(String name, int partitions, boolean compacted) {
         public static TopicSpec of(String name, int partitions) {
             return new TopicSpec(name, partitions, false);
+        }
+
+        public static TopicSpec of(Topic<?> topic, int partitions) {
+            return of(topic.name(), partitions);
+        }
+
+        /** A compacted topic: the latest record per key is kept (e.g. link health). */
+        public static TopicSpec compacted(Topic<?> topic, int partitions) {
+            return new TopicSpec(topic.name(), partitions, true);
         }
     }
 

@@ -1,17 +1,16 @@
 package org.sms1069.messaging;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sms1069.messaging.TopicAdmin.TopicSpec;
+import org.sms1069.model.Topic;
 import org.sms1069.model.Topics;
 import org.sms1069.testkit.TestInfra;
 import org.sms1069.testkit.TestKafka;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  */
 class ReliableConsumerDeferralTest {
     private final String bootstrap = TestKafka.bootstrapServers();
-    private final String topic = TestInfra.unique("test.deferral");
+    private final Topic<String> topic = Topic.of(TestInfra.unique("test.deferral"), String.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private Publisher publisher;
     private KafkaProducerAccess producer;
@@ -58,8 +57,8 @@ class ReliableConsumerDeferralTest {
 
         Map<String, Instant> handledAt = new ConcurrentHashMap<>();
         List<String> order = new CopyOnWriteArrayList<>();
-        ReliableConsumer.Handler handler = record -> {
-            String value = new String(record.value(), StandardCharsets.UTF_8);
+        ReliableConsumer.Handler<String> handler = record -> {
+            String value = record.value();
             if (value.startsWith("wait-")) {
                 Instant notBefore = Instant.ofEpochMilli(Long.parseLong(value.substring(5)));
                 if (Instant.now().isBefore(notBefore)) {
@@ -70,8 +69,8 @@ class ReliableConsumerDeferralTest {
             order.add(value);
             return CompletableFuture.completedFuture(null);
         };
-        try (ReliableConsumer consumer = new ReliableConsumer("test", consumer(TestInfra.unique("group")), List.of(topic),
-                handler, publisher, meters).start()) {
+        try (ReliableConsumer<String> consumer = new ReliableConsumer<>("test", topic, settings(), handler, publisher,
+                meters).start()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> handledAt.containsKey("free-4"));
             assertThat(handledAt).doesNotContainKey("wait-" + due.toEpochMilli());
             assertThat(handledAt.get("free-4")).isBefore(due);
@@ -83,7 +82,7 @@ class ReliableConsumerDeferralTest {
         // a record behind the waiting one was handed over with it (it was due) and is handed over again
         // after the pause: at-least-once, in partition order, absorbed by dedup keys downstream
         assertThat(order.subList(order.indexOf("wait-" + due.toEpochMilli()), order.size())).contains("after-wait");
-        assertThat(meters.counter("sms_consumed_records_total", "service", "test", "topic", topic, "outcome", "deferred")
+        assertThat(meters.counter("sms_consumed_records_total", "service", "test", "topic", topic.name(), "outcome", "deferred")
                 .count()).isPositive();
     }
 
@@ -94,16 +93,16 @@ class ReliableConsumerDeferralTest {
         List<String> handled = new CopyOnWriteArrayList<>();
         java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicInteger deferrals = new java.util.concurrent.atomic.AtomicInteger();
-        ReliableConsumer.Handler handler = record -> {
+        ReliableConsumer.Handler<String> handler = record -> {
             if (!open.get()) {
                 deferrals.incrementAndGet();
                 throw new NotDueException(farAway);
             }
-            handled.add(new String(record.value(), StandardCharsets.UTF_8));
+            handled.add(record.value());
             return CompletableFuture.completedFuture(null);
         };
-        try (ReliableConsumer consumer = new ReliableConsumer("test", consumer(TestInfra.unique("group")), List.of(topic),
-                handler, publisher, meters).start()) {
+        try (ReliableConsumer<String> consumer = new ReliableConsumer<>("test", topic, settings(), handler, publisher,
+                meters).start()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> deferrals.get() > 0 && consumer.pausedPartitions() == 1);
             Thread.sleep(500);
             assertThat(deferrals).as("paused, not polled again and again").hasValue(1);
@@ -114,11 +113,11 @@ class ReliableConsumerDeferralTest {
     }
 
     private void send(int partition, String value) throws Exception {
-        producer.producer.send(new ProducerRecord<>(topic, partition, "k", value.getBytes(StandardCharsets.UTF_8))).get();
+        producer.producer.send(new ProducerRecord<>(topic.name(), partition, "k", topic.encode(value))).get();
     }
 
-    private KafkaConsumer<String, byte[]> consumer(String group) {
-        return KafkaClients.manualCommitConsumer(bootstrap, group, "test", 100);
+    private ConsumerSettings settings() {
+        return ConsumerSettings.of(bootstrap, TestInfra.unique("group"), "test", 100);
     }
 
     private static final class KafkaProducerAccess {

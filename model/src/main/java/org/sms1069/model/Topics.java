@@ -1,23 +1,31 @@
 package org.sms1069.model;
 
-/** Kafka topic names: the contract between the services. */
+import org.sms1069.model.event.AcceptedMessage;
+import org.sms1069.model.event.BlockedMessage;
+import org.sms1069.model.event.DeadLetter;
+import org.sms1069.model.event.LinkHealth;
+import org.sms1069.model.event.MoMessage;
+import org.sms1069.model.event.OutboundSubmit;
+import org.sms1069.model.event.StatusEvent;
+
+/** The Kafka topics and their record types: the contract between the services. */
 public final class Topics {
-    public static final String SUBMIT = "sms.submit";
+    public static final Topic<AcceptedMessage> SUBMIT = Topic.of("sms.submit", AcceptedMessage.class);
     public static final String OUT_PREFIX = "sms.out.";
-    public static final String RETRY = "sms.retry";
+    public static final Topic<OutboundSubmit> RETRY = Topic.of("sms.retry", OutboundSubmit.class);
     /** Parts of scheduled sends, held by the router until their send time. */
-    public static final String SCHEDULED = "sms.scheduled";
-    public static final String STATUS = "sms.status";
-    public static final String MO = "sms.mo";
-    public static final String BLOCKED = "sms.blocked";
-    public static final String LINK_HEALTH = "sms.link-health";
-    public static final String DEAD = "sms.dead";
+    public static final Topic<OutboundSubmit> SCHEDULED = Topic.of("sms.scheduled", OutboundSubmit.class);
+    public static final Topic<StatusEvent> STATUS = Topic.of("sms.status", StatusEvent.class);
+    public static final Topic<MoMessage> MO = Topic.of("sms.mo", MoMessage.class);
+    public static final Topic<BlockedMessage> BLOCKED = Topic.of("sms.blocked", BlockedMessage.class);
+    public static final Topic<LinkHealth> LINK_HEALTH = Topic.of("sms.link-health", LinkHealth.class);
+    public static final Topic<DeadLetter> DEAD = Topic.of("sms.dead", DeadLetter.class);
 
     private Topics() {
     }
 
     /** The topic a link's gateway consumes. */
-    public static String outbound(String linkId) {
-        return OUT_PREFIX + linkId;
+    public static Topic<OutboundSubmit> outbound(String linkId) {
+        return Topic.of(OUT_PREFIX + linkId, OutboundSubmit.class);
     }
 }

@@ -1,0 +1,77 @@
+package org.sms1069.messaging;
+
+import org.sms1069.model.retry.Backoff;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How one {@link ReliableConsumer} reads and how long it lets things take, named and checked at start:
+ * <ul>
+ *   <li>{@code maxPollRecords}, {@code maxPollInterval}: Kafka's; a whole poll's work must fit in the interval,
+ *       so the interval must exceed {@code handlerTimeout} (plus a commit) or the group evicts the consumer;</li>
+ *   <li>{@code handlerTimeout}: a record whose handler has not finished by then is retried (at-least-once);</li>
+ *   <li>{@code retryBackoff}, {@code maxAttempts}, {@code maxRetryTime}: a record that keeps failing is
+ *       retried with capped exponential back-off and dead-lettered after the attempts <em>or</em> the time,
+ *       whichever comes first, so one record never blocks its partition for good;</li>
+ *   <li>{@code stallAfter}: a consumer that made no progress for that long while records wait reports itself
+ *       stalled (the service's readiness goes DOWN);</li>
+ *   <li>{@code kafka}: further client properties (e.g. timeouts in tests).</li>
+ * </ul>
+ */
+public record ConsumerSettings(String bootstrapServers, String group, String clientId, int maxPollRecords,
+                               Duration maxPollInterval, Duration handlerTimeout, Backoff retryBackoff,
+                               int maxAttempts, Duration maxRetryTime, Duration stallAfter, Map<String, Object> kafka) {
+    public static final Duration DEFAULT_MAX_POLL_INTERVAL = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_HANDLER_TIMEOUT = Duration.ofSeconds(60);
+    public static final Backoff DEFAULT_RETRY_BACKOFF = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(30));
+    public static final int DEFAULT_MAX_ATTEMPTS = 30;
+    public static final Duration DEFAULT_MAX_RETRY_TIME = Duration.ofMinutes(15);
+    public static final Duration DEFAULT_STALL_AFTER = Duration.ofMinutes(2);
+
+    public ConsumerSettings {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(retryBackoff, "retryBackoff");
+        kafka = Map.copyOf(kafka);
+        if (maxPollRecords < 1 || maxAttempts < 1) {
+            throw new IllegalArgumentException("consumer " + group + ": maxPollRecords and maxAttempts must be positive");
+        }
+        if (handlerTimeout.plusSeconds(30).compareTo(maxPollInterval) > 0) {
+            throw new IllegalArgumentException("consumer " + group + ": max.poll.interval " + maxPollInterval
+                    + " must exceed the handler timeout " + handlerTimeout + " by 30 s (a commit and a rebalance)");
+        }
+        if (stallAfter.isNegative() || stallAfter.isZero() || maxRetryTime.isNegative() || maxRetryTime.isZero()) {
+            throw new IllegalArgumentException("consumer " + group + ": stallAfter and maxRetryTime must be positive");
+        }
+    }
+
+    /** The platform's defaults for a group; the client id is the group's plus this instance's. */
+    public static ConsumerSettings of(String bootstrapServers, String group, String clientId, int maxPollRecords) {
+        return new ConsumerSettings(bootstrapServers, group, clientId, maxPollRecords, DEFAULT_MAX_POLL_INTERVAL,
+                DEFAULT_HANDLER_TIMEOUT, DEFAULT_RETRY_BACKOFF, DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_RETRY_TIME,
+                DEFAULT_STALL_AFTER, Map.of());
+    }
+
+    public ConsumerSettings withHandlerTimeout(Duration timeout, Duration pollInterval) {
+        return new ConsumerSettings(bootstrapServers, group, clientId, maxPollRecords, pollInterval, timeout,
+                retryBackoff, maxAttempts, maxRetryTime, stallAfter, kafka);
+    }
+
+    public ConsumerSettings withRetries(Backoff backoff, int attempts, Duration retryTime) {
+        return new ConsumerSettings(bootstrapServers, group, clientId, maxPollRecords, maxPollInterval, handlerTimeout,
+                backoff, attempts, retryTime, stallAfter, kafka);
+    }
+
+    public ConsumerSettings withStallAfter(Duration stall) {
+        return new ConsumerSettings(bootstrapServers, group, clientId, maxPollRecords, maxPollInterval, handlerTimeout,
+                retryBackoff, maxAttempts, maxRetryTime, stall, kafka);
+    }
+
+    public ConsumerSettings withKafka(Map<String, Object> properties) {
+        return new ConsumerSettings(bootstrapServers, group, clientId, maxPollRecords, maxPollInterval, handlerTimeout,
+                retryBackoff, maxAttempts, maxRetryTime, stallAfter, properties);
+    }
+}
