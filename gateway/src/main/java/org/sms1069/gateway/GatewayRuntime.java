@@ -1,5 +1,8 @@
 package org.sms1069.gateway;
 
+import org.sms1069.model.event.OutboundSubmit;
+import org.sms1069.messaging.ConsumerSettings;
+import org.sms1069.messaging.ConsumerHealth;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +19,6 @@ import org.sms1069.gateway.health.LinkHealthReporter;
 import org.sms1069.gateway.link.CarrierLink;
 import org.sms1069.gateway.link.LinkFactory;
 import org.sms1069.gateway.session.LinkEnvironment;
-import org.sms1069.messaging.KafkaClients;
 import org.sms1069.messaging.Publisher;
 import org.sms1069.messaging.Resources;
 import org.sms1069.messaging.ReliableConsumer;
@@ -45,11 +47,13 @@ public class GatewayRuntime implements SmartLifecycle {
     private final LinkHealthReporter health;
     private final Publisher publisher;
     private final MeterRegistry meters;
+    private final ConsumerHealth consumers;
     private final Resources resources = new Resources();
     private volatile boolean running;
 
     public GatewayRuntime(GatewayProperties properties, SessionProperties session, LinkHealthReporter health,
-                          Publisher publisher, MeterRegistry meters) {
+                          Publisher publisher, MeterRegistry meters, ConsumerHealth consumers) {
+        this.consumers = consumers;
         this.properties = properties;
         this.session = session;
         this.health = health;
@@ -88,10 +92,11 @@ public class GatewayRuntime implements SmartLifecycle {
             resources.add(link);
             OutboundDispatcher dispatcher = new OutboundDispatcher(link, dedup, correlator, inbound, health, publisher,
                     properties.retry().policy(), meters, clock);
-            ReliableConsumer consumer = new ReliableConsumer("gateway",
-                    KafkaClients.manualCommitConsumer(bootstrap, "gateway-" + settings.id(), "gateway-" + settings.id(),
-                            settings.window() * settings.connections() * 4),
-                    List.of(Topics.outbound(settings.id())), dispatcher, publisher, meters);
+            String group = "gateway-" + settings.id();
+            ConsumerSettings consumerSettings = ConsumerSettings.of(bootstrap, group, group,
+                    settings.window() * settings.connections() * 4);
+            ReliableConsumer<OutboundSubmit> consumer = new ReliableConsumer<>("gateway", Topics.outbound(settings.id()),
+                    consumerSettings, dispatcher, publisher, meters).watchedBy(consumers);
             resources.add(consumer.start());
         }
         running = true;
@@ -101,7 +106,7 @@ public class GatewayRuntime implements SmartLifecycle {
         int partitions = properties.kafka().partitions();
         List<TopicSpec> topics = new ArrayList<>(List.of(TopicSpec.of(Topics.RETRY, partitions),
                 TopicSpec.of(Topics.STATUS, partitions), TopicSpec.of(Topics.MO, partitions),
-                TopicSpec.of(Topics.DEAD, 1), new TopicSpec(Topics.LINK_HEALTH, 1, true)));
+                TopicSpec.of(Topics.DEAD, 1), TopicSpec.compacted(Topics.LINK_HEALTH, 1)));
         properties.links().forEach(link -> topics.add(TopicSpec.of(Topics.outbound(link.id()), partitions)));
         return topics;
     }

@@ -3,20 +3,23 @@ package org.sms1069.router;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.sms1069.messaging.ConsumerHealth;
+import org.sms1069.messaging.ConsumerSettings;
 import org.sms1069.messaging.KafkaClients;
 import org.sms1069.messaging.Publisher;
 import org.sms1069.messaging.Resources;
 import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.messaging.TopicAdmin;
 import org.sms1069.messaging.TopicAdmin.TopicSpec;
+import org.sms1069.model.Topic;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.LinkHealth;
+import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.router.config.RouterProperties;
 import org.sms1069.router.link.LinkDispatch;
 import org.sms1069.router.link.LinkHealthView;
 import org.sms1069.router.link.LinkSelector;
 import org.sms1069.router.link.WaitingParts;
-import org.sms1069.router.metrics.ConsumerLag;
 import org.sms1069.router.resolve.CarrierResolver;
 import org.sms1069.router.resolve.PortabilityLearner;
 import org.sms1069.router.resolve.PortabilityOverrides;
@@ -54,13 +57,15 @@ public class RouterRuntime implements SmartLifecycle {
     private final StatefulRedisConnection<String, String> redis;
     private final CarrierResolver resolver;
     private final PortabilityOverrides overrides;
+    private final ConsumerHealth consumers;
     private final Resources resources = new Resources();
     private volatile boolean running;
     private volatile LinkHealthView health;
 
     public RouterRuntime(RouterProperties properties, MeterRegistry meters, StatefulRedisConnection<String, String> redis,
-                         CarrierResolver resolver, PortabilityOverrides overrides) {
+                         CarrierResolver resolver, PortabilityOverrides overrides, ConsumerHealth consumers) {
         this.properties = properties;
+        this.consumers = consumers;
         this.meters = meters;
         this.redis = redis;
         this.resolver = resolver;
@@ -109,25 +114,25 @@ public class RouterRuntime implements SmartLifecycle {
         PortabilityLearner learner = new PortabilityLearner(resolver, overrides, store, redis.async(), publisher,
                 routing.notSubscriberStats(), routing.messageTtl(), meters);
 
-        ReliableConsumer retryConsumer = consumer(bootstrap, GROUP_RETRY, instance, Topics.RETRY, retry, publisher);
-        ReliableConsumer scheduledConsumer = consumer(bootstrap, GROUP_SCHEDULED, instance, Topics.SCHEDULED, retry, publisher);
+        ReliableConsumer<OutboundSubmit> retryConsumer = consumer(GROUP_RETRY, instance, Topics.RETRY, retry, publisher);
+        ReliableConsumer<OutboundSubmit> scheduledConsumer = consumer(GROUP_SCHEDULED, instance, Topics.SCHEDULED, retry,
+                publisher);
         // a link that comes back frees the parts waiting for it now, not at their next recheck
         health.onRecovery(retryConsumer::resumeAll);
         health.onRecovery(scheduledConsumer::resumeAll);
         // closed in reverse order: consumers first, then what they use
-        resources.add(consumer(bootstrap, GROUP_SUBMIT, instance, Topics.SUBMIT, submit, publisher).start());
+        resources.add(consumer(GROUP_SUBMIT, instance, Topics.SUBMIT, submit, publisher).start());
         resources.add(retryConsumer.start());
         resources.add(scheduledConsumer.start());
-        resources.add(consumer(bootstrap, GROUP_PORTABILITY, instance, Topics.STATUS, learner, publisher).start());
-        resources.add(new ConsumerLag(bootstrap, Map.of(Topics.SUBMIT, GROUP_SUBMIT, Topics.RETRY, GROUP_RETRY,
-                Topics.SCHEDULED, GROUP_SCHEDULED, Topics.STATUS, GROUP_PORTABILITY), meters, timer, routing.lagInterval()));
+        resources.add(consumer(GROUP_PORTABILITY, instance, Topics.STATUS, learner, publisher).start());
         running = true;
     }
 
-    private ReliableConsumer consumer(String bootstrap, String group, String instance, String topic,
-                                      ReliableConsumer.Handler handler, Publisher publisher) {
-        return new ReliableConsumer("router", KafkaClients.manualCommitConsumer(bootstrap, group, group + "-" + instance,
-                MAX_POLL_RECORDS), List.of(topic), handler, publisher, meters);
+    private <T> ReliableConsumer<T> consumer(String group, String instance, Topic<T> topic, ReliableConsumer.Handler<T> handler,
+                                             Publisher publisher) {
+        ConsumerSettings settings = ConsumerSettings.of(properties.kafka().bootstrapServers(), group, group + "-" + instance,
+                MAX_POLL_RECORDS);
+        return new ReliableConsumer<>("router", topic, settings, handler, publisher, meters).watchedBy(consumers);
     }
 
     private List<TopicSpec> topics() {
@@ -135,7 +140,7 @@ public class RouterRuntime implements SmartLifecycle {
         List<TopicSpec> topics = new ArrayList<>(List.of(TopicSpec.of(Topics.SUBMIT, partitions),
                 TopicSpec.of(Topics.RETRY, partitions), TopicSpec.of(Topics.SCHEDULED, partitions),
                 TopicSpec.of(Topics.STATUS, partitions), TopicSpec.of(Topics.DEAD, 1),
-                new TopicSpec(Topics.LINK_HEALTH, 1, true)));
+                TopicSpec.compacted(Topics.LINK_HEALTH, 1)));
         properties.links().forEach(link -> topics.add(TopicSpec.of(Topics.outbound(link.id()), partitions)));
         return topics;
     }

@@ -26,8 +26,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sms1069.router.TopicReader.await;
-import static org.sms1069.router.TopicReader.readAll;
+import static org.sms1069.testkit.TopicReader.await;
+import static org.sms1069.testkit.TopicReader.readAll;
 
 /**
  * The router application in-process against the real broker and Redis. Topic names and the consumer
@@ -132,8 +132,7 @@ class RouterIntegrationTest {
             assertThat(record.value().carrier()).isEqualTo(Carrier.CTCC);
             assertThat(record.value().linkId()).isEqualTo(linkId("CTCC"));
         });
-        assertThat(readAll(Topics.outbound(linkId("CMCC")), Duration.ofSeconds(2), OutboundSubmit.class,
-                part -> part.recipients().get(0).messageId().equals(message.messageId()))).isEmpty();
+        assertThat(readAll(Topics.outbound(linkId("CMCC")), Duration.ofSeconds(2), part -> part.recipients().get(0).messageId().equals(message.messageId()))).isEmpty();
     }
 
     @Test
@@ -149,8 +148,7 @@ class RouterIntegrationTest {
             assertThat(record.value().phone()).isEqualTo(phone);
             assertThat(record.value().detail()).contains("expired");
         });
-        assertThat(readAll(Topics.outbound(linkId("CMCC")), Duration.ofSeconds(2), OutboundSubmit.class,
-                part -> part.recipients().get(0).messageId().equals(message.messageId()))).isEmpty();
+        assertThat(readAll(Topics.outbound(linkId("CMCC")), Duration.ofSeconds(2), part -> part.recipients().get(0).messageId().equals(message.messageId()))).isEmpty();
     }
 
     @Test
@@ -168,14 +166,14 @@ class RouterIntegrationTest {
         String phone = phone("138");
         AcceptedMessage next = message(phone, "【示例】毒丸之后", null);
 
-        publisher.publishBytes(Topics.SUBMIT, phone, "{not json".getBytes(StandardCharsets.UTF_8)).get();
+        publisher.publishBytes(Topics.SUBMIT.name(), phone, "{not json".getBytes(StandardCharsets.UTF_8)).get();
         publisher.publish(Topics.SUBMIT, phone, next).get();
 
         assertThat(awaitOutbound("CMCC", next.messageId(), 1)).hasSize(1);
-        assertThat(await(Topics.DEAD, DeadLetter.class, letter -> phone.equals(letter.key()), 1)).singleElement()
+        assertThat(await(Topics.DEAD, letter -> phone.equals(letter.key()), 1)).singleElement()
                 .satisfies(record -> {
                     assertThat(record.value().service()).isEqualTo("router");
-                    assertThat(record.value().topic()).isEqualTo(Topics.SUBMIT);
+                    assertThat(record.value().topic()).isEqualTo(Topics.SUBMIT.name());
                     assertThat(record.value().value()).isEqualTo("{not json");
                     assertThat(record.value().error()).contains("AcceptedMessage");
                 });
@@ -188,7 +186,7 @@ class RouterIntegrationTest {
 
         publisher.publish(Topics.SUBMIT, key, message).get();
 
-        assertThat(await(Topics.DEAD, DeadLetter.class, letter -> key.equals(letter.key()), 1)).singleElement()
+        assertThat(await(Topics.DEAD, letter -> key.equals(letter.key()), 1)).singleElement()
                 .satisfies(record -> assertThat(record.value().error()).contains("invalid phone"));
     }
 
@@ -222,8 +220,7 @@ class RouterIntegrationTest {
             assertThat(record.value().linkId()).isEqualTo(linkId("CMCC"));
             assertThat(record.value().detail()).contains(String.valueOf(MAX_ATTEMPTS));
         });
-        assertThat(readAll(Topics.outbound(linkId("CMCC")), Duration.ofSeconds(2), OutboundSubmit.class,
-                part -> part.recipients().get(0).messageId().equals(messageId))).isEmpty();
+        assertThat(readAll(Topics.outbound(linkId("CMCC")), Duration.ofSeconds(2), part -> part.recipients().get(0).messageId().equals(messageId))).isEmpty();
     }
 
     @Test
@@ -266,11 +263,10 @@ class RouterIntegrationTest {
     }
 
     private static List<ConsumerRecord<String, OutboundSubmit>> awaitOutbound(String carrier, String messageId, int count) {
-        return await(Topics.outbound(linkId(carrier)), OutboundSubmit.class,
-                part -> part.recipients().get(0).messageId().equals(messageId), count);
+        return await(Topics.outbound(linkId(carrier)), part -> part.recipients().get(0).messageId().equals(messageId), count);
     }
 
     private static List<ConsumerRecord<String, StatusEvent>> awaitStatus(String messageId, int count) {
-        return await(Topics.STATUS, StatusEvent.class, event -> event.messageId().equals(messageId), count);
+        return await(Topics.STATUS, event -> event.messageId().equals(messageId), count);
     }
 }

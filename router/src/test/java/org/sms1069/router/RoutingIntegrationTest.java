@@ -1,5 +1,6 @@
 package org.sms1069.router;
 
+import org.sms1069.testkit.TopicReader;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,7 +35,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.sms1069.router.TopicReader.readAll;
+import static org.sms1069.testkit.TopicReader.readAll;
 
 /**
  * Portability (admin endpoints, bad overrides, learning from an NP receipt), link health (failover,
@@ -140,7 +141,7 @@ class RoutingIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "CUCC".equals(redis.get("sms:np:" + phone)));
         List<ConsumerRecord<String, OutboundSubmit>> again = TopicReader.await(Topics.outbound(linkId("cucc")),
-                OutboundSubmit.class, part -> hasMessage(part, message.messageId()), 1);
+                part -> hasMessage(part, message.messageId()), 1);
         assertThat(again).singleElement().satisfies(record -> {
             assertThat(record.value().carrier()).isEqualTo(Carrier.CUCC);
             assertThat(record.value().recipients()).contains(new Recipient(message.messageId(), phone));
@@ -153,8 +154,7 @@ class RoutingIntegrationTest {
         publisher.publish(Topics.STATUS, message.messageId(), new StatusEvent(StatusEvent.VERSION, message.messageId(),
                 phone, 1, 1, MessageStatus.UNDELIVERED, Carrier.CUCC, linkId("cucc"), "c-2", "NP:0001", null, Instant.now())).get();
         await().atMost(Duration.ofSeconds(30)).until(() -> "CTCC".equals(redis.get("sms:np:" + phone)));
-        assertThat(readAll(Topics.outbound(linkId("ctcc")), Duration.ofSeconds(3), OutboundSubmit.class,
-                part -> hasMessage(part, message.messageId()))).isEmpty();
+        assertThat(readAll(Topics.outbound(linkId("ctcc")), Duration.ofSeconds(3), part -> hasMessage(part, message.messageId()))).isEmpty();
     }
 
     @Test
@@ -183,8 +183,7 @@ class RoutingIntegrationTest {
             publisher.publish(Topics.SUBMIT, phone, message).get();
 
             await().atMost(Duration.ofSeconds(30)).until(() -> meters().get("sms_router_waiting_messages").gauge().value() >= 1);
-            assertThat(readAll(Topics.outbound(linkId("ctcc")), Duration.ofSeconds(3), OutboundSubmit.class,
-                    part -> hasMessage(part, message.messageId()))).isEmpty();
+            assertThat(readAll(Topics.outbound(linkId("ctcc")), Duration.ofSeconds(3), part -> hasMessage(part, message.messageId()))).isEmpty();
         } finally {
             health("ctcc", LinkHealth.State.UP);
         }
@@ -204,10 +203,10 @@ class RoutingIntegrationTest {
 
         publisher.publish(Topics.SUBMIT, phone, message).get();
 
-        assertThat(TopicReader.await(Topics.SCHEDULED, OutboundSubmit.class, p -> hasMessage(p, message.messageId()), 1))
+        assertThat(TopicReader.await(Topics.SCHEDULED, p -> hasMessage(p, message.messageId()), 1))
                 .singleElement().satisfies(r -> assertThat(r.value().notBefore()).isEqualTo(sendAt));
         List<ConsumerRecord<String, OutboundSubmit>> sent = TopicReader.await(Topics.outbound(linkId("ctcc")),
-                OutboundSubmit.class, p -> hasMessage(p, message.messageId()), 1);
+                p -> hasMessage(p, message.messageId()), 1);
         assertThat(sent).singleElement().satisfies(r ->
                 assertThat(Instant.ofEpochMilli(r.timestamp())).isAfterOrEqualTo(sendAt));
     }
@@ -224,7 +223,7 @@ class RoutingIntegrationTest {
         java.util.concurrent.CompletableFuture.allOf(acks.toArray(java.util.concurrent.CompletableFuture[]::new)).get();
 
         List<OutboundSubmit> parts = TopicReader.read(Topics.outbound(linkId("cucc")), TopicReader.WAIT,
-                OutboundSubmit.class, p -> p.text().equals(text),
+                p -> p.text().equals(text),
                 found -> found.stream().mapToInt(r -> ((ConsumerRecord<?, OutboundSubmit>) r).value().recipients().size()).sum() >= 30)
                 .stream().map(ConsumerRecord::value).toList();
 
@@ -254,7 +253,7 @@ class RoutingIntegrationTest {
         List<String> ids = messages.stream().map(AcceptedMessage::messageId).toList();
 
         List<ConsumerRecord<String, OutboundSubmit>> records = TopicReader.read(Topics.outbound(linkId("cucc")),
-                TopicReader.WAIT, OutboundSubmit.class, p -> ids.contains(p.recipients().get(0).messageId()),
+                TopicReader.WAIT, p -> ids.contains(p.recipients().get(0).messageId()),
                 found -> found.size() >= 20 + 7);
 
         assertThat(records).extracting(ConsumerRecord::partition).containsOnly(records.get(0).partition());
@@ -278,7 +277,7 @@ class RoutingIntegrationTest {
         while (System.nanoTime() < deadline) {
             for (String link : topics) {
                 List<ConsumerRecord<String, OutboundSubmit>> found = readAll(Topics.outbound(link), Duration.ofSeconds(2),
-                        OutboundSubmit.class, p -> hasMessage(p, messageId));
+                        p -> hasMessage(p, messageId));
                 if (!found.isEmpty()) {
                     return found.get(0).value();
                 }

@@ -1,5 +1,6 @@
 package org.sms1069.router;
 
+import org.sms1069.testkit.TopicReader;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -66,7 +67,7 @@ class ScaleOutIntegrationTest {
         Set<String> ids = messages.stream().map(AcceptedMessage::messageId).collect(Collectors.toSet());
 
         List<ConsumerRecord<String, OutboundSubmit>> routed = TopicReader.read(Topics.outbound(LINK), TopicReader.WAIT,
-                OutboundSubmit.class, part -> ids.contains(part.recipients().get(0).messageId()),
+                part -> ids.contains(part.recipients().get(0).messageId()),
                 found -> found.stream().map(r -> ((OutboundSubmit) ((ConsumerRecord<?, ?>) r).value())
                         .recipients().get(0).messageId()).collect(Collectors.toSet()).size() >= ids.size());
 

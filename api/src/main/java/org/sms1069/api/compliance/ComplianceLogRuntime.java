@@ -3,13 +3,10 @@ package org.sms1069.api.compliance;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sms1069.api.config.ApiProperties;
-import org.sms1069.messaging.KafkaClients;
-import org.sms1069.messaging.Publisher;
+import org.sms1069.api.messaging.ApiConsumers;
 import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.BlockedMessage;
-import org.sms1069.model.json.SmsJson;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
@@ -17,7 +14,6 @@ import reactor.core.publisher.Flux;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 /** Consumes {@code sms.blocked} into the compliance log and deletes entries past the retention. */
 @Component
@@ -25,32 +21,27 @@ public class ComplianceLogRuntime implements SmartLifecycle {
     private static final Logger logger = LoggerFactory.getLogger(ComplianceLogRuntime.class);
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
-    private final ApiProperties properties;
     private final FilterProperties filter;
     private final BlockedLog log;
-    private final Publisher publisher;
+    private final ApiConsumers consumers;
     private final MeterRegistry meters;
     private final Clock clock;
-    private ReliableConsumer consumer;
+    private ReliableConsumer<BlockedMessage> consumer;
     private Disposable purge;
 
-    public ComplianceLogRuntime(ApiProperties properties, FilterProperties filter, BlockedLog log, Publisher publisher,
-                                MeterRegistry meters, Clock clock) {
-        this.properties = properties;
+    public ComplianceLogRuntime(FilterProperties filter, BlockedLog log, ApiConsumers consumers, MeterRegistry meters,
+                                Clock clock) {
         this.filter = filter;
         this.log = log;
-        this.publisher = publisher;
+        this.consumers = consumers;
         this.meters = meters;
         this.clock = clock;
     }
 
     @Override
     public void start() {
-        consumer = new ReliableConsumer("api",
-                KafkaClients.manualCommitConsumer(properties.kafka().bootstrapServers(), "api-blocked", "api-blocked", 500),
-                List.of(Topics.BLOCKED),
-                record -> log.record(SmsJson.read(record.value(), BlockedMessage.class)).timeout(Duration.ofSeconds(30)).toFuture(),
-                publisher, meters).start();
+        consumer = consumers.start(Topics.BLOCKED, "api-blocked",
+                record -> log.record(record.value()).timeout(Duration.ofSeconds(30)).toFuture());
         purge = Flux.interval(Duration.ofMinutes(1), PURGE_EVERY)
                 .concatMap(tick -> log.purgeBefore(clock.instant().minus(filter.retention()))
                         .doOnNext(n -> {

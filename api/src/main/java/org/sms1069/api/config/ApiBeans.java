@@ -5,6 +5,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import org.sms1069.api.auth.SecretCipher;
+import org.sms1069.messaging.ConsumerHealth;
 import org.sms1069.messaging.KafkaClients;
 import org.sms1069.messaging.Publisher;
 import org.sms1069.model.phone.NumberSegments;
@@ -38,6 +39,12 @@ class ApiBeans {
     @Bean(destroyMethod = "close")
     Publisher publisher(ApiProperties properties) {
         return new Publisher(KafkaClients.reliableProducer(properties.kafka().bootstrapServers(), "api"));
+    }
+
+    /** {@code consumers} in the health answer and the readiness group: DOWN while a consumer is stalled. */
+    @Bean
+    ConsumerHealth consumers() {
+        return new ConsumerHealth();
     }
 
     @Bean

@@ -1,19 +1,15 @@
 package org.sms1069.api.messaging;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.sms1069.api.callback.CallbackOutbox;
 import org.sms1069.api.config.ApiProperties;
 import org.sms1069.api.mo.MoIntake;
 import org.sms1069.api.store.MessageStore;
-import org.sms1069.messaging.KafkaClients;
-import org.sms1069.messaging.Publisher;
 import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.messaging.TopicAdmin;
 import org.sms1069.messaging.TopicAdmin.TopicSpec;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.MoMessage;
 import org.sms1069.model.event.StatusEvent;
-import org.sms1069.model.json.SmsJson;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -32,20 +28,18 @@ public class ApiKafkaRuntime implements SmartLifecycle {
 
     private final ApiProperties properties;
     private final MessageStore store;
-    private final Publisher publisher;
-    private final MeterRegistry meters;
+    private final ApiConsumers consumers;
     private final CallbackOutbox callbacks;
     private final MoIntake mo;
     private final TransactionalOperator tx;
-    private ReliableConsumer statusConsumer;
-    private ReliableConsumer moConsumer;
+    private ReliableConsumer<StatusEvent> statusConsumer;
+    private ReliableConsumer<MoMessage> moConsumer;
 
-    public ApiKafkaRuntime(ApiProperties properties, MessageStore store, Publisher publisher, MeterRegistry meters,
+    public ApiKafkaRuntime(ApiProperties properties, MessageStore store, ApiConsumers consumers,
                            CallbackOutbox callbacks, MoIntake mo, TransactionalOperator tx) {
         this.properties = properties;
         this.store = store;
-        this.publisher = publisher;
-        this.meters = meters;
+        this.consumers = consumers;
         this.callbacks = callbacks;
         this.mo = mo;
         this.tx = tx;
@@ -58,16 +52,10 @@ public class ApiKafkaRuntime implements SmartLifecycle {
         TopicAdmin.ensure(kafka.bootstrapServers(), kafka.replicationFactor(), List.of(
                 TopicSpec.of(Topics.SUBMIT, partitions), TopicSpec.of(Topics.STATUS, partitions),
                 TopicSpec.of(Topics.MO, partitions), TopicSpec.of(Topics.BLOCKED, partitions), TopicSpec.of(Topics.DEAD, 1)));
-        statusConsumer = new ReliableConsumer("api",
-                KafkaClients.manualCommitConsumer(kafka.bootstrapServers(), "api-status", "api-status", 500),
-                List.of(Topics.STATUS),
-                record -> applyStatus(SmsJson.read(record.value(), StatusEvent.class)).timeout(STORE_TIMEOUT).toFuture(),
-                publisher, meters).start();
-        moConsumer = new ReliableConsumer("api",
-                KafkaClients.manualCommitConsumer(kafka.bootstrapServers(), "api-mo", "api-mo", 500),
-                List.of(Topics.MO),
-                record -> mo.accept(SmsJson.read(record.value(), MoMessage.class)).timeout(STORE_TIMEOUT).toFuture(),
-                publisher, meters).start();
+        statusConsumer = consumers.start(Topics.STATUS, "api-status",
+                record -> applyStatus(record.value()).timeout(STORE_TIMEOUT).toFuture());
+        moConsumer = consumers.start(Topics.MO, "api-mo",
+                record -> mo.accept(record.value()).timeout(STORE_TIMEOUT).toFuture());
     }
 
     /** The status change and its callback commit together: a redelivered event changes nothing and queues nothing. */

@@ -8,6 +8,7 @@ import org.sms1069.api.apps.App;
 import org.sms1069.api.apps.AppService;
 import org.sms1069.api.callback.CallbackOutbox;
 import org.sms1069.api.config.ApiProperties;
+import org.sms1069.model.PoisonRecordException;
 import org.sms1069.model.event.MoMessage;
 import org.sms1069.model.json.SmsJson;
 import org.sms1069.model.phone.PhoneNumbers;
@@ -59,19 +60,19 @@ public class MoIntake {
         return UNSUBSCRIBE_WORDS.contains(word) ? Optional.of(word) : Optional.empty();
     }
 
-    /** @throws IllegalArgumentException for a record that can never be stored (dead-lettered by the consumer) */
+    /** @throws PoisonRecordException for a record that can never be stored (dead-lettered by the consumer) */
     public Mono<Void> accept(MoMessage mo) {
         if (mo.phone() == null || mo.phone().isBlank() || mo.destination() == null || mo.destination().isBlank()
                 || mo.text() == null) {
-            throw new IllegalArgumentException("MO without phone, destination or text");
+            throw new PoisonRecordException("MO without phone, destination or text");
         }
         if (mo.destination().length() > 21) {
-            throw new IllegalArgumentException("MO destination longer than 21 digits");
+            throw new PoisonRecordException("MO destination longer than 21 digits");
         }
         PhoneNumbers.Parsed parsed = PhoneNumbers.parse(mo.phone());
         String phone = parsed.number().map(n -> n.value()).orElse(mo.phone().strip());
         if (phone.length() > 20) {
-            throw new IllegalArgumentException("MO phone longer than 20 characters");
+            throw new PoisonRecordException("MO phone longer than 20 characters");
         }
         Instant at = mo.at() != null ? mo.at() : clock.instant();
         String carrier = mo.carrier() == null ? null : mo.carrier().name();

@@ -332,7 +332,7 @@ class SendAndStatusTest {
     private static ConsumerRecord<String, byte[]> consumeSubmit(String messageId) throws IOException {
         try (KafkaConsumer<String, byte[]> consumer = KafkaClients.manualCommitConsumer(TestKafka.bootstrapServers(),
                 TestInfra.unique("api-test-submit"), TestInfra.unique("api-test"), 500)) {
-            consumer.subscribe(List.of(Topics.SUBMIT));
+            consumer.subscribe(List.of(Topics.SUBMIT.name()));
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {

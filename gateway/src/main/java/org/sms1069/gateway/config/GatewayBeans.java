@@ -1,5 +1,6 @@
 package org.sms1069.gateway.config;
 
+import org.sms1069.messaging.ConsumerHealth;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.sms1069.gateway.health.LinkHealthReporter;
 import org.sms1069.messaging.KafkaClients;
@@ -15,6 +16,12 @@ class GatewayBeans {
     @Bean(destroyMethod = "close")
     Publisher publisher(GatewayProperties properties) {
         return new Publisher(KafkaClients.reliableProducer(properties.kafka().bootstrapServers(), "gateway"));
+    }
+
+    /** {@code consumers} in the health answer and the readiness group: DOWN while a consumer is stalled. */
+    @Bean
+    ConsumerHealth consumers() {
+        return new ConsumerHealth();
     }
 
     @Bean

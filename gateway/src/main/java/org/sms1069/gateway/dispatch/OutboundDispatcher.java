@@ -1,8 +1,9 @@
 package org.sms1069.gateway.dispatch;
 
+import org.sms1069.model.PoisonRecordException;
+import org.sms1069.messaging.Received;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sms1069.gateway.dlr.Correlation;
@@ -18,7 +19,6 @@ import org.sms1069.model.Topics;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.Recipient;
 import org.sms1069.model.event.StatusEvent;
-import org.sms1069.model.json.SmsJson;
 import org.sms1069.model.retry.Backoff;
 
 import java.time.Clock;
@@ -36,7 +36,7 @@ import java.util.concurrent.ConcurrentMap;
  * carrier's answer into SUBMITTED statuses and receipt correlations, a retry on {@code sms.retry},
  * or FAILED. The stage completes only when that outcome is durable, so the offset is committed after it.
  */
-public final class OutboundDispatcher implements ReliableConsumer.Handler {
+public final class OutboundDispatcher implements ReliableConsumer.Handler<OutboundSubmit> {
     private static final Logger log = LoggerFactory.getLogger(OutboundDispatcher.class);
 
     private final CarrierLink link;
@@ -64,10 +64,10 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler {
     }
 
     @Override
-    public CompletionStage<?> handle(ConsumerRecord<String, byte[]> record) {
-        OutboundSubmit part = SmsJson.read(record.value(), OutboundSubmit.class);
+    public CompletionStage<?> handle(Received<OutboundSubmit> record) {
+        OutboundSubmit part = record.value();
         if (part.recipients().isEmpty()) {
-            throw new IllegalArgumentException("outbound part " + part.dedupKey() + " has no recipients");
+            throw new PoisonRecordException("outbound part " + part.dedupKey() + " has no recipients");
         }
         CompletableFuture<Object> outcome = new CompletableFuture<>();
         CompletableFuture<Object> running = inFlight.putIfAbsent(part.dedupKey(), outcome);

@@ -1,8 +1,10 @@
 package org.sms1069.gateway.dispatch;
 
+import org.sms1069.testkit.TopicReader;
+import org.sms1069.messaging.Received;
+import org.sms1069.model.PoisonRecordException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +28,6 @@ import org.sms1069.model.event.LinkHealth;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.Recipient;
 import org.sms1069.model.event.StatusEvent;
-import org.sms1069.model.json.SmsJson;
 import org.sms1069.model.link.LinkSettings;
 import org.sms1069.model.retry.Backoff;
 import org.sms1069.testkit.TestInfra;
@@ -43,10 +44,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The dispatcher against the real broker and Redis; only the carrier is a hand-written fake. Topics
@@ -69,7 +69,7 @@ class OutboundDispatcherTest {
     static void connect() {
         String bootstrap = TestKafka.bootstrapServers();
         TopicAdmin.ensure(bootstrap, (short) 1, List.of(TopicSpec.of(Topics.STATUS, 3), TopicSpec.of(Topics.RETRY, 3),
-                TopicSpec.of(Topics.DEAD, 1), new TopicSpec(Topics.LINK_HEALTH, 1, true)));
+                TopicSpec.of(Topics.DEAD, 1), TopicSpec.compacted(Topics.LINK_HEALTH, 1)));
         publisher = new Publisher(KafkaClients.reliableProducer(bootstrap, "dispatcher-test"));
     }
 
@@ -148,8 +148,7 @@ class OutboundDispatcherTest {
 
         handle(part);
 
-        ConsumerRecord<String, OutboundSubmit> retry = await(Topics.RETRY, OutboundSubmit.class,
-                p -> p.recipients().get(0).messageId().equals(part.recipients().get(0).messageId()));
+        ConsumerRecord<String, OutboundSubmit> retry = TopicReader.first(Topics.RETRY, p -> p.recipients().get(0).messageId().equals(part.recipients().get(0).messageId()));
         assertThat(retry.value().recipients().get(0).dedupKey()).isEqualTo(part.recipients().get(0).messageId() + ":1:2");
         assertThat(retry.key()).isEqualTo(part.recipients().get(0).phone());
         OutboundSubmit again = retry.value();
@@ -171,13 +170,11 @@ class OutboundDispatcherTest {
         handle(part);
 
         String id = link.settings().id();
-        ConsumerRecord<String, LinkHealth> throttled = await(Topics.LINK_HEALTH, LinkHealth.class,
-                h -> h.linkId().equals(id) && h.state() == LinkHealth.State.THROTTLED);
-        ConsumerRecord<String, LinkHealth> up = await(Topics.LINK_HEALTH, LinkHealth.class,
-                h -> h.linkId().equals(id) && h.state() == LinkHealth.State.UP);
+        ConsumerRecord<String, LinkHealth> throttled = TopicReader.first(Topics.LINK_HEALTH, h -> h.linkId().equals(id) && h.state() == LinkHealth.State.THROTTLED);
+        ConsumerRecord<String, LinkHealth> up = TopicReader.first(Topics.LINK_HEALTH, h -> h.linkId().equals(id) && h.state() == LinkHealth.State.UP);
         assertThat(Duration.between(throttled.value().at(), up.value().at())).isGreaterThanOrEqualTo(FLOW_CONTROL_PAUSE);
         assertThat(meters.counter("sms_link_flow_control_total", "link", id).count()).isEqualTo(1);
-        await(Topics.RETRY, OutboundSubmit.class, p -> p.recipients().get(0).messageId().equals(part.recipients().get(0).messageId()));
+        TopicReader.first(Topics.RETRY, p -> p.recipients().get(0).messageId().equals(part.recipients().get(0).messageId()));
     }
 
     @Test
@@ -255,8 +252,7 @@ class OutboundDispatcherTest {
 
         handle(part);
 
-        OutboundSubmit retried = await(Topics.RETRY, OutboundSubmit.class,
-                r -> r.recipients().get(0).messageId().equals(a)).value();
+        OutboundSubmit retried = TopicReader.first(Topics.RETRY, r -> r.recipients().get(0).messageId().equals(a)).value();
         assertThat(retried.recipients().get(0).dedupKey()).isEqualTo(a + ":1:2");
     }
 
@@ -267,7 +263,7 @@ class OutboundDispatcherTest {
 
     @Test
     void partWithoutRecipientsIsPoison() {
-        assertThatIllegalArgumentException().isThrownBy(() -> dispatcher.handle(record(part(List.of()))));
+        assertThatThrownBy(() -> dispatcher.handle(record(part(List.of())))).isInstanceOf(PoisonRecordException.class);
         assertThat(link.submitted).isEmpty();
     }
 
@@ -275,9 +271,9 @@ class OutboundDispatcherTest {
         dispatcher.handle(record(part)).toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
-    private ConsumerRecord<String, byte[]> record(OutboundSubmit part) {
+    private Received<OutboundSubmit> record(OutboundSubmit part) {
         String key = part.recipients().isEmpty() ? "none" : part.recipients().get(0).phone();
-        return new ConsumerRecord<>(Topics.outbound(link.settings().id()), 0, 0L, key, SmsJson.write(part));
+        return new Received<>(Topics.outbound(link.settings().id()).name(), 0, 0L, key, part);
     }
 
     private OutboundSubmit part(int attempt) {
@@ -307,26 +303,9 @@ class OutboundDispatcherTest {
     }
 
     private static ConsumerRecord<String, StatusEvent> awaitStatus(String messageId) {
-        return await(Topics.STATUS, StatusEvent.class, event -> event.messageId().equals(messageId));
+        return TopicReader.first(Topics.STATUS, event -> event.messageId().equals(messageId));
     }
 
-    /** The first matching record, reading from the beginning with a fresh group for at most 30 s. */
-    private static <T> ConsumerRecord<String, T> await(String topic, Class<T> type, Predicate<T> match) {
-        try (KafkaConsumer<String, byte[]> consumer = KafkaClients.manualCommitConsumer(TestKafka.bootstrapServers(),
-                TestInfra.unique("dispatcher-test-reader"), "dispatcher-test-reader", 500)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    T value = SmsJson.read(record.value(), type);
-                    if (match.test(value)) {
-                        return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.key(), value);
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no matching record on " + topic + " within " + WAIT);
-    }
 
     /** The carrier: answers every submit with the result the test set, and remembers what it got. */
     private static final class FakeLink implements CarrierLink {

@@ -57,7 +57,6 @@ public record RouterProperties(
      *                           portability receipt (the receipt timeout)
      * @param notSubscriberStats receipt stats that, from the carrier of the number's segment, mean the
      *                           number is not (any more) its subscriber, i.e. ported out
-     * @param lagInterval        how often consumer lag is measured
      */
     public record Routing(String adminToken,
                           @DefaultValue("20ms") Duration batchWindow,
@@ -65,7 +64,6 @@ public record RouterProperties(
                           @DefaultValue("5s") Duration linkRecheck,
                           @DefaultValue("5m") Duration linkMaxWait,
                           @DefaultValue("72h") Duration messageTtl,
-                          @DefaultValue("MK:0001") List<String> notSubscriberStats,
-                          @DefaultValue("30s") Duration lagInterval) {
+                          @DefaultValue("MK:0001") List<String> notSubscriberStats) {
     }
 }

@@ -1,9 +1,9 @@
 package org.sms1069.router.resolve;
 
+import org.sms1069.messaging.Received;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sms1069.messaging.Publisher;
@@ -13,7 +13,6 @@ import org.sms1069.model.MessageStatus;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.AcceptedMessage;
 import org.sms1069.model.event.StatusEvent;
-import org.sms1069.model.json.SmsJson;
 import org.sms1069.model.phone.PhoneNumber;
 import org.sms1069.model.phone.PhoneNumbers;
 import org.sms1069.router.submit.MessageStore;
@@ -41,7 +40,7 @@ import java.util.stream.Collectors;
  * the message is sent once more — at most once per message — by writing it back to {@code sms.submit}
  * with {@code reroute = 1}; routing it resolves to the learned carrier.
  */
-public final class PortabilityLearner implements ReliableConsumer.Handler {
+public final class PortabilityLearner implements ReliableConsumer.Handler<StatusEvent> {
     private static final Logger log = LoggerFactory.getLogger(PortabilityLearner.class);
     private static final List<Carrier> ORDER = List.of(Carrier.CMCC, Carrier.CUCC, Carrier.CTCC);
     private static final Duration TRIED_TTL = Duration.ofDays(30);
@@ -70,8 +69,8 @@ public final class PortabilityLearner implements ReliableConsumer.Handler {
     }
 
     @Override
-    public CompletionStage<?> handle(ConsumerRecord<String, byte[]> record) {
-        StatusEvent event = SmsJson.read(record.value(), StatusEvent.class);
+    public CompletionStage<?> handle(Received<StatusEvent> record) {
+        StatusEvent event = record.value();
         if (event.status() != MessageStatus.UNDELIVERED || event.rawStat() == null || event.carrier() == null
                 || event.phone() == null) {
             return CompletableFuture.completedFuture(null);

@@ -1,7 +1,8 @@
 package org.sms1069.router.retry;
 
+import org.sms1069.model.PoisonRecordException;
+import org.sms1069.messaging.Received;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.sms1069.messaging.NotDueException;
 import org.sms1069.messaging.Publisher;
 import org.sms1069.messaging.ReliableConsumer;
@@ -9,7 +10,6 @@ import org.sms1069.model.MessageStatus;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.StatusEvent;
-import org.sms1069.model.json.SmsJson;
 import org.sms1069.router.link.LinkDispatch;
 
 import java.time.Clock;
@@ -26,7 +26,7 @@ import java.util.concurrent.CompletionStage;
  * {@link NotDueException}: its partition pauses until then, no thread waits and other partitions and
  * the other topic flow on.
  */
-public final class RetryHandler implements ReliableConsumer.Handler {
+public final class RetryHandler implements ReliableConsumer.Handler<OutboundSubmit> {
     private final Publisher publisher;
     private final LinkDispatch dispatch;
     private final int maxAttempts;
@@ -42,10 +42,10 @@ public final class RetryHandler implements ReliableConsumer.Handler {
     }
 
     @Override
-    public CompletionStage<?> handle(ConsumerRecord<String, byte[]> record) {
-        OutboundSubmit part = SmsJson.read(record.value(), OutboundSubmit.class);
+    public CompletionStage<?> handle(Received<OutboundSubmit> record) {
+        OutboundSubmit part = record.value();
         if (part.recipients().isEmpty()) {
-            throw new IllegalArgumentException("part " + part.dedupKey() + " has no recipients");
+            throw new PoisonRecordException("part " + part.dedupKey() + " has no recipients");
         }
         Instant now = clock.instant();
         if (part.expiresAt() != null && part.expiresAt().isBefore(now)) {
@@ -60,14 +60,14 @@ public final class RetryHandler implements ReliableConsumer.Handler {
             }
             throw new NotDueException(part.notBefore());
         }
-        if (Topics.RETRY.equals(record.topic()) && part.waitingSince() == null) {
+        if (Topics.RETRY.name().equals(record.topic()) && part.waitingSince() == null) {
             meters.counter("sms_router_retries_total", "link", part.linkId(), "reason", reason(part.lastError())).increment();
         }
         return dispatch.sendDue(part, record.key());
     }
 
-    private static String doing(ConsumerRecord<String, byte[]> record, OutboundSubmit part) {
-        if (Topics.SCHEDULED.equals(record.topic())) {
+    private static String doing(Received<OutboundSubmit> record, OutboundSubmit part) {
+        if (Topics.SCHEDULED.name().equals(record.topic())) {
             return "before the scheduled time";
         }
         return part.waitingSince() != null ? "while waiting for a healthy link" : "while retrying";

@@ -1,5 +1,6 @@
 package org.sms1069.router.submit;
 
+import org.sms1069.model.Topic;
 import org.apache.kafka.common.utils.Utils;
 import org.sms1069.messaging.Publisher;
 import org.sms1069.model.Protocol;
@@ -42,7 +43,7 @@ public final class OutboundBatcher implements AutoCloseable {
     private final Duration window;
     private final int maxRecipients;
     private final ScheduledExecutorService timer;
-    private final Map<String, Integer> partitionCounts = new ConcurrentHashMap<>();
+    private final Map<Topic<?>, Integer> partitionCounts = new ConcurrentHashMap<>();
 
     private final LinkedHashMap<GroupKey, List<Member>> open = new LinkedHashMap<>();
     private final Map<String, String> pendingMessageOfPhone = new HashMap<>();
@@ -66,7 +67,7 @@ public final class OutboundBatcher implements AutoCloseable {
      * that carries it is acknowledged. The send is issued (or queued in order) before this returns.
      */
     public CompletableFuture<?> send(LinkSettings link, OutboundSubmit part, String key) {
-        String topic = Topics.outbound(link.id());
+        Topic<OutboundSubmit> topic = Topics.outbound(link.id());
         if (window.isZero() || maxRecipients < 2 || !multiDestination(link) || part.recipients().size() != 1) {
             return publisher.publish(topic, key, part);
         }
@@ -152,7 +153,7 @@ public final class OutboundBatcher implements AutoCloseable {
     }
 
     /** The partition Kafka's default partitioner gives the key (murmur2, as the producer does). */
-    private int partition(String topic, String key) {
+    private int partition(Topic<?> topic, String key) {
         int count = partitionCounts.computeIfAbsent(topic, publisher::partitionCount);
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % count;
     }

@@ -1,7 +1,8 @@
 package org.sms1069.router.submit;
 
+import org.sms1069.model.PoisonRecordException;
+import org.sms1069.messaging.Received;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sms1069.messaging.Publisher;
@@ -12,7 +13,6 @@ import org.sms1069.model.Topics;
 import org.sms1069.model.event.AcceptedMessage;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.StatusEvent;
-import org.sms1069.model.json.SmsJson;
 import org.sms1069.model.phone.PhoneNumber;
 import org.sms1069.model.phone.PhoneNumbers;
 import org.sms1069.model.segment.Segments;
@@ -33,7 +33,7 @@ import java.util.concurrent.CompletionStage;
  * ahead, or to {@code sms.retry} to wait while the carrier has no healthy link. Mainland messages are
  * kept in Redis for a portability re-route. One phone's messages leave in the order they came.
  */
-public final class SubmitHandler implements ReliableConsumer.Handler {
+public final class SubmitHandler implements ReliableConsumer.Handler<AcceptedMessage> {
     private static final Logger log = LoggerFactory.getLogger(SubmitHandler.class);
 
     private final CarrierResolver resolver;
@@ -57,10 +57,10 @@ public final class SubmitHandler implements ReliableConsumer.Handler {
     }
 
     @Override
-    public CompletionStage<?> handle(ConsumerRecord<String, byte[]> record) {
-        AcceptedMessage message = SmsJson.read(record.value(), AcceptedMessage.class);
+    public CompletionStage<?> handle(Received<AcceptedMessage> record) {
+        AcceptedMessage message = record.value();
         PhoneNumber phone = PhoneNumbers.parse(message.phone()).number()
-                .orElseThrow(() -> new IllegalArgumentException("sms.submit record " + message.messageId() + " has an invalid phone"));
+                .orElseThrow(() -> new PoisonRecordException("sms.submit record " + message.messageId() + " has an invalid phone"));
         CompletionStage<Plan> prepared = message.expiresAt() != null && message.expiresAt().isBefore(clock.instant())
                 ? CompletableFuture.completedFuture(Plan.failed(null, "expired", "validity expired before the message could be routed"))
                 : resolver.resolve(phone).thenCompose(carrier -> plan(message, phone, carrier));

@@ -36,8 +36,8 @@ class OutboundBatcherTest {
     private static final LinkSettings SMPP = link("intl-1", Protocol.SMPP34);
     private static final Node NODE = new Node(0, "localhost", 9092);
     private static final Cluster CLUSTER = new Cluster("c", List.of(NODE), List.of(
-            new PartitionInfo(Topics.outbound(CMPP.id()), 0, NODE, null, null),
-            new PartitionInfo(Topics.outbound(SMPP.id()), 0, NODE, null, null)), Set.of(), Set.of());
+            new PartitionInfo(Topics.outbound(CMPP.id()).name(), 0, NODE, null, null),
+            new PartitionInfo(Topics.outbound(SMPP.id()).name(), 0, NODE, null, null)), Set.of(), Set.of());
 
     private final MockProducer<String, byte[]> producer = new MockProducer<>(CLUSTER, true, new SinglePartition(),
             new StringSerializer(), new ByteArraySerializer());

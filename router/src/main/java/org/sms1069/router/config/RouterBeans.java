@@ -1,5 +1,6 @@
 package org.sms1069.router.config;
 
+import org.sms1069.messaging.ConsumerHealth;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,9 +10,9 @@ import org.sms1069.router.resolve.PortabilityOverrides;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One Redis connection for the router (Lettuce multiplexes), and what the admin endpoints share with routing. */
+/** One Redis connection for the router (Lettuce multiplexes), what the admin endpoints share with routing, and consumer health. */
 @Configuration(proxyBeanMethods = false)
-public class RedisConfiguration {
+public class RouterBeans {
 
     @Bean(destroyMethod = "shutdown")
     RedisClient redisClient(RouterProperties properties) {
@@ -21,6 +22,12 @@ public class RedisConfiguration {
     @Bean(destroyMethod = "close")
     StatefulRedisConnection<String, String> redisConnection(RedisClient client) {
         return client.connect();
+    }
+
+    /** {@code consumers} in the health answer and the readiness group: DOWN while a consumer is stalled. */
+    @Bean
+    ConsumerHealth consumers() {
+        return new ConsumerHealth();
     }
 
     @Bean

@@ -1,0 +1,50 @@
+package org.sms1069.api.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.r2dbc.spi.R2dbcException;
+import org.sms1069.api.config.ApiProperties;
+import org.sms1069.messaging.ConsumerHealth;
+import org.sms1069.messaging.ConsumerSettings;
+import org.sms1069.messaging.Publisher;
+import org.sms1069.messaging.ReliableConsumer;
+import org.sms1069.model.Topic;
+import org.springframework.stereotype.Component;
+
+/**
+ * The api's consumers, made alike: dead letters through the api's publisher, watched by its readiness, and a
+ * database error of SQLSTATE class 22 (data exception) or 23 (integrity constraint) taken as poison: the same
+ * record would break the same rule on every retry.
+ */
+@Component
+public class ApiConsumers {
+    private static final int MAX_POLL_RECORDS = 500;
+
+    private final ApiProperties properties;
+    private final Publisher publisher;
+    private final MeterRegistry meters;
+    private final ConsumerHealth health;
+
+    public ApiConsumers(ApiProperties properties, Publisher publisher, MeterRegistry meters, ConsumerHealth health) {
+        this.properties = properties;
+        this.publisher = publisher;
+        this.meters = meters;
+        this.health = health;
+    }
+
+    /** Started; the caller closes it. */
+    public <T> ReliableConsumer<T> start(Topic<T> topic, String group, ReliableConsumer.Handler<T> handler) {
+        ConsumerSettings settings = ConsumerSettings.of(properties.kafka().bootstrapServers(), group, group, MAX_POLL_RECORDS);
+        return new ReliableConsumer<>("api", topic, settings, handler, publisher, meters)
+                .poisonWhen(ApiConsumers::isDataError)
+                .watchedBy(health)
+                .start();
+    }
+
+    static boolean isDataError(Throwable error) {
+        if (error instanceof R2dbcException database && database.getSqlState() != null) {
+            String state = database.getSqlState();
+            return state.startsWith("22") || state.startsWith("23");
+        }
+        return false;
+    }
+}
