@@ -1,5 +1,7 @@
 package org.sms1069.api.submit;
 
+import org.sms1069.model.event.DeadLetter;
+import org.sms1069.testkit.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
@@ -212,6 +214,21 @@ class SendAndStatusTest {
         JsonNode status = get(sent.id());
         assertThat(status.get("status").asText()).isEqualTo("DELIVERED");
         assertThat(statuses(status)).containsExactly("SUBMITTED", "DELIVERED");
+    }
+
+    @Test
+    void aStatusTheDatabaseRefusesIsDeadLetteredAndTheNextOneIsApplied() throws Exception {
+        Sent sent = sendOne("138", 20);
+        Instant t0 = Instant.now().minusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+
+        // raw_stat is varchar(32): SQLSTATE 22001 on every attempt, so retrying it would hold the partition for good
+        publish(event(sent, 1, MessageStatus.SUBMITTED, "cmpp-1", "X".repeat(40), t0));
+        publish(event(sent, 1, MessageStatus.DELIVERED, "cmpp-1", "DELIVRD", t0.plusSeconds(3)));
+
+        assertThat(awaitStatus(sent.id(), "DELIVERED").get("rawStat").asText()).isEqualTo("DELIVRD");
+        DeadLetter letter = TopicReader.first(Topics.DEAD, l -> sent.id().equals(l.key())).value();
+        assertThat(letter.topic()).isEqualTo(Topics.STATUS.name());
+        assertThat(letter.service()).isEqualTo("api");
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.LinkHealth;
-import org.sms1069.model.json.SmsJson;
+import org.sms1069.model.PoisonRecordException;
 
 import java.time.Duration;
 import java.util.List;
@@ -29,12 +29,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LinkHealthView implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LinkHealthView.class);
+    private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Map<String, LinkHealth.State> states = new ConcurrentHashMap<>();
     private final List<Runnable> recoveryListeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -76,30 +78,47 @@ public final class LinkHealthView implements AutoCloseable {
 
     private void run() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.LINK_HEALTH.name(), Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    apply(record);
-                }
-                if (caughtUp.getCount() > 0 && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-                    log.info("link health read: {}", states);
-                    caughtUp.countDown();
+                try {
+                    read();
+                } catch (WakeupException e) {
+                    // close() wakes the reader up; the loop ends since running is false
+                } catch (RuntimeException e) {
+                    // the broker is gone or paused: keep the last known states, read the topic again in a moment
+                    log.warn("link health reader failed, reading again in {}: {}", RETRY, e.toString());
+                    sleep();
                 }
             }
-        } catch (WakeupException e) {
-            if (running) {
-                log.error("link health reader woken up unexpectedly", e);
-            }
-        } catch (RuntimeException e) {
-            log.error("link health reader stopped; the last known states stay in force", e);
         } finally {
             caughtUp.countDown();
             consumer.close(Duration.ofSeconds(5));
             stopped.countDown();
+        }
+    }
+
+    private void read() {
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.LINK_HEALTH.name(), Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        while (running) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                apply(record);
+            }
+            if (caughtUp.getCount() > 0 && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                log.info("link health read: {}", states);
+                caughtUp.countDown();
+            }
+        }
+    }
+
+    private void sleep() {
+        try {
+            stopping.await(RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
@@ -113,8 +132,8 @@ public final class LinkHealthView implements AutoCloseable {
         }
         LinkHealth health;
         try {
-            health = SmsJson.read(record.value(), LinkHealth.class);
-        } catch (IllegalArgumentException e) {
+            health = Topics.LINK_HEALTH.decode(record.value());
+        } catch (PoisonRecordException e) {
             log.warn("ignoring unreadable link health of {}: {}", record.key(), e.getMessage());
             return;
         }
@@ -133,6 +152,7 @@ public final class LinkHealthView implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        stopping.countDown();
         if (thread.getState() == Thread.State.NEW) {
             consumer.close(Duration.ofSeconds(5));
             return;
