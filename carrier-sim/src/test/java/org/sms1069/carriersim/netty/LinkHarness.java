@@ -20,6 +20,8 @@ import org.sms1069.gateway.session.LinkEnvironment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,13 +71,15 @@ public final class LinkHarness implements InboundSink, AutoCloseable {
     }
 
     @Override
-    public void onReceipt(Receipt receipt) {
+    public CompletionStage<Void> onReceipt(Receipt receipt) {
         receipts.add(receipt);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public void onMo(MoPart part) {
+    public CompletionStage<Void> onMo(MoPart part) {
         mos.add(part.message());
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
