@@ -37,6 +37,8 @@ public final class LinkHarness implements InboundSink, AutoCloseable {
     private final NioEventLoopGroup eventLoops = new NioEventLoopGroup(2);
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
     private final LinkEnvironment environment;
+    /** Where receipts and MO go on after being recorded here; null: they count as kept at once. */
+    public volatile InboundSink forward;
 
     public LinkHarness(SessionProperties session) {
         environment = new LinkEnvironment(eventLoops, scheduler, new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)),
@@ -73,13 +75,15 @@ public final class LinkHarness implements InboundSink, AutoCloseable {
     @Override
     public CompletionStage<Void> onReceipt(Receipt receipt) {
         receipts.add(receipt);
-        return CompletableFuture.completedFuture(null);
+        InboundSink next = forward;
+        return next == null ? CompletableFuture.completedFuture(null) : next.onReceipt(receipt);
     }
 
     @Override
     public CompletionStage<Void> onMo(MoPart part) {
         mos.add(part.message());
-        return CompletableFuture.completedFuture(null);
+        InboundSink next = forward;
+        return next == null ? CompletableFuture.completedFuture(null) : next.onMo(part);
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -33,12 +34,18 @@ public final class InboundProcessor implements InboundSink {
     private final MeterRegistry meters;
     private final Clock clock;
     private final Consumer<String> onConnectionsChanged;
+    private final Executor publishing;
 
-    public InboundProcessor(ReceiptCorrelator correlator, MoAssembler moAssembler, Publisher publisher, MeterRegistry meters,
-                            Clock clock, Consumer<String> onConnectionsChanged) {
+    /**
+     * @param publishing where records are handed to Kafka: the producer's send blocks while the broker cannot be
+     *                   reached (it waits for metadata), and callers run on Netty's and Lettuce's event loops
+     */
+    public InboundProcessor(ReceiptCorrelator correlator, MoAssembler moAssembler, Publisher publisher, Executor publishing,
+                            MeterRegistry meters, Clock clock, Consumer<String> onConnectionsChanged) {
         this.correlator = correlator;
         this.moAssembler = moAssembler;
         this.publisher = publisher;
+        this.publishing = publishing;
         this.meters = meters;
         this.clock = clock;
         this.onConnectionsChanged = onConnectionsChanged;
@@ -58,7 +65,7 @@ public final class InboundProcessor implements InboundSink {
             StatusEvent event = new StatusEvent(StatusEvent.VERSION, part.messageId(), part.phone(), part.segment(),
                     part.segments(), ReceiptStats.statusOf(receipt.stat()), part.carrier(), part.linkId(),
                     part.carrierMessageId(), receipt.stat(), receipt.error(), clock.instant());
-            return publisher.publish(Topics.STATUS, part.messageId(), event).thenApply(acked -> (Void) null);
+            return publish(Topics.STATUS, part.messageId(), event);
         }).whenComplete((done, error) -> {
             if (error != null) {
                 meters.counter("sms_link_receipt_errors_total", "link", receipt.linkId()).increment();
@@ -108,7 +115,12 @@ public final class InboundProcessor implements InboundSink {
     }
 
     private CompletionStage<Void> publishMo(MoMessage message) {
-        return publisher.publish(Topics.MO, message.phone(), message).thenApply(acked -> (Void) null);
+        return publish(Topics.MO, message.phone(), message);
+    }
+
+    private CompletionStage<Void> publish(String topic, String key, Object value) {
+        return CompletableFuture.supplyAsync(() -> publisher.publish(topic, key, value), publishing)
+                .thenCompose(acked -> acked.thenApply(metadata -> (Void) null));
     }
 
     @Override
