@@ -8,17 +8,16 @@ import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sms1069.gateway.codec.ConcatenationUdh;
 import org.sms1069.gateway.codec.Octets;
 import org.sms1069.gateway.dlr.Receipt;
 import org.sms1069.gateway.link.InboundSink;
+import org.sms1069.gateway.link.InboundValues;
 import org.sms1069.gateway.link.MoPart;
 import org.sms1069.model.event.MoMessage;
 import org.sms1069.model.link.LinkSettings;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.sms1069.gateway.link.InboundValues;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
