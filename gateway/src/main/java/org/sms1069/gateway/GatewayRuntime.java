@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -81,7 +82,10 @@ public class GatewayRuntime implements SmartLifecycle {
         Clock clock = Clock.systemUTC();
         ReceiptCorrelator correlator = new ReceiptCorrelator(redis.async(), properties.receiptTtl(), meters);
         MoAssembler moAssembler = new MoAssembler(redis.async(), properties.moAssemblyWait(), clock, meters);
-        InboundProcessor inbound = new InboundProcessor(correlator, moAssembler, publisher, meters, clock, health::changed);
+        ExecutorService publishing = Executors.newSingleThreadExecutor(r -> new Thread(r, "gateway-inbound-publish"));
+        resources.add(publishing::shutdownNow);
+        InboundProcessor inbound = new InboundProcessor(correlator, moAssembler, publisher, publishing, meters, clock,
+                health::changed);
         long sweepMillis = Math.max(1000, properties.moAssemblyWait().toMillis() / 4);
         scheduler.scheduleWithFixedDelay(inbound::sweepIncompleteMo, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
         DedupStore dedup = new DedupStore(redis.async(), properties.receiptTtl());

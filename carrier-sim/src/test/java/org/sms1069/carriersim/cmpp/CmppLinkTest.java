@@ -38,7 +38,7 @@ class CmppLinkTest extends NettyLinkContract {
 
     @Override
     protected RawResults rawResults() {
-        return new RawResults("CMPP:3", "CMPP:8");
+        return new RawResults("CMPP:3", "CMPP:8", "result 8");
     }
 
     private CmppSimulator simulator(CmppSimulatorConfig config) {

@@ -20,6 +20,8 @@ import org.sms1069.gateway.session.LinkEnvironment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,6 +37,8 @@ public final class LinkHarness implements InboundSink, AutoCloseable {
     private final NioEventLoopGroup eventLoops = new NioEventLoopGroup(2);
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
     private final LinkEnvironment environment;
+    /** Where receipts and MO go on after being recorded here; null: they count as kept at once. */
+    public volatile InboundSink forward;
 
     public LinkHarness(SessionProperties session) {
         environment = new LinkEnvironment(eventLoops, scheduler, new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)),
@@ -69,13 +73,17 @@ public final class LinkHarness implements InboundSink, AutoCloseable {
     }
 
     @Override
-    public void onReceipt(Receipt receipt) {
+    public CompletionStage<Void> onReceipt(Receipt receipt) {
         receipts.add(receipt);
+        InboundSink next = forward;
+        return next == null ? CompletableFuture.completedFuture(null) : next.onReceipt(receipt);
     }
 
     @Override
-    public void onMo(MoPart part) {
+    public CompletionStage<Void> onMo(MoPart part) {
         mos.add(part.message());
+        InboundSink next = forward;
+        return next == null ? CompletableFuture.completedFuture(null) : next.onMo(part);
     }
 
     @Override

@@ -2,12 +2,20 @@ package org.sms1069.carriersim.netty;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.sms1069.gateway.dlr.Correlation;
 import org.sms1069.gateway.dlr.Receipt;
+import org.sms1069.gateway.dlr.ReceiptCorrelator;
 import org.sms1069.gateway.link.CarrierLink;
 import org.sms1069.gateway.link.SubmitResult;
+import org.sms1069.model.Topics;
+import org.sms1069.model.event.MoMessage;
+import org.sms1069.model.event.StatusEvent;
 import org.sms1069.model.link.LinkSettings;
+import org.sms1069.testkit.TestInfra;
+import org.sms1069.testkit.TestRedis;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -47,8 +56,9 @@ public abstract class NettyLinkContract {
     /**
      * @param loginRefused the raw result of a refused login, e.g. "SMGP:21"
      * @param flowControl  the submit result over the carrier's rate, e.g. "SMGP:1"
+     * @param notKept      how the simulator names our answer to a DELIVER we could not keep, e.g. "status 1"
      */
-    public record RawResults(String loginRefused, String flowControl) {
+    public record RawResults(String loginRefused, String flowControl, String notKept) {
     }
 
     protected final <T extends AutoCloseable> T track(T resource) {
@@ -233,6 +243,51 @@ public abstract class NettyLinkContract {
         assertThat(harness.mos.get(0).phone()).isEqualTo("13800138000");
         assertThat(harness.mos.get(0).destination()).isEqualTo("1069012345688");
         assertThat(harness.mos.get(0).text()).isEqualTo("退订");
+    }
+
+    @Test
+    void anMoTheBrokerDidNotAcknowledgeIsAnsweredWithATemporaryFailureAndItsResendIsRecordedOnce() {
+        NettySimulator<?, ?> sim = start(SimBehaviour.defaults());
+        LinkHarness harness = harness();
+        CarrierLink link = link(harness, sim, 1);
+        String to = "10690" + (System.nanoTime() % 10_000_000_000L);
+        harness.forward = track(DurableInbound.unreachableBroker()).processor;
+
+        assertThatThrownBy(() -> sim.injectMo("8613800138000", to, "退订"))
+                .hasMessageContaining("answered the MO with " + rawResults().notKept());
+
+        harness.forward = track(DurableInbound.broker()).processor;
+        sim.injectMo("8613800138000", to, "退订");
+
+        assertThat(DurableInbound.published(Topics.MO, MoMessage.class, mo -> mo.destination().equals(to), 2))
+                .singleElement().satisfies(mo -> {
+                    assertThat(mo.text()).isEqualTo("退订");
+                    assertThat(mo.linkId()).isEqualTo(link.settings().id());
+                });
+        assertThat(harness.mos).as("the refused DELIVER and the one sent again").hasSize(2);
+    }
+
+    @Test
+    void aReceiptTheBrokerDidNotAcknowledgeIsSentAgainByTheCarrierUntilItIsRecorded() throws Exception {
+        NettySimulator<?, ?> sim = start(SimBehaviour.defaults().withReceipts(Duration.ofMillis(800), Map.of("DELIVRD", 1), 1L));
+        LinkHarness harness = harness();
+        CarrierLink link = link(harness, sim, 1);
+        harness.forward = track(DurableInbound.unreachableBroker()).processor;
+        String messageId = TestInfra.unique("m");
+
+        SubmitResult result = result(link.submit(LinkHarness.part("durable", "x", 1, 1, "13800138000")));
+        String carrierId = ((SubmitResult.Accepted) result).carrierMessageIds().get(0);
+        new ReceiptCorrelator(TestRedis.async(), Duration.ofHours(1), harness.meters).register(link.settings().receiptScope(),
+                new Correlation(messageId, "13800138000", 1, 1, link.settings().carrier(), link.settings().id(), carrierId,
+                        Instant.now()), false).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        await().atMost(WAIT).until(() -> harness.receipts.size() >= 2);
+        assertThat(sim.counters().receiptsSent.get()).as("not acknowledged yet").isZero();
+        harness.forward = track(DurableInbound.broker()).processor;
+
+        await().atMost(WAIT).until(() -> sim.counters().receiptsSent.get() == 1);
+        assertThat(DurableInbound.published(Topics.STATUS, StatusEvent.class, e -> e.messageId().equals(messageId), 2))
+                .singleElement().extracting(StatusEvent::rawStat).isEqualTo("DELIVRD");
     }
 
     @Test

@@ -43,7 +43,7 @@ class SgipLinkTest extends NettyLinkContract {
 
     @Override
     protected RawResults rawResults() {
-        return new RawResults("SGIP:1", "SGIP:88");
+        return new RawResults("SGIP:1", "SGIP:88", "result 11");
     }
 
     @Test

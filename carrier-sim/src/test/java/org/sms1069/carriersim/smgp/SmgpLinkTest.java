@@ -33,7 +33,7 @@ class SmgpLinkTest extends NettyLinkContract {
 
     @Override
     protected RawResults rawResults() {
-        return new RawResults("SMGP:21", "SMGP:1");
+        return new RawResults("SMGP:21", "SMGP:1", "status 1");
     }
 
     @Test

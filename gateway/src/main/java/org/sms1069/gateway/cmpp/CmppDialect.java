@@ -123,15 +123,16 @@ public final class CmppDialect implements LinkDialect<Long> {
 
     private Reply deliver(CmppDeliver deliver) {
         CmppDeliverResp ok = new CmppDeliverResp(deliver.sequenceId(), deliver.msgId(), 0);
+        CmppDeliverResp tryAgain = new CmppDeliverResp(deliver.sequenceId(), deliver.msgId(), CmppResultCodes.DELIVER_TRY_AGAIN);
         if (!deliver.isReport()) {
-            return Reply.mo(ok, DialectSupport.mo(settings, deliver.srcTerminalId(), deliver.destId(), deliver.content(),
+            return Reply.mo(ok, tryAgain, DialectSupport.mo(settings, deliver.srcTerminalId(), deliver.destId(), deliver.content(),
                     CmppMsgIds.toDecimal(deliver.msgId())));
         }
         CmppReport report = deliver.report();
         if (!report.isFinal()) {
             return Reply.answer(ok); // ACCEPTD: an intermediate state, the final report follows
         }
-        return Reply.receipt(ok, new Receipt(settings.id(), settings.receiptScope(), CmppMsgIds.toDecimal(report.msgId()),
+        return Reply.receipt(ok, tryAgain, new Receipt(settings.id(), settings.receiptScope(), CmppMsgIds.toDecimal(report.msgId()),
                 report.destTerminalId(), report.stat(), null, Instant.now()));
     }
 

@@ -8,6 +8,13 @@ public final class CmppResultCodes {
 
     public static final int FLOW_CONTROL = 8;
 
+    /**
+     * The DELIVER_RESP Result for a DELIVER we could not keep (the broker did not acknowledge it): flow control is
+     * the one Result the spec gives for "not now", and ISMGs meet it by sending again later; 9 and up are "other
+     * error", which a gateway may take as final and drop the report.
+     */
+    public static final int DELIVER_TRY_AGAIN = FLOW_CONTROL;
+
     public static final ResultCodeTable SUBMIT = ResultCodeTable.builder()
             .success(0, "OK")
             .permanent(1, "bad message structure")

@@ -13,12 +13,17 @@ import org.sms1069.model.event.StatusEvent;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
  * What every link hands inbound traffic to: receipts become DELIVERED / UNDELIVERED / EXPIRED on
- * {@code sms.status}, MO goes to {@code sms.mo} (a long one once its parts are together). Failures are logged and counted, never thrown at
- * the protocol thread; the carrier will resend what we do not acknowledge.
+ * {@code sms.status}, MO goes to {@code sms.mo} (a long one once its parts are together). Each stage completes when
+ * the record is durable: acknowledged by Kafka, or kept in Redis (a receipt parked until its submit is known, one
+ * part of a long MO). A failure is logged, counted and returned, never thrown at the protocol thread: the link then
+ * answers the carrier with a temporary failure and the carrier sends it again.
  */
 public final class InboundProcessor implements InboundSink {
     private static final Logger log = LoggerFactory.getLogger(InboundProcessor.class);
@@ -29,24 +34,30 @@ public final class InboundProcessor implements InboundSink {
     private final MeterRegistry meters;
     private final Clock clock;
     private final Consumer<String> onConnectionsChanged;
+    private final Executor publishing;
 
-    public InboundProcessor(ReceiptCorrelator correlator, MoAssembler moAssembler, Publisher publisher, MeterRegistry meters,
-                            Clock clock, Consumer<String> onConnectionsChanged) {
+    /**
+     * @param publishing where records are handed to Kafka: the producer's send blocks while the broker cannot be
+     *                   reached (it waits for metadata), and callers run on Netty's and Lettuce's event loops
+     */
+    public InboundProcessor(ReceiptCorrelator correlator, MoAssembler moAssembler, Publisher publisher, Executor publishing,
+                            MeterRegistry meters, Clock clock, Consumer<String> onConnectionsChanged) {
         this.correlator = correlator;
         this.moAssembler = moAssembler;
         this.publisher = publisher;
+        this.publishing = publishing;
         this.meters = meters;
         this.clock = clock;
         this.onConnectionsChanged = onConnectionsChanged;
     }
 
     @Override
-    public void onReceipt(Receipt receipt) {
+    public CompletionStage<Void> onReceipt(Receipt receipt) {
         meters.counter("sms_link_receipts_total", "link", receipt.linkId(), "stat", statFamily(receipt.stat())).increment();
-        correlator.match(receipt).thenCompose(found -> {
+        return correlator.match(receipt).thenCompose(found -> {
             if (found.isEmpty()) {
                 log.info("receipt {} on link {} matches no submit yet; parked", receipt.carrierMessageId(), receipt.linkId());
-                return java.util.concurrent.CompletableFuture.completedFuture(null);
+                return CompletableFuture.<Void>completedFuture(null);
             }
             Correlation part = found.get();
             meters.timer("sms_link_receipt_latency", "link", receipt.linkId())
@@ -54,43 +65,62 @@ public final class InboundProcessor implements InboundSink {
             StatusEvent event = new StatusEvent(StatusEvent.VERSION, part.messageId(), part.phone(), part.segment(),
                     part.segments(), ReceiptStats.statusOf(receipt.stat()), part.carrier(), part.linkId(),
                     part.carrierMessageId(), receipt.stat(), receipt.error(), clock.instant());
-            return publisher.publish(Topics.STATUS, part.messageId(), event);
-        }).exceptionally(error -> {
-            meters.counter("sms_link_receipt_errors_total", "link", receipt.linkId()).increment();
-            log.error("receipt {} on link {} could not be recorded", receipt.carrierMessageId(), receipt.linkId(), error);
-            return null;
+            return publish(Topics.STATUS, part.messageId(), event);
+        }).whenComplete((done, error) -> {
+            if (error != null) {
+                meters.counter("sms_link_receipt_errors_total", "link", receipt.linkId()).increment();
+                log.error("receipt {} on link {} could not be recorded; the carrier is asked to send it again",
+                        receipt.carrierMessageId(), receipt.linkId(), error);
+            }
         });
     }
 
     @Override
-    public void onMo(MoPart part) {
-        meters.counter("sms_link_mo_total", "link", part.message().linkId()).increment();
-        if (part.isWhole()) {
-            publishMo(part.message());
-            return;
-        }
-        moAssembler.add(part).thenAccept(whole -> whole.ifPresent(this::publishMo)).exceptionally(error -> {
-            log.error("part of a long MO on link {} could not be kept", part.message().linkId(), error);
-            return null;
+    public CompletionStage<Void> onMo(MoPart part) {
+        String linkId = part.message().linkId();
+        meters.counter("sms_link_mo_total", "link", linkId).increment();
+        CompletionStage<Void> kept = part.isWhole()
+                ? publishMo(part.message())
+                : moAssembler.add(part).thenCompose(whole -> whole.isPresent()
+                        ? publishAssembled(whole.get())
+                        : CompletableFuture.<Void>completedFuture(null));
+        return kept.whenComplete((done, error) -> {
+            if (error != null) {
+                meters.counter("sms_link_mo_errors_total", "link", linkId).increment();
+                log.error("MO on link {} could not be recorded; the carrier is asked to send it again", linkId, error);
+            }
         });
     }
 
     /** Hands on the long MOs that waited too long for their missing parts, with the parts that came. */
     public void sweepIncompleteMo() {
-        moAssembler.sweep().thenAccept(incomplete -> incomplete.forEach(message -> {
-            log.warn("long MO on link {} handed on without all its parts", message.linkId());
-            publishMo(message);
+        moAssembler.sweep().thenAccept(incomplete -> incomplete.forEach(assembled -> {
+            log.warn("long MO on link {} handed on without all its parts", assembled.message().linkId());
+            publishAssembled(assembled).exceptionally(error -> {
+                log.error("incomplete long MO on link {} could not be recorded; kept for the next sweep",
+                        assembled.message().linkId(), error);
+                return null;
+            });
         })).exceptionally(error -> {
             log.warn("incomplete long MOs could not be swept: {}", error.toString());
             return null;
         });
     }
 
-    private void publishMo(MoMessage message) {
-        publisher.publish(Topics.MO, message.phone(), message).exceptionally(error -> {
-            log.error("MO on link {} could not be recorded", message.linkId(), error);
-            return null;
-        });
+    /** Publishes a long MO taken from the assembler; when that fails, its parts go back so that nothing is lost. */
+    private CompletionStage<Void> publishAssembled(MoAssembler.Assembled assembled) {
+        return publishMo(assembled.message()).handle((done, error) -> error).thenCompose(error -> error == null
+                ? CompletableFuture.<Void>completedFuture(null)
+                : moAssembler.putBack(assembled).thenCompose(back -> CompletableFuture.<Void>failedFuture(error)));
+    }
+
+    private CompletionStage<Void> publishMo(MoMessage message) {
+        return publish(Topics.MO, message.phone(), message);
+    }
+
+    private CompletionStage<Void> publish(String topic, String key, Object value) {
+        return CompletableFuture.supplyAsync(() -> publisher.publish(topic, key, value), publishing)
+                .thenCompose(acked -> acked.thenApply(metadata -> (Void) null));
     }
 
     @Override

@@ -2,11 +2,18 @@ package org.sms1069.gateway.link;
 
 import org.sms1069.gateway.dlr.Receipt;
 
-/** Where a link hands what the carrier sends us. Implementations must not block the caller. */
-public interface InboundSink {
-    void onReceipt(Receipt receipt);
+import java.util.concurrent.CompletionStage;
 
-    void onMo(MoPart part);
+/**
+ * Where a link hands what the carrier sends us. A link answers the carrier's DELIVER with success only when the
+ * returned stage completes normally: the receipt or MO is then durable (acknowledged by Kafka, or kept in Redis
+ * until it can be). A failed stage means nothing was kept: the link answers with the protocol's temporary failure
+ * so that the carrier sends it again. Implementations must not block the caller.
+ */
+public interface InboundSink {
+    CompletionStage<Void> onReceipt(Receipt receipt);
+
+    CompletionStage<Void> onMo(MoPart part);
 
     void onConnectionsChanged(String linkId);
 }

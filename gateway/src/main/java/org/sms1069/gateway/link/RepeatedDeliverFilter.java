@@ -10,13 +10,18 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * Hands each receipt and MO of one link on once. A carrier sends a DELIVER again when our answer to it got lost
- * (CMPP resends after 60 s, up to 3 times); the link answers the copy as usual, and this keeps it from reaching
- * the app twice. A receipt is known by its id, phone and stat, an MO by the carrier's id of its DELIVER (an MO
- * without one always passes). Remembers {@code retention} back, {@code capacity} entries at most, in memory:
- * a copy arriving after a gateway restart passes, and the status store ignores a repeated receipt anyway.
+ * (CMPP resends after 60 s, up to 3 times), or when we answered with a temporary failure because it could not be
+ * kept. A receipt is known by its id, phone and stat, an MO by the carrier's id of its DELIVER (an MO without one
+ * always passes). A DELIVER counts as seen only once it was kept: a copy arriving while the first is still being
+ * kept shares the first one's outcome (and answer), a copy after a failed attempt is handed on again. Remembers
+ * {@code retention} back, {@code capacity} entries at most, in memory: a copy arriving after a gateway restart
+ * passes, and the status store ignores a repeated receipt anyway.
  */
 public final class RepeatedDeliverFilter implements InboundSink {
     public static final Duration RETENTION = Duration.ofMinutes(10);
@@ -27,7 +32,11 @@ public final class RepeatedDeliverFilter implements InboundSink {
     private final Clock clock;
     private final Duration retention;
     private final int capacity;
-    private final Map<String, Instant> seen = new LinkedHashMap<>();
+    /** Kept or being kept, oldest first; a failed attempt is taken out again. */
+    private final Map<String, Attempt> attempts = new LinkedHashMap<>();
+
+    private record Attempt(CompletableFuture<Void> kept, Instant at) {
+    }
 
     public RepeatedDeliverFilter(InboundSink next, MeterRegistry meters, String linkId, Clock clock, Duration retention,
                                  int capacity) {
@@ -43,18 +52,15 @@ public final class RepeatedDeliverFilter implements InboundSink {
     }
 
     @Override
-    public void onReceipt(Receipt receipt) {
-        if (firstTime("R " + receipt.carrierMessageId() + " " + receipt.phone() + " " + receipt.stat())) {
-            next.onReceipt(receipt);
-        }
+    public CompletionStage<Void> onReceipt(Receipt receipt) {
+        return once("R " + receipt.carrierMessageId() + " " + receipt.phone() + " " + receipt.stat(),
+                () -> next.onReceipt(receipt));
     }
 
     @Override
-    public void onMo(MoPart part) {
+    public CompletionStage<Void> onMo(MoPart part) {
         String carrierId = part.message().carrierMessageId();
-        if (carrierId == null || firstTime("M " + carrierId)) {
-            next.onMo(part);
-        }
+        return carrierId == null ? next.onMo(part) : once("M " + carrierId, () -> next.onMo(part));
     }
 
     @Override
@@ -62,23 +68,46 @@ public final class RepeatedDeliverFilter implements InboundSink {
         next.onConnectionsChanged(linkId);
     }
 
-    /** Called from the event loops of all the link's connections. */
-    private synchronized boolean firstTime(String key) {
-        Instant now = clock.instant();
-        forgetOld(now);
-        if (seen.putIfAbsent(key, now) == null) {
-            return true;
+    private CompletionStage<Void> once(String key, Supplier<CompletionStage<Void>> handOn) {
+        Attempt mine = new Attempt(new CompletableFuture<>(), clock.instant());
+        Attempt earlier = claim(key, mine);
+        if (earlier != null) {
+            repeated.increment();
+            return earlier.kept().copy();
         }
-        repeated.increment();
-        return false;
+        CompletionStage<Void> kept;
+        try {
+            kept = handOn.get();
+        } catch (RuntimeException e) {
+            kept = CompletableFuture.failedFuture(e);
+        }
+        kept.whenComplete((done, error) -> {
+            if (error != null) {
+                forget(key, mine); // before completing: the resend that this failure asks for must pass
+                mine.kept().completeExceptionally(error);
+            } else {
+                mine.kept().complete(null);
+            }
+        });
+        return mine.kept().copy();
+    }
+
+    /** The earlier attempt at this key, or null after registering {@code mine}. Called from all the link's threads. */
+    private synchronized Attempt claim(String key, Attempt mine) {
+        forgetOld(mine.at());
+        return attempts.putIfAbsent(key, mine);
+    }
+
+    private synchronized void forget(String key, Attempt attempt) {
+        attempts.remove(key, attempt);
     }
 
     private void forgetOld(Instant now) {
         Instant horizon = now.minus(retention);
-        Iterator<Instant> oldestFirst = seen.values().iterator();
+        Iterator<Attempt> oldestFirst = attempts.values().iterator();
         while (oldestFirst.hasNext()) {
-            Instant at = oldestFirst.next();
-            if (seen.size() < capacity && at.isAfter(horizon)) {
+            Attempt attempt = oldestFirst.next();
+            if (attempts.size() < capacity && attempt.at().isAfter(horizon)) {
                 return;
             }
             oldestFirst.remove();

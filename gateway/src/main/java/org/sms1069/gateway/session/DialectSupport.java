@@ -5,6 +5,7 @@ import org.sms1069.gateway.codec.MessageContent;
 import org.sms1069.gateway.codec.MessageFormat;
 import org.sms1069.gateway.codec.Octets;
 import org.sms1069.gateway.codec.ResultCode;
+import org.sms1069.gateway.link.InboundValues;
 import org.sms1069.gateway.link.MoPart;
 import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.model.event.MoMessage;
@@ -73,8 +74,8 @@ public final class DialectSupport {
      */
     public static MoPart mo(LinkSettings settings, String rawSender, String destination, MessageContent content,
                             String carrierMessageId) {
-        MoMessage message = new MoMessage(MoMessage.VERSION, moPhone(rawSender), destination, moText(content),
-                settings.carrier(), settings.id(), Instant.now(), carrierMessageId);
+        MoMessage message = InboundValues.mo(moPhone(rawSender), destination, moText(content), settings.carrier(),
+                settings.id(), Instant.now(), carrierMessageId);
         return new MoPart(message, content.concatenation().orElse(null));
     }
 }

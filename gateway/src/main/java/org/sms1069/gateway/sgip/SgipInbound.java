@@ -30,14 +30,15 @@ public final class SgipInbound {
     /** The answer to a request; {@code null} when the request is a response or needs none. */
     public Reply reply(SgipPdu request) {
         if (request instanceof SgipDeliver deliver) {
-            return Reply.mo(new SgipDeliverResp(deliver.sequence(), OK), DialectSupport.mo(settings, deliver.userNumber(),
+            return Reply.mo(new SgipDeliverResp(deliver.sequence(), OK),
+                    new SgipDeliverResp(deliver.sequence(), SgipResultCodes.NODE_BUSY), DialectSupport.mo(settings, deliver.userNumber(),
                     deliver.spNumber(), deliver.content(), deliver.sequence().messageId()));
         } else if (request instanceof SgipReport report) {
             SgipReportResp ok = new SgipReportResp(report.sequence(), OK);
             if (!report.isFinal()) {
                 return Reply.answer(ok); // waiting: the final report follows
             }
-            return Reply.receipt(ok, new Receipt(settings.id(), settings.receiptScope(), report.submitSequence().messageId(),
+            return Reply.receipt(ok, new SgipReportResp(report.sequence(), SgipResultCodes.NODE_BUSY), new Receipt(settings.id(), settings.receiptScope(), report.submitSequence().messageId(),
                     report.userNumber(), stat(report), String.format("%03d", report.errorCode()), Instant.now()));
         } else if (request instanceof SgipUserRpt userRpt) {
             return Reply.answer(new SgipUserRptResp(userRpt.sequence(), OK));

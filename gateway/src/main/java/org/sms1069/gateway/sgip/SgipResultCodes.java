@@ -9,6 +9,9 @@ public final class SgipResultCodes {
     /** Not in the SGIP 1.2 spec: the flow-control code Unicom gateways are reported to use. */
     public static final int FLOW_CONTROL = 88;
 
+    /** The Result we answer a DELIVER or REPORT we could not keep with, so that the SMG sends it again later. */
+    public static final int NODE_BUSY = 11;
+
     public static final ResultCodeTable TABLE = ResultCodeTable.builder()
             .success(0, "OK")
             .permanent(1, "illegal login")
@@ -22,7 +25,7 @@ public final class SgipResultCodes {
             // duplicate or malformed sequence: a resend with a fresh sequence can pass
             .retryable(9, "illegal sequence number")
             .permanent(10, "illegal GNS operation")
-            .retryable(11, "node busy")
+            .retryable(NODE_BUSY, "node busy")
             .retryable(21, "destination unreachable")
             .permanent(22, "routing error")
             .permanent(23, "no such route")

@@ -120,12 +120,14 @@ public final class SmgpDialect implements LinkDialect<Long> {
 
     private Reply deliver(SmgpDeliver deliver) {
         SmgpDeliverResp ok = new SmgpDeliverResp(deliver.sequenceId(), deliver.msgId(), 0);
+        // not kept (the broker did not acknowledge it): "system busy" makes the SMGW send the Deliver again later
+        SmgpDeliverResp tryAgain = new SmgpDeliverResp(deliver.sequenceId(), deliver.msgId(), SmgpResultCodes.SYSTEM_BUSY);
         if (!deliver.isStatusReport()) {
-            return Reply.mo(ok, DialectSupport.mo(settings, deliver.srcTermId(), deliver.destTermId(), deliver.content(),
+            return Reply.mo(ok, tryAgain, DialectSupport.mo(settings, deliver.srcTermId(), deliver.destTermId(), deliver.content(),
                     deliver.msgId().toString()));
         }
         SmgpReport report = deliver.report();
-        return Reply.receipt(ok, new Receipt(settings.id(), settings.receiptScope(), report.id().toString(), deliver.srcTermId(),
+        return Reply.receipt(ok, tryAgain, new Receipt(settings.id(), settings.receiptScope(), report.id().toString(), deliver.srcTermId(),
                 report.stat(), report.err(), Instant.now()));
     }
 

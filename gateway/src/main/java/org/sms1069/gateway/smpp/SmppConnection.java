@@ -1,5 +1,7 @@
 package org.sms1069.gateway.smpp;
 
+import org.jsmpp.DefaultPDUSender;
+import org.jsmpp.SynchronizedPDUSender;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.TypeOfNumber;
@@ -7,6 +9,7 @@ import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
+import org.jsmpp.session.connection.socket.SocketConnectionFactory;
 import org.sms1069.gateway.link.Reconnector;
 import org.sms1069.model.link.LinkSettings;
 import org.sms1069.model.retry.Backoff;
@@ -18,6 +21,8 @@ import java.util.concurrent.ScheduledExecutorService;
 /** One transceiver session of an SMPP link, re-bound by its {@link Reconnector} whenever it drops. */
 final class SmppConnection {
     private static final int ENQUIRE_LINK_MILLIS = 30_000;
+    /** The longest PDU we read: a deliver_sm with a full message_payload fits; the 4-byte length field allows 4 GiB. */
+    static final int MAX_PDU_LENGTH = 64 * 1024;
 
     private final LinkSettings settings;
     private final Duration responseTimeout;
@@ -41,7 +46,8 @@ final class SmppConnection {
     }
 
     private void bind() throws Exception {
-        SMPPSession fresh = new SMPPSession();
+        SMPPSession fresh = new SMPPSession(new SynchronizedPDUSender(new DefaultPDUSender()),
+                new BoundedPduReader(MAX_PDU_LENGTH), SocketConnectionFactory.getInstance());
         fresh.setTransactionTimer(responseTimeout.toMillis());
         fresh.setEnquireLinkTimer(ENQUIRE_LINK_MILLIS);
         fresh.setMessageReceiverListener(receiver);

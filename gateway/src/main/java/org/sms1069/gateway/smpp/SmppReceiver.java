@@ -8,22 +8,42 @@ import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sms1069.gateway.codec.ConcatenationUdh;
 import org.sms1069.gateway.codec.Octets;
 import org.sms1069.gateway.dlr.Receipt;
 import org.sms1069.gateway.link.InboundSink;
+import org.sms1069.gateway.link.InboundValues;
 import org.sms1069.gateway.link.MoPart;
 import org.sms1069.model.event.MoMessage;
 import org.sms1069.model.link.LinkSettings;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** Turns deliver_sm into receipts (esm_class 0x04) or MO, and hands them to the link's sink. */
+/**
+ * Turns deliver_sm into receipts (esm_class 0x04) or MO, hands them to the link's sink and answers ESME_ROK only
+ * once the sink has kept them; otherwise ESME_RX_T_APPN, a temporary error, so that the SMSC sends them again.
+ */
 final class SmppReceiver implements MessageReceiverListener {
+    private static final Logger log = LoggerFactory.getLogger(SmppReceiver.class);
     private static final int ERR_SYS = 0x08;
+    /** ESME_RX_T_APPN: "ESME receiver temporary app error", the SMSC retries the deliver_sm later. */
+    static final int TEMPORARY_APP_ERROR = 0x64;
+    /**
+     * How long a deliver_sm waits for the sink. jsmpp calls this listener on one of its own PDU threads and writes
+     * deliver_sm_resp when the call returns, so waiting here blocks no event loop; the bound keeps a stalled broker
+     * from holding those threads past the SMSC's own response timer.
+     */
+    static final Duration KEEP_WAIT = Duration.ofSeconds(10);
     private static final byte DATA_CODING_UCS2 = 0x08;
 
     private final LinkSettings settings;
@@ -46,14 +66,30 @@ final class SmppReceiver implements MessageReceiverListener {
             if (id == null) {
                 throw new ProcessRequestException("receipt without a message id", ERR_SYS);
             }
-            inbound.onReceipt(new Receipt(settings.id(), settings.receiptScope(), id, deliverSm.getSourceAddr(), text.stat(),
-                    text.err(), Instant.now()));
+            awaitKept(inbound.onReceipt(new Receipt(settings.id(), settings.receiptScope(), id, deliverSm.getSourceAddr(),
+                    text.stat(), text.err(), Instant.now())));
         } else {
-            MoMessage message = new MoMessage(MoMessage.VERSION, deliverSm.getSourceAddr(), deliverSm.getDestAddress(),
+            MoMessage message = InboundValues.mo(deliverSm.getSourceAddr(), deliverSm.getDestAddress(),
                     decode(deliverSm.getDataCoding(), withoutUdh(deliverSm, body)), settings.carrier(), settings.id(),
                     Instant.now(), null);
-            inbound.onMo(new MoPart(message, hasUdh(deliverSm) ? ConcatenationUdh.find(Octets.of(body)).orElse(null) : null));
+            awaitKept(inbound.onMo(new MoPart(message, hasUdh(deliverSm) ? ConcatenationUdh.find(Octets.of(body)).orElse(null) : null)));
         }
+    }
+
+    private void awaitKept(CompletionStage<Void> kept) throws ProcessRequestException {
+        try {
+            kept.toCompletableFuture().get(KEEP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw notKept(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw notKept(e);
+        }
+    }
+
+    private ProcessRequestException notKept(Exception cause) {
+        log.warn("link {}: deliver_sm not kept, answering a temporary error: {}", settings.id(), cause.toString());
+        return new ProcessRequestException("deliver_sm could not be kept", TEMPORARY_APP_ERROR);
     }
 
     private static String receiptedMessageId(DeliverSm deliverSm) {

@@ -357,12 +357,14 @@ class OutboundDispatcherTest {
 
     private final class RecordingSink implements InboundSink {
         @Override
-        public void onReceipt(Receipt receipt) {
+        public java.util.concurrent.CompletionStage<Void> onReceipt(Receipt receipt) {
             handedOver.add(receipt);
+            return CompletableFuture.completedFuture(null);
         }
 
         @Override
-        public void onMo(MoPart part) {
+        public java.util.concurrent.CompletionStage<Void> onMo(MoPart part) {
+            return CompletableFuture.completedFuture(null);
         }
 
         @Override

@@ -10,6 +10,7 @@ import org.sms1069.testkit.TestClock;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +64,51 @@ class RepeatedDeliverFilterTest {
 
         assertThat(sink.mos).extracting(MoMessage::carrierMessageId).containsExactly("9001", "9002", null, null);
         assertThat(repeated()).isEqualTo(1);
+    }
+
+    @Test
+    void aCopyArrivingWhileTheFirstIsStillBeingKeptIsNotHandedOnAndSharesItsOutcome() {
+        CompletableFuture<Void> keeping = new CompletableFuture<>();
+        sink.outcomes.add(keeping);
+
+        CompletableFuture<Void> first = filter.onReceipt(receipt("77", "13800138000", "DELIVRD")).toCompletableFuture();
+        CompletableFuture<Void> copy = filter.onReceipt(receipt("77", "13800138000", "DELIVRD")).toCompletableFuture();
+
+        assertThat(sink.receipts).hasSize(1);
+        assertThat(copy).as("the copy waits for the first").isNotDone();
+        keeping.complete(null);
+        assertThat(first).isCompleted();
+        assertThat(copy).isCompleted();
+    }
+
+    @Test
+    void aCopyAfterAFailedAttemptIsHandedOnAgainAndNotAfterASuccessfulOne() {
+        sink.outcomes.add(CompletableFuture.failedFuture(new IllegalStateException("broker down")));
+
+        CompletableFuture<Void> failed = filter.onMo(mo("9001", "TD")).toCompletableFuture();
+        CompletableFuture<Void> resent = filter.onMo(mo("9001", "TD")).toCompletableFuture();
+        CompletableFuture<Void> again = filter.onMo(mo("9001", "TD")).toCompletableFuture();
+
+        assertThat(failed).isCompletedExceptionally();
+        assertThat(resent).isCompleted();
+        assertThat(again).isCompleted();
+        assertThat(sink.mos).as("the first attempt and the resend after it failed").hasSize(2);
+        assertThat(repeated()).isEqualTo(1);
+    }
+
+    @Test
+    void copiesWaitingForAnAttemptThatFailsFailTooAndTheNextResendPasses() {
+        CompletableFuture<Void> keeping = new CompletableFuture<>();
+        sink.outcomes.add(keeping);
+        CompletableFuture<Void> first = filter.onMo(mo("9001", "TD")).toCompletableFuture();
+        CompletableFuture<Void> copy = filter.onMo(mo("9001", "TD")).toCompletableFuture();
+
+        keeping.completeExceptionally(new IllegalStateException("broker down"));
+
+        assertThat(first).isCompletedExceptionally();
+        assertThat(copy).isCompletedExceptionally();
+        assertThat(filter.onMo(mo("9001", "TD")).toCompletableFuture()).isCompleted();
+        assertThat(sink.mos).hasSize(2);
     }
 
     @Test

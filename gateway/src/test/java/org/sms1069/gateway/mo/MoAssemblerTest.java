@@ -35,12 +35,12 @@ class MoAssemblerTest {
     }
 
     private Optional<MoMessage> add(MoPart part) throws Exception {
-        return assembler.add(part).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return assembler.add(part).toCompletableFuture().get(10, TimeUnit.SECONDS).map(MoAssembler.Assembled::message);
     }
 
     private List<MoMessage> sweep() throws Exception {
         return assembler.sweep().toCompletableFuture().get(10, TimeUnit.SECONDS).stream()
-                .filter(m -> m.linkId().equals(link)).toList();
+                .map(MoAssembler.Assembled::message).filter(m -> m.linkId().equals(link)).toList();
     }
 
     @Test
@@ -84,12 +84,32 @@ class MoAssemblerTest {
     }
 
     @Test
+    void aMessagePutBackIsCompletedAgainByTheResentLastPart() throws Exception {
+        add(part("13800138005", 12, 2, 1, "前半"));
+        MoAssembler.Assembled taken = assembler.add(part("13800138005", 12, 2, 2, "后半")).toCompletableFuture()
+                .get(10, TimeUnit.SECONDS).orElseThrow();
+
+        assembler.putBack(taken).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        assertThat(sweep()).as("waits again rather than being swept at once").isEmpty();
+        assertThat(add(part("13800138005", 12, 2, 2, "后半"))).get().extracting(MoMessage::text).isEqualTo("前半后半");
+    }
+
+    @Test
+    void aLongMessageIsCutToTheLimitOfOneRecord() throws Exception {
+        add(part("13800138006", 13, 2, 1, "长".repeat(1_500)));
+
+        assertThat(add(part("13800138006", 13, 2, 2, "文".repeat(1_500)))).get()
+                .satisfies(m -> assertThat(m.text()).hasSize(org.sms1069.gateway.link.InboundValues.MO_TEXT_LIMIT).startsWith("长"));
+    }
+
+    @Test
     void twoGatewaysReceivingTheLastPartsAtOnceHandTheMessageOnOnce() throws Exception {
         MoAssembler other = new MoAssembler(TestRedis.async(), WAIT, clock, meters);
         for (int reference = 20; reference < 40; reference++) {
             add(part("13800138004", reference, 3, 1, "x"));
-            CompletableFuture<Optional<MoMessage>> here = assembler.add(part("13800138004", reference, 3, 2, "y")).toCompletableFuture();
-            CompletableFuture<Optional<MoMessage>> there = other.add(part("13800138004", reference, 3, 3, "z")).toCompletableFuture();
+            CompletableFuture<Optional<MoAssembler.Assembled>> here = assembler.add(part("13800138004", reference, 3, 2, "y")).toCompletableFuture();
+            CompletableFuture<Optional<MoAssembler.Assembled>> there = other.add(part("13800138004", reference, 3, 3, "z")).toCompletableFuture();
 
             int wholes = (here.get(10, TimeUnit.SECONDS).isPresent() ? 1 : 0) + (there.get(10, TimeUnit.SECONDS).isPresent() ? 1 : 0);
             assertThat(wholes).as("reference %d", reference).isEqualTo(1);

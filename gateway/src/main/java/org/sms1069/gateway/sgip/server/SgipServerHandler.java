@@ -23,7 +23,8 @@ import java.security.MessageDigest;
 /**
  * One connection the Unicom gateway opened to us: BIND with login type 2 and the agreed credentials first
  * (otherwise result 1 and close; a second BIND on a bound connection gets result 2 and changes nothing), then
- * DELIVER, REPORT and USERRPT, each answered with result 0 after the MO or receipt was handed on; UNBIND is
+ * DELIVER, REPORT and USERRPT, each answered with result 0 once the MO or receipt was kept (11, node busy, when
+ * it could not be); UNBIND is
  * answered and the connection closed, and so is the connection when the gateway answers our own UNBIND.
  * Never logs PDU contents.
  */

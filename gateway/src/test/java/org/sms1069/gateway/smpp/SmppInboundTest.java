@@ -1,0 +1,84 @@
+package org.sms1069.gateway.smpp;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.sms1069.gateway.session.RecordingSink;
+import org.sms1069.model.Carrier;
+import org.sms1069.model.Protocol;
+import org.sms1069.model.link.LinkSettings;
+import org.sms1069.model.retry.Backoff;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The gateway's SMPP link over real TCP against an SMSC that writes the bytes itself. */
+class SmppInboundTest {
+    private static final int ESME_ROK = 0;
+
+    private final RecordingSink sink = new RecordingSink();
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
+    private WireSmsc smsc;
+    private SmppLink link;
+
+    private SmppLink start() throws Exception {
+        smsc = new WireSmsc();
+        LinkSettings settings = new LinkSettings("intl-t", Carrier.INTL, Protocol.SMPP34, "127.0.0.1", smsc.port(), "esme",
+                "secret", null, "10690123456", 1, 4, 100, 100, 0, 0, null, null);
+        link = new SmppLink(settings, Duration.ofSeconds(5), new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)), sink,
+                scheduler);
+        link.start();
+        smsc.acceptBind();
+        await().atMost(Duration.ofSeconds(10)).until(() -> link.connectedConnections() == 1);
+        return link;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (link != null) {
+            link.close();
+        }
+        if (smsc != null) {
+            smsc.close();
+        }
+        scheduler.shutdownNow();
+    }
+
+    @Test
+    void anMoThatCouldNotBeKeptIsAnsweredWithATemporaryErrorAndOneThatWasWithSuccess() throws Exception {
+        start();
+        sink.outcomes.add(CompletableFuture.failedFuture(new IllegalStateException("broker down")));
+
+        assertThat(smsc.deliverMo("13800138000", "10690123456", "STOP")).isEqualTo(SmppReceiver.TEMPORARY_APP_ERROR);
+        assertThat(smsc.deliverMo("13800138000", "10690123456", "STOP")).isEqualTo(ESME_ROK);
+        assertThat(sink.mos).hasSize(2);
+    }
+
+    @Test
+    void theAnswerWaitsUntilTheMoIsKept() throws Exception {
+        start();
+        CompletableFuture<Void> keeping = new CompletableFuture<>();
+        sink.outcomes.add(keeping);
+        scheduler.schedule(() -> keeping.complete(null), 300, java.util.concurrent.TimeUnit.MILLISECONDS);
+
+        assertThat(smsc.deliverMo("13800138000", "10690123456", "\u0000TD\u0001")).isEqualTo(ESME_ROK);
+        assertThat(keeping).as("answered only after it was kept").isDone();
+        assertThat(sink.mos.get(0).text()).isEqualTo("TD");
+    }
+
+    @Test
+    void anOversizedCommandLengthClosesTheConnectionAndTheLinkBindsAgain() throws Exception {
+        start();
+
+        smsc.announce(1024 * 1024);
+
+        assertThat(smsc.closedByPeer()).isTrue();
+        smsc.acceptBind();
+        await().atMost(Duration.ofSeconds(10)).until(() -> link.connectedConnections() == 1);
+        assertThat(smsc.deliverMo("13800138000", "10690123456", "again")).isEqualTo(ESME_ROK);
+    }
+}
