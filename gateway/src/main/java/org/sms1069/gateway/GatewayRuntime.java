@@ -7,8 +7,10 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.sms1069.gateway.config.GatewayProperties;
 import org.sms1069.gateway.config.SessionProperties;
-import org.sms1069.gateway.dispatch.DedupStore;
+import org.sms1069.gateway.dispatch.LinkConsumers;
 import org.sms1069.gateway.dispatch.OutboundDispatcher;
+import org.sms1069.gateway.dispatch.PartClaims;
+import org.sms1069.gateway.dispatch.PollBudget;
 import org.sms1069.gateway.dlr.InboundProcessor;
 import org.sms1069.gateway.dlr.ReceiptCorrelator;
 import org.sms1069.gateway.mo.MoAssembler;
@@ -16,7 +18,6 @@ import org.sms1069.gateway.health.LinkHealthReporter;
 import org.sms1069.gateway.link.CarrierLink;
 import org.sms1069.gateway.link.LinkFactory;
 import org.sms1069.gateway.session.LinkEnvironment;
-import org.sms1069.messaging.KafkaClients;
 import org.sms1069.messaging.Publisher;
 import org.sms1069.messaging.Resources;
 import org.sms1069.messaging.ReliableConsumer;
@@ -27,9 +28,12 @@ import org.sms1069.model.link.LinkSettings;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -80,17 +84,20 @@ public class GatewayRuntime implements SmartLifecycle {
         InboundProcessor inbound = new InboundProcessor(correlator, moAssembler, publisher, meters, clock, health::changed);
         long sweepMillis = Math.max(1000, properties.moAssemblyWait().toMillis() / 4);
         scheduler.scheduleWithFixedDelay(inbound::sweepIncompleteMo, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
-        DedupStore dedup = new DedupStore(redis.async(), properties.receiptTtl());
+        PartClaims claims = new PartClaims(redis.async(), properties.claimLease(), properties.receiptTtl(),
+                ManagementFactory.getRuntimeMXBean().getName());
+        // every link's budget first: a link whose timeouts cannot fit a poll stops the start before anything connects
+        Map<String, PollBudget> budgets = new LinkedHashMap<>();
+        properties.links().forEach(settings -> budgets.put(settings.id(), PollBudget.of(settings, properties, session)));
         for (LinkSettings settings : properties.links()) {
             CarrierLink link = LinkFactory.create(settings, properties, environment, inbound);
             health.register(link);
             link.start();
             resources.add(link);
-            OutboundDispatcher dispatcher = new OutboundDispatcher(link, dedup, correlator, inbound, health, publisher,
-                    properties.retry().policy(), meters, clock);
+            OutboundDispatcher dispatcher = new OutboundDispatcher(link, claims, scheduler, correlator, inbound, health,
+                    publisher, properties.retry().policy(), meters, clock);
             ReliableConsumer consumer = new ReliableConsumer("gateway",
-                    KafkaClients.manualCommitConsumer(bootstrap, "gateway-" + settings.id(), "gateway-" + settings.id(),
-                            settings.window() * settings.connections() * 4),
+                    LinkConsumers.create(bootstrap, settings.id(), budgets.get(settings.id())),
                     List.of(Topics.outbound(settings.id())), dispatcher, publisher, meters);
             resources.add(consumer.start());
         }

@@ -19,6 +19,7 @@ class GatewayBeans {
 
     @Bean
     LinkHealthReporter linkHealthReporter(Publisher publisher, MeterRegistry meters, GatewayProperties properties) {
-        return new LinkHealthReporter(publisher, meters, Clock.systemUTC(), properties.flowControlPause());
+        return new LinkHealthReporter(publisher, meters, Clock.systemUTC(), properties.flowControlPause(),
+                properties.linkDownGrace());
     }
 }
