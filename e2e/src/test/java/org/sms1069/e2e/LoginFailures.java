@@ -1,5 +1,6 @@
 package org.sms1069.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.sms1069.carriersim.netty.NettySimulator;
 import org.sms1069.gateway.health.LinkHealthReporter;
@@ -33,8 +34,12 @@ final class LoginFailures {
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).isEqualTo(503);
-            assertThat(new ObjectMapper().readTree(response.body()).get("status").asText()).isEqualTo("DOWN");
-            assertThat(gateway.getBean(LinkHealthReporter.class).connections().values()).containsOnly(0);
+            JsonNode body = new ObjectMapper().readTree(response.body());
+            assertThat(body.get("status").asText()).isEqualTo("DOWN");
+            JsonNode notUp = body.at("/components/links/details/linksNotUp");
+            assertThat(notUp.size()).isEqualTo(1);
+            assertThat(notUp.elements().next().asText()).isEqualTo("DOWN");
+            assertThat(gateway.getBean(LinkHealthReporter.class).statuses()).allSatisfy(link -> assertThat(link.connections()).isZero());
             assertThat(carrier.loggedInSessions()).isZero();
         }
     }

@@ -122,6 +122,8 @@ final class Platform implements AutoCloseable {
     static ConfigurableApplicationContext gatewayOnly(List<Link> links) {
         List<String> args = new ArrayList<>(commonArgs(TestInfra.unique("g").replace("g-", "g"), links));
         args.add(WITHOUT_DATABASE);
+        // a link without a connection counts as down at once, not as reconnecting for the usual grace
+        args.add("--sms.link-down-grace=0s");
         return start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, args);
     }
 

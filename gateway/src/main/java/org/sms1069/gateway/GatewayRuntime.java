@@ -1,8 +1,5 @@
 package org.sms1069.gateway;
 
-import org.sms1069.model.event.OutboundSubmit;
-import org.sms1069.messaging.ConsumerSettings;
-import org.sms1069.messaging.ConsumerHealth;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,28 +7,35 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.sms1069.gateway.config.GatewayProperties;
 import org.sms1069.gateway.config.SessionProperties;
-import org.sms1069.gateway.dispatch.DedupStore;
 import org.sms1069.gateway.dispatch.OutboundDispatcher;
+import org.sms1069.gateway.dispatch.PartClaims;
+import org.sms1069.gateway.dispatch.PollBudget;
 import org.sms1069.gateway.dlr.InboundProcessor;
 import org.sms1069.gateway.dlr.ReceiptCorrelator;
-import org.sms1069.gateway.mo.MoAssembler;
 import org.sms1069.gateway.health.LinkHealthReporter;
 import org.sms1069.gateway.link.CarrierLink;
 import org.sms1069.gateway.link.LinkFactory;
+import org.sms1069.gateway.mo.MoAssembler;
 import org.sms1069.gateway.session.LinkEnvironment;
+import org.sms1069.messaging.ConsumerHealth;
+import org.sms1069.messaging.ConsumerSettings;
 import org.sms1069.messaging.Publisher;
-import org.sms1069.messaging.Resources;
 import org.sms1069.messaging.ReliableConsumer;
-import org.sms1069.messaging.TopicAdmin;
+import org.sms1069.messaging.Resources;
 import org.sms1069.messaging.TopicAdmin.TopicSpec;
+import org.sms1069.messaging.TopicAdmin;
 import org.sms1069.model.Topics;
+import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.link.LinkSettings;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -88,17 +92,23 @@ public class GatewayRuntime implements SmartLifecycle {
                 health::changed);
         long sweepMillis = Math.max(1000, properties.moAssemblyWait().toMillis() / 4);
         scheduler.scheduleWithFixedDelay(inbound::sweepIncompleteMo, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
-        DedupStore dedup = new DedupStore(redis.async(), properties.receiptTtl());
+        PartClaims claims = new PartClaims(redis.async(), properties.claimLease(), properties.receiptTtl(),
+                ManagementFactory.getRuntimeMXBean().getName());
+        // every link's budget first: a link whose timeouts cannot fit a poll stops the start before anything connects
+        Map<String, PollBudget> budgets = new LinkedHashMap<>();
+        properties.links().forEach(settings -> budgets.put(settings.id(), PollBudget.of(settings, properties, session)));
         for (LinkSettings settings : properties.links()) {
             CarrierLink link = LinkFactory.create(settings, properties, environment, inbound);
             health.register(link);
             link.start();
             resources.add(link);
-            OutboundDispatcher dispatcher = new OutboundDispatcher(link, dedup, correlator, inbound, health, publisher,
-                    properties.retry().policy(), meters, clock);
+            OutboundDispatcher dispatcher = new OutboundDispatcher(link, claims, scheduler, correlator, inbound, health,
+                    publisher, properties.retry().policy(), meters, clock);
             String group = "gateway-" + settings.id();
-            ConsumerSettings consumerSettings = ConsumerSettings.of(bootstrap, group, group,
-                    settings.window() * settings.connections() * 4);
+            PollBudget budget = budgets.get(settings.id());
+            // the handler may take the whole budget of a poll; Kafka's interval adds a minute for the commit
+            ConsumerSettings consumerSettings = ConsumerSettings.of(bootstrap, group, group, budget.maxPollRecords())
+                    .withHandlerTimeout(budget.maxPollInterval(), budget.maxPollInterval().plusMinutes(1));
             ReliableConsumer<OutboundSubmit> consumer = new ReliableConsumer<>("gateway", Topics.outbound(settings.id()),
                     consumerSettings, dispatcher, publisher, meters).watchedBy(consumers);
             resources.add(consumer.start());

@@ -11,7 +11,6 @@ import org.sms1069.model.MessageStatus;
 import org.sms1069.model.MessageType;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.AcceptedMessage;
-import org.sms1069.model.event.DeadLetter;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.Recipient;
 import org.sms1069.model.event.StatusEvent;

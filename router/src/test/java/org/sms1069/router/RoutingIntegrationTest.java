@@ -1,6 +1,5 @@
 package org.sms1069.router;
 
-import org.sms1069.testkit.TopicReader;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,6 +18,7 @@ import org.sms1069.model.event.Recipient;
 import org.sms1069.model.event.StatusEvent;
 import org.sms1069.router.link.LinkSelector;
 import org.sms1069.testkit.TestInfra;
+import org.sms1069.testkit.TopicReader;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;

@@ -1,6 +1,5 @@
 package org.sms1069.router;
 
-import org.sms1069.testkit.TopicReader;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,6 +13,7 @@ import org.sms1069.model.event.AcceptedMessage;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.testkit.TestInfra;
 import org.sms1069.testkit.TestKafka;
+import org.sms1069.testkit.TopicReader;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Instant;

@@ -3,10 +3,10 @@ package org.sms1069.testkit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.sms1069.model.PoisonRecordException;
-import org.sms1069.model.Topic;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.sms1069.model.PoisonRecordException;
+import org.sms1069.model.Topic;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,5 @@
 package org.sms1069.api.submit;
 
-import org.sms1069.model.event.DeadLetter;
-import org.sms1069.testkit.TopicReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
@@ -24,9 +22,11 @@ import org.sms1069.model.Carrier;
 import org.sms1069.model.MessageIds;
 import org.sms1069.model.MessageStatus;
 import org.sms1069.model.Topics;
+import org.sms1069.model.event.DeadLetter;
 import org.sms1069.model.event.StatusEvent;
 import org.sms1069.testkit.TestInfra;
 import org.sms1069.testkit.TestKafka;
+import org.sms1069.testkit.TopicReader;
 
 import java.io.IOException;
 import java.time.Duration;

@@ -2,7 +2,6 @@ package org.sms1069.carriersim.netty;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -12,17 +11,17 @@ import org.sms1069.gateway.dlr.ReceiptCorrelator;
 import org.sms1069.gateway.mo.MoAssembler;
 import org.sms1069.messaging.KafkaClients;
 import org.sms1069.messaging.Publisher;
-import org.sms1069.messaging.TopicAdmin;
 import org.sms1069.messaging.TopicAdmin.TopicSpec;
+import org.sms1069.messaging.TopicAdmin;
+import org.sms1069.model.Topic;
 import org.sms1069.model.Topics;
-import org.sms1069.model.json.SmsJson;
 import org.sms1069.testkit.TestInfra;
 import org.sms1069.testkit.TestKafka;
 import org.sms1069.testkit.TestRedis;
+import org.sms1069.testkit.TopicReader;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -67,22 +66,9 @@ public final class DurableInbound implements AutoCloseable {
     }
 
     /** The records of {@code topic} that match, as they are on the broker now (read from the start within 10 s). */
-    public static <T> List<T> published(String topic, Class<T> type, Predicate<T> wanted, int expected) {
-        List<T> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = KafkaClients.manualCommitConsumer(TestKafka.bootstrapServers(),
-                TestInfra.unique("inbound-check"), TestInfra.unique("inbound-check"), 500)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (found.size() < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    T value = SmsJson.read(record.value(), type);
-                    if (wanted.test(value)) {
-                        found.add(value);
-                    }
-                }
-            }
-        }
-        return found;
+    public static <T> List<T> published(Topic<T> topic, Predicate<T> wanted, int expected) {
+        return TopicReader.read(topic, Duration.ofSeconds(10), wanted, found -> found.size() >= expected).stream()
+                .map(ConsumerRecord::value).toList();
     }
 
     @Override

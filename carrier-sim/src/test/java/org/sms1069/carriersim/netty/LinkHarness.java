@@ -6,8 +6,9 @@ import org.sms1069.gateway.config.SessionProperties;
 import org.sms1069.gateway.dlr.Receipt;
 import org.sms1069.gateway.link.CarrierLink;
 import org.sms1069.gateway.link.InboundSink;
-import org.sms1069.gateway.link.MoPart;
 import org.sms1069.gateway.link.LinkFactory;
+import org.sms1069.gateway.link.MoPart;
+import org.sms1069.gateway.session.LinkEnvironment;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.Protocol;
 import org.sms1069.model.event.MoMessage;
@@ -15,7 +16,6 @@ import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.Recipient;
 import org.sms1069.model.link.LinkSettings;
 import org.sms1069.model.retry.Backoff;
-import org.sms1069.gateway.session.LinkEnvironment;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package org.sms1069.gateway.config;
 
-import org.sms1069.messaging.ConsumerHealth;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.sms1069.gateway.health.LinkHealthReporter;
+import org.sms1069.messaging.ConsumerHealth;
 import org.sms1069.messaging.KafkaClients;
 import org.sms1069.messaging.Publisher;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +26,7 @@ class GatewayBeans {
 
     @Bean
     LinkHealthReporter linkHealthReporter(Publisher publisher, MeterRegistry meters, GatewayProperties properties) {
-        return new LinkHealthReporter(publisher, meters, Clock.systemUTC(), properties.flowControlPause());
+        return new LinkHealthReporter(publisher, meters, Clock.systemUTC(), properties.flowControlPause(),
+                properties.linkDownGrace());
     }
 }

@@ -19,6 +19,10 @@ import java.util.List;
  * @param moAssemblyWait  how long the parts of a long MO are waited for; after it the app gets the parts that came
  * @param flowControlPause how long a link reports THROTTLED after the carrier's last flow-control answer, so
  *                        that the router sends to the carrier's other links meanwhile
+ * @param claimLease      how long a gateway instance's claim on a part lives unless renewed (at a third of it, while
+ *                        the submit waits for its answer): after a crash another instance submits the part after it
+ * @param linkDownGrace   how long a link without a connection counts as reconnecting rather than down in the
+ *                        gateway's health, from the moment it lost its last connection (or started)
  * @param retry           back-off of transient submit failures sent to {@code sms.retry}
  * @param reconnect       back-off between connection attempts of a link
  */
@@ -33,8 +37,19 @@ public record GatewayProperties(
         @DefaultValue("30s") Duration responseTimeout,
         @DefaultValue("2s") Duration flowControlPause,
         @DefaultValue("60s") Duration moAssemblyWait,
+        @DefaultValue("30s") Duration claimLease,
+        @DefaultValue("60s") Duration linkDownGrace,
         @Valid @NotNull @DefaultValue Backoff retry,
         @Valid @NotNull @DefaultValue Backoff reconnect) {
+
+    public GatewayProperties {
+        if (claimLease == null || claimLease.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("sms.claim-lease must be at least 1s (it is renewed at a third of it), was " + claimLease);
+        }
+        if (linkDownGrace == null || linkDownGrace.isNegative()) {
+            throw new IllegalArgumentException("sms.link-down-grace must not be negative, was " + linkDownGrace);
+        }
+    }
 
     public record Kafka(@NotBlank String bootstrapServers,
                         @DefaultValue("6") @Min(1) int partitions,

@@ -1,20 +1,21 @@
 package org.sms1069.gateway.dispatch;
 
-import org.sms1069.model.PoisonRecordException;
-import org.sms1069.messaging.Received;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sms1069.gateway.dlr.Correlation;
 import org.sms1069.gateway.dlr.ReceiptCorrelator;
-import org.sms1069.gateway.link.CarrierLink;
 import org.sms1069.gateway.health.LinkHealthReporter;
+import org.sms1069.gateway.link.CarrierLink;
 import org.sms1069.gateway.link.InboundSink;
 import org.sms1069.gateway.link.SubmitResult;
+import org.sms1069.messaging.NotDueException;
 import org.sms1069.messaging.Publisher;
+import org.sms1069.messaging.Received;
 import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.model.MessageStatus;
+import org.sms1069.model.PoisonRecordException;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.Recipient;
@@ -24,23 +25,33 @@ import org.sms1069.model.retry.Backoff;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Consumes {@code sms.out.<link>} for one link: submits each part once (dedup key), and turns the
- * carrier's answer into SUBMITTED statuses and receipt correlations, a retry on {@code sms.retry},
- * or FAILED. The stage completes only when that outcome is durable, so the offset is committed after it.
+ * Consumes {@code sms.out.<link>} for one link: submits each part to each recipient once across every gateway
+ * instance (a {@link PartClaims} claim per recipient's dedup key, taken before the submit and renewed while it is
+ * in flight), and turns the carrier's answer into SUBMITTED statuses and receipt correlations, a retry on
+ * {@code sms.retry}, or FAILED. A submit the carrier never answered (TIMEOUT) has an unknown outcome: the part
+ * may have reached the phone, so it is never submitted again; it counts as SUBMITTED without a carrier id and a
+ * late receipt is matched by the phone. The stage completes only when the outcome is durable, so the offset is
+ * committed after it; a part claimed by another instance is not done here: the stage fails with
+ * {@link NotDueException} and the record comes back once that claim may have ended.
  */
 public final class OutboundDispatcher implements ReliableConsumer.Handler<OutboundSubmit> {
     private static final Logger log = LoggerFactory.getLogger(OutboundDispatcher.class);
+    private static final String TIMEOUT = "TIMEOUT";
 
     private final CarrierLink link;
-    private final DedupStore dedup;
+    private final PartClaims claims;
+    private final LeaseKeeper leases;
     private final ReceiptCorrelator correlator;
     private final InboundSink inbound;
     private final LinkHealthReporter health;
@@ -50,10 +61,12 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
     private final Clock clock;
     private final ConcurrentMap<String, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
 
-    public OutboundDispatcher(CarrierLink link, DedupStore dedup, ReceiptCorrelator correlator, InboundSink inbound,
-                              LinkHealthReporter health, Publisher publisher, Backoff retryBackoff, MeterRegistry meters, Clock clock) {
+    public OutboundDispatcher(CarrierLink link, PartClaims claims, ScheduledExecutorService scheduler,
+                              ReceiptCorrelator correlator, InboundSink inbound, LinkHealthReporter health,
+                              Publisher publisher, Backoff retryBackoff, MeterRegistry meters, Clock clock) {
         this.link = link;
-        this.dedup = dedup;
+        this.claims = claims;
+        this.leases = new LeaseKeeper(claims, scheduler, meters, link.settings().id());
         this.correlator = correlator;
         this.inbound = inbound;
         this.health = health;
@@ -73,17 +86,11 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
         CompletableFuture<Object> running = inFlight.putIfAbsent(part.dedupKey(), outcome);
         if (running != null) {
             // handed over again before the first submit was answered (a consumer rewound after a
-            // transient failure): the dedup key is not marked yet, so the repeat shares the outcome
+            // transient failure): this instance holds the claims, so the repeat shares the outcome
             countDuplicate();
             return running;
         }
-        notYetSubmitted(part).<Object>thenCompose(pending -> {
-            if (pending.isEmpty()) {
-                countDuplicate();
-                return CompletableFuture.completedFuture(null);
-            }
-            return submit(pending.size() == part.recipients().size() ? part : part.withRecipients(pending));
-        }).whenComplete((result, error) -> {
+        claim(part).thenCompose(claimed -> dispatch(part, claimed)).whenComplete((result, error) -> {
             inFlight.remove(part.dedupKey(), outcome);
             if (error != null) {
                 outcome.completeExceptionally(error);
@@ -94,55 +101,144 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
         return outcome;
     }
 
-    /** The part's recipients whose key the carrier has not accepted yet (all of them, normally). */
-    private CompletableFuture<List<Recipient>> notYetSubmitted(OutboundSubmit part) {
-        List<CompletableFuture<Boolean>> checks = part.recipients().stream()
-                .map(r -> dedup.alreadySubmitted(r.dedupKeyIn(part)).toCompletableFuture())
-                .toList();
-        return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
-            List<Recipient> pending = new ArrayList<>();
-            for (int i = 0; i < checks.size(); i++) {
-                if (!checks.get(i).join()) {
-                    pending.add(part.recipients().get(i));
-                }
+    /**
+     * Claims every recipient's key (recipients of records written before batching share the part's key); which
+     * recipients this instance may submit, and how many keys another instance holds.
+     */
+    private CompletableFuture<Claimed> claim(OutboundSubmit part) {
+        Map<String, CompletableFuture<PartClaims.State>> states = new LinkedHashMap<>();
+        Map<String, PartClaims.Claim> attempts = new LinkedHashMap<>();
+        for (Recipient recipient : part.recipients()) {
+            String key = recipient.dedupKeyIn(part);
+            if (!attempts.containsKey(key)) {
+                PartClaims.Claim claim = claims.newClaim(key);
+                attempts.put(key, claim);
+                states.put(key, claims.take(claim).toCompletableFuture());
             }
-            return pending;
+        }
+        return CompletableFuture.allOf(states.values().toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+            List<Recipient> mine = part.recipients().stream()
+                    .filter(r -> states.get(r.dedupKeyIn(part)).join() == PartClaims.State.TAKEN).toList();
+            List<PartClaims.Claim> taken = attempts.values().stream()
+                    .filter(c -> states.get(c.dedupKey()).join() == PartClaims.State.TAKEN).toList();
+            int held = (int) states.values().stream().filter(state -> state.join() == PartClaims.State.HELD).count();
+            return new Claimed(mine, taken, held);
         });
+    }
+
+    private CompletionStage<Object> dispatch(OutboundSubmit part, Claimed claimed) {
+        CompletionStage<Object> submitted;
+        if (claimed.recipients().isEmpty()) {
+            if (claimed.heldElsewhere() == 0) {
+                countDuplicate();
+            }
+            submitted = CompletableFuture.completedFuture(null);
+        } else {
+            OutboundSubmit mine = claimed.recipients().size() == part.recipients().size() ? part : part.withRecipients(claimed.recipients());
+            submitted = submit(mine, claimed.claims());
+        }
+        if (claimed.heldElsewhere() == 0) {
+            return submitted;
+        }
+        // not ours to ack: if the other instance dies before the carrier answers, its lease runs out and the
+        // record, handed over again, is claimed here
+        meters.counter("sms_link_claims_held_elsewhere_total", "link", link.settings().id()).increment(claimed.heldElsewhere());
+        Instant again = clock.instant().plus(claims.lease().dividedBy(3));
+        return submitted.thenCompose(done -> CompletableFuture.failedFuture(new NotDueException(again)));
     }
 
     private void countDuplicate() {
         meters.counter("sms_link_duplicates_suppressed_total", "link", link.settings().id()).increment();
     }
 
-    private CompletionStage<Object> submit(OutboundSubmit part) {
+    private CompletionStage<Object> submit(OutboundSubmit part, List<PartClaims.Claim> held) {
         Timer.Sample sample = Timer.start(meters);
-        return link.submit(part).<Object>thenCompose(result -> {
+        Runnable stopRenewing = leases.keep(held);
+        return link.submit(part).whenComplete((result, error) -> stopRenewing.run()).thenCompose(result -> {
             sample.stop(meters.timer("sms_link_submit_latency", "link", link.settings().id()));
             if (result instanceof SubmitResult.Accepted accepted) {
-                return accepted(part, accepted).thenApply(done -> done);
+                return settle(held, PartClaims.Outcome.ACCEPTED).thenCompose(ok -> accepted(part, accepted));
             }
             SubmitResult.Rejected rejected = (SubmitResult.Rejected) result;
-            return (rejected.retryable() ? retry(part, rejected) : failed(part, rejected)).thenApply(done -> done);
+            if (TIMEOUT.equals(rejected.rawResult())) {
+                return settle(held, PartClaims.Outcome.UNKNOWN).thenCompose(ok -> outcomeUnknown(part, rejected));
+            }
+            return rejected.retryable()
+                    ? settleAfter(held, PartClaims.Outcome.RETRIED, retry(part, rejected))
+                    : settleAfter(held, PartClaims.Outcome.FAILED, failed(part, rejected));
         });
     }
 
-    private CompletionStage<?> accepted(OutboundSubmit part, SubmitResult.Accepted accepted) {
+    /**
+     * Marks the parts done: from here on no instance submits them again. Should Redis fail here, the claims stay
+     * leased until their lease ends; the record is handed over again and, once free, submitted again.
+     */
+    private CompletableFuture<Void> settle(List<PartClaims.Claim> held, PartClaims.Outcome outcome) {
+        CompletableFuture<?>[] marks = held.stream().map(claim -> claims.finish(claim, outcome).toCompletableFuture()
+                .thenAccept(stillOurs -> {
+                    if (!stillOurs) {
+                        meters.counter("sms_link_claims_lost_total", "link", link.settings().id()).increment();
+                        log.warn("part {} on link {} was settled ({}) after its lease had run out", claim.dedupKey(),
+                                link.settings().id(), outcome);
+                    }
+                })).toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(marks);
+    }
+
+    /**
+     * Marks the parts done once {@code written} (the retry or the FAILED status) is durable. If it is not, the
+     * carrier has refused the part for sure and nothing says so yet: the claims are released, so that the
+     * record, handed over again, is submitted again.
+     */
+    private CompletionStage<Object> settleAfter(List<PartClaims.Claim> held, PartClaims.Outcome outcome, CompletionStage<?> written) {
+        return written.handle((ok, error) -> {
+            if (error == null) {
+                return settle(held, outcome).thenApply(done -> (Object) null);
+            }
+            held.forEach(claim -> claims.release(claim).exceptionally(releaseError -> {
+                log.warn("cannot release part {} on link {}; it is free again when its lease ends: {}", claim.dedupKey(),
+                        link.settings().id(), releaseError.toString());
+                return false;
+            }));
+            return CompletableFuture.failedFuture(error);
+        }).thenCompose(next -> next);
+    }
+
+    private CompletionStage<Object> accepted(OutboundSubmit part, SubmitResult.Accepted accepted) {
         count("accepted");
         Instant now = clock.instant();
         boolean sharedId = Set.copyOf(accepted.carrierMessageIds()).size() < part.recipients().size();
         List<CompletableFuture<?>> writes = new ArrayList<>();
         for (int i = 0; i < part.recipients().size(); i++) {
             Recipient recipient = part.recipients().get(i);
-            writes.add(dedup.markSubmitted(recipient.dedupKeyIn(part)).toCompletableFuture());
             String carrierId = accepted.carrierMessageIds().get(Math.min(i, accepted.carrierMessageIds().size() - 1));
-            Correlation correlation = new Correlation(recipient.messageId(), recipient.phone(), part.segmentNumber(),
-                    part.segmentCount(), part.carrier(), part.linkId(), carrierId, now);
             writes.add(publisher.publish(Topics.STATUS, recipient.messageId(), status(part, recipient,
                     MessageStatus.SUBMITTED, carrierId, "0", null)));
-            writes.add(correlator.register(link.settings().receiptScope(), correlation, sharedId).toCompletableFuture()
-                    .thenAccept(early -> early.ifPresent(inbound::onReceipt)));
+            writes.add(correlator.register(link.settings().receiptScope(), correlation(part, recipient, carrierId, now), sharedId)
+                    .toCompletableFuture().thenAccept(early -> early.ifPresent(inbound::onReceipt)));
         }
-        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenApply(ok -> null);
+    }
+
+    /** SUBMITTED without a carrier id, as the carrier may have taken it; its receipt is matched by the phone. */
+    private CompletionStage<Object> outcomeUnknown(OutboundSubmit part, SubmitResult.Rejected rejected) {
+        count("unknown");
+        log.warn("part {} of link {} got no answer ({}): outcome unknown, not submitted again", part.dedupKey(),
+                part.linkId(), rejected.detail());
+        Instant now = clock.instant();
+        List<CompletableFuture<?>> writes = new ArrayList<>();
+        for (Recipient recipient : part.recipients()) {
+            writes.add(publisher.publish(Topics.STATUS, recipient.messageId(), status(part, recipient,
+                    MessageStatus.SUBMITTED, null, TIMEOUT, "no answer from the carrier: outcome unknown, not submitted again")));
+            writes.add(correlator.registerUnanswered(link.settings().receiptScope(), correlation(part, recipient, null, now))
+                    .toCompletableFuture());
+        }
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenApply(ok -> null);
+    }
+
+    private static Correlation correlation(OutboundSubmit part, Recipient recipient, String carrierId, Instant now) {
+        return new Correlation(recipient.messageId(), recipient.phone(), part.segmentNumber(), part.segmentCount(),
+                part.carrier(), part.linkId(), carrierId, now);
     }
 
     private CompletionStage<?> retry(OutboundSubmit part, SubmitResult.Rejected rejected) {
@@ -187,5 +283,9 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
 
     private void count(String result) {
         meters.counter("sms_link_submits_total", "link", link.settings().id(), "result", result).increment();
+    }
+
+    /** The recipients this instance claimed and will submit, and how many another instance holds. */
+    private record Claimed(List<Recipient> recipients, List<PartClaims.Claim> claims, int heldElsewhere) {
     }
 }

@@ -7,6 +7,7 @@ import org.sms1069.gateway.link.InboundSink;
 import org.sms1069.gateway.link.MoPart;
 import org.sms1069.gateway.mo.MoAssembler;
 import org.sms1069.messaging.Publisher;
+import org.sms1069.model.Topic;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.MoMessage;
 import org.sms1069.model.event.StatusEvent;
@@ -118,7 +119,7 @@ public final class InboundProcessor implements InboundSink {
         return publish(Topics.MO, message.phone(), message);
     }
 
-    private CompletionStage<Void> publish(String topic, String key, Object value) {
+    private <T> CompletionStage<Void> publish(Topic<T> topic, String key, T value) {
         return CompletableFuture.supplyAsync(() -> publisher.publish(topic, key, value), publishing)
                 .thenCompose(acked -> acked.thenApply(metadata -> (Void) null));
     }

@@ -31,11 +31,18 @@ public final class ReceiptCorrelator {
     private final RedisAsyncCommands<String, String> redis;
     private final Duration ttl;
     private final MeterRegistry meters;
+    private final UnansweredSubmits unanswered;
 
     public ReceiptCorrelator(RedisAsyncCommands<String, String> redis, Duration ttl, MeterRegistry meters) {
         this.redis = redis;
         this.ttl = ttl;
         this.meters = meters;
+        this.unanswered = new UnansweredSubmits(redis, ttl);
+    }
+
+    /** Remembers a part whose submit got no answer, so that its receipt, which matches no id, finds it by the phone. */
+    public CompletionStage<Void> registerUnanswered(String scope, Correlation correlation) {
+        return unanswered.add(scope, correlation);
     }
 
     /**
@@ -76,7 +83,10 @@ public final class ReceiptCorrelator {
      */
     public CompletionStage<Optional<Correlation>> match(Receipt receipt) {
         List<String> keys = keys(receipt);
-        return lookup(receipt.scope(), keys, 0).thenCompose(found -> {
+        return lookup(receipt.scope(), keys, 0).thenCompose(found -> found.isPresent()
+                ? CompletableFuture.completedFuture(found)
+                : unanswered.take(receipt).thenCompose(late -> rememberUnanswered(receipt.scope(), late))
+        ).thenCompose(found -> {
             if (found.isPresent()) {
                 return CompletableFuture.completedFuture(found);
             }
@@ -88,6 +98,16 @@ public final class ReceiptCorrelator {
                             ? CompletableFuture.completedFuture(late)
                             : claim(receipt.scope(), receipt).thenApply(won -> won ? late : Optional.<Correlation>empty()));
         });
+    }
+
+    /** A receipt found its unanswered part: the part is now known by the receipt's id, for the carrier's repeats. */
+    private CompletionStage<Optional<Correlation>> rememberUnanswered(String scope, Optional<Correlation> late) {
+        if (late.isEmpty()) {
+            return CompletableFuture.completedFuture(late);
+        }
+        meters.counter("sms_receipts_unanswered_matched_total", "link", late.get().linkId()).increment();
+        // by id and phone only: on SGIP and SMGP one id stands for every recipient of the submit
+        return register(scope, late.get(), true).thenApply(ignored -> late);
     }
 
     private CompletionStage<Optional<Correlation>> lookup(String scope, List<String> keys, int index) {

@@ -12,6 +12,7 @@ import org.sms1069.model.event.LinkHealth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,8 +20,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes each link's state to the compacted {@code sms.link-health} (the router skips links that are
- * down or throttled) and exposes connections and window use as gauges. A link whose carrier answers with
- * flow control is THROTTLED for the flow-control pause after the last such answer, then UP again.
+ * down or throttled) and exposes connections, window use and {@code sms_link_up{link,carrier}} as gauges. A link
+ * whose carrier answers with flow control is THROTTLED for the flow-control pause after the last such answer,
+ * then UP again. For the gateway's own health it remembers since when each link is without a connection: within
+ * the link-down grace it is RECONNECTING, after it DOWN.
  */
 public final class LinkHealthReporter {
     private static final Logger log = LoggerFactory.getLogger(LinkHealthReporter.class);
@@ -28,24 +31,30 @@ public final class LinkHealthReporter {
     private final Map<String, CarrierLink> links = new ConcurrentHashMap<>();
     private final Map<String, LinkHealth.State> lastPublished = new ConcurrentHashMap<>();
     private final Map<String, Instant> throttledUntil = new ConcurrentHashMap<>();
+    private final Map<String, Instant> downSince = new ConcurrentHashMap<>();
     private final Publisher publisher;
     private final MeterRegistry meters;
     private final Clock clock;
     private final Duration flowControlPause;
+    private final Duration linkDownGrace;
 
-    public LinkHealthReporter(Publisher publisher, MeterRegistry meters, Clock clock, Duration flowControlPause) {
+    public LinkHealthReporter(Publisher publisher, MeterRegistry meters, Clock clock, Duration flowControlPause,
+                              Duration linkDownGrace) {
         this.publisher = publisher;
         this.meters = meters;
         this.clock = clock;
         this.flowControlPause = flowControlPause;
+        this.linkDownGrace = linkDownGrace;
     }
 
     public void register(CarrierLink link) {
         String id = link.settings().id();
         links.put(id, link);
+        downSince.put(id, clock.instant());
         Gauge.builder("sms_link_connections", link, CarrierLink::connectedConnections).tag("link", id).register(meters);
         Gauge.builder("sms_link_window_in_use", link, CarrierLink::inFlight).tag("link", id).register(meters);
-        Gauge.builder("sms_link_up", link, l -> l.connectedConnections() > 0 ? 1 : 0).tag("link", id).register(meters);
+        Gauge.builder("sms_link_up", link, l -> l.connectedConnections() > 0 ? 1 : 0).tag("link", id)
+                .tag("carrier", link.settings().carrier().name()).register(meters);
     }
 
     public void changed(String linkId) {
@@ -53,6 +62,7 @@ public final class LinkHealthReporter {
         if (link == null) {
             return;
         }
+        noteConnections(linkId, link.connectedConnections());
         LinkHealth.State state = link.connectedConnections() == 0 ? LinkHealth.State.DOWN
                 : throttled(linkId) ? LinkHealth.State.THROTTLED : LinkHealth.State.UP;
         if (lastPublished.put(linkId, state) == state) {
@@ -97,14 +107,27 @@ public final class LinkHealthReporter {
         });
     }
 
-    /** True when every link has at least one connection logged in. */
-    public boolean allUp() {
-        return links.values().stream().allMatch(l -> l.connectedConnections() > 0);
+    /** Every link's state for the gateway's health. */
+    public List<LinkStatus> statuses() {
+        Instant now = clock.instant();
+        return links.values().stream().map(link -> {
+            String id = link.settings().id();
+            int connections = link.connectedConnections();
+            Instant since = noteConnections(id, connections);
+            LinkStatus.State state = connections > 0
+                    ? throttled(id) ? LinkStatus.State.THROTTLED : LinkStatus.State.UP
+                    : Duration.between(since, now).compareTo(linkDownGrace) < 0 ? LinkStatus.State.RECONNECTING
+                    : LinkStatus.State.DOWN;
+            return new LinkStatus(id, link.settings().carrier(), state, connections, since);
+        }).toList();
     }
 
-    public Map<String, Integer> connections() {
-        Map<String, Integer> out = new java.util.TreeMap<>();
-        links.forEach((id, link) -> out.put(id, link.connectedConnections()));
-        return out;
+    /** Since when the link is without a connection (null while it has one); starts the clock when it just lost it. */
+    private Instant noteConnections(String linkId, int connections) {
+        if (connections > 0) {
+            downSince.remove(linkId);
+            return null;
+        }
+        return downSince.computeIfAbsent(linkId, id -> clock.instant());
     }
 }

@@ -1,27 +1,28 @@
 package org.sms1069.gateway.dispatch;
 
-import org.sms1069.testkit.TopicReader;
-import org.sms1069.messaging.Received;
-import org.sms1069.model.PoisonRecordException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sms1069.gateway.dlr.Receipt;
-import org.sms1069.gateway.health.LinkHealthReporter;
 import org.sms1069.gateway.dlr.ReceiptCorrelator;
+import org.sms1069.gateway.health.LinkHealthReporter;
 import org.sms1069.gateway.link.CarrierLink;
 import org.sms1069.gateway.link.InboundSink;
 import org.sms1069.gateway.link.MoPart;
 import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.messaging.KafkaClients;
+import org.sms1069.messaging.NotDueException;
 import org.sms1069.messaging.Publisher;
-import org.sms1069.messaging.TopicAdmin;
+import org.sms1069.messaging.Received;
 import org.sms1069.messaging.TopicAdmin.TopicSpec;
+import org.sms1069.messaging.TopicAdmin;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.MessageStatus;
+import org.sms1069.model.PoisonRecordException;
 import org.sms1069.model.Protocol;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.LinkHealth;
@@ -33,6 +34,7 @@ import org.sms1069.model.retry.Backoff;
 import org.sms1069.testkit.TestInfra;
 import org.sms1069.testkit.TestKafka;
 import org.sms1069.testkit.TestRedis;
+import org.sms1069.testkit.TopicReader;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +44,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -57,7 +61,10 @@ class OutboundDispatcherTest {
     private static final Duration FLOW_CONTROL_PAUSE = Duration.ofMillis(500);
     private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(2));
 
+    private static final Duration LEASE = Duration.ofSeconds(1);
+
     private static Publisher publisher;
+    private static ScheduledExecutorService scheduler;
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<Receipt> handedOver = new CopyOnWriteArrayList<>();
@@ -71,11 +78,13 @@ class OutboundDispatcherTest {
         TopicAdmin.ensure(bootstrap, (short) 1, List.of(TopicSpec.of(Topics.STATUS, 3), TopicSpec.of(Topics.RETRY, 3),
                 TopicSpec.of(Topics.DEAD, 1), TopicSpec.compacted(Topics.LINK_HEALTH, 1)));
         publisher = new Publisher(KafkaClients.reliableProducer(bootstrap, "dispatcher-test"));
+        scheduler = Executors.newSingleThreadScheduledExecutor();
     }
 
     @AfterAll
     static void disconnect() {
         publisher.close();
+        scheduler.shutdownNow();
     }
 
     @BeforeEach
@@ -84,10 +93,20 @@ class OutboundDispatcherTest {
         link = new FakeLink(new LinkSettings(id, Carrier.INTL, Protocol.SMPP34, "127.0.0.1", 2775, id, "pw", null,
                 "10690123456", 1, 16, 100, 100, 0, 0, null, null));
         correlator = new ReceiptCorrelator(TestRedis.async(), Duration.ofMinutes(10), meters);
-        LinkHealthReporter health = new LinkHealthReporter(publisher, meters, Clock.systemUTC(), FLOW_CONTROL_PAUSE);
-        health.register(link);
-        dispatcher = new OutboundDispatcher(link, new DedupStore(TestRedis.async(), Duration.ofMinutes(10)), correlator,
-                new RecordingSink(), health, publisher, BACKOFF, meters, Clock.systemUTC());
+        dispatcher = dispatcher(link, "gw-a");
+    }
+
+    /** One gateway instance's dispatcher of {@code link}; every instance shares Redis, Kafka and the carrier account. */
+    private OutboundDispatcher dispatcher(FakeLink carrier, String instance) {
+        LinkHealthReporter health = new LinkHealthReporter(publisher, meters, Clock.systemUTC(), FLOW_CONTROL_PAUSE,
+                Duration.ofMinutes(1));
+        health.register(carrier);
+        return new OutboundDispatcher(carrier, claims(instance), scheduler, correlator, new RecordingSink(), health,
+                publisher, BACKOFF, meters, Clock.systemUTC());
+    }
+
+    private static PartClaims claims(String instance) {
+        return new PartClaims(TestRedis.async(), LEASE, Duration.ofMinutes(10), instance);
     }
 
     @Test
@@ -159,7 +178,8 @@ class OutboundDispatcherTest {
         assertThat(again.text()).isEqualTo(part.text());
         assertThat(again.reference()).isEqualTo(part.reference());
         assertThat(again.expiresAt()).isEqualTo(part.expiresAt());
-        assertThat(TestRedis.sync().exists("sms:dedup:" + part.dedupKey())).as("nothing reached the phone").isZero();
+        assertThat(TestRedis.sync().get("sms:dedup:" + part.dedupKey())).as("attempt 1 is settled; attempt 2 is a new key")
+                .isEqualTo("done:retried");
     }
 
     @Test
@@ -179,7 +199,7 @@ class OutboundDispatcherTest {
 
     @Test
     void otherTransientRejectionsLeaveTheLinkUp() throws Exception {
-        link.answer(new SubmitResult.Rejected(true, "TIMEOUT", "no answer"));
+        link.answer(SubmitResult.Rejected.linkDown(link.settings().id()));
 
         handle(part(1));
 
@@ -256,6 +276,80 @@ class OutboundDispatcherTest {
         assertThat(retried.recipients().get(0).dedupKey()).isEqualTo(a + ":1:2");
     }
 
+    @Test
+    void aPartAnotherInstanceIsSubmittingIsNotSubmittedHereButComesBackLater() throws Exception {
+        OutboundSubmit part = part(1);
+        CompletableFuture<SubmitResult> carrierAnswer = new CompletableFuture<>();
+        link.answer(carrierAnswer);
+        CompletableFuture<?> first = dispatcher.handle(record(part)).toCompletableFuture();
+        Awaitility.await().atMost(WAIT).until(() -> link.submitted.size() == 1);
+        FakeLink otherCarrier = new FakeLink(link.settings());
+        OutboundDispatcher other = dispatcher(otherCarrier, "gw-b");
+
+        assertThatThrownBy(() -> handle(other, part)).hasCauseInstanceOf(NotDueException.class);
+        // the first instance's submit is still unanswered after more than a lease: renewed, so still not ours
+        Thread.sleep(LEASE.multipliedBy(3).toMillis());
+        assertThatThrownBy(() -> handle(other, part)).hasCauseInstanceOf(NotDueException.class);
+        carrierAnswer.complete(new SubmitResult.Accepted(List.of("AB12")));
+        first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        handle(other, part);
+
+        assertThat(otherCarrier.submitted).isEmpty();
+        assertThat(meters.counter("sms_link_claims_held_elsewhere_total", "link", link.settings().id()).count()).isEqualTo(2);
+    }
+
+    @Test
+    void theClaimOfAnInstanceThatDiedExpiresAndAnotherInstanceSubmits() throws Exception {
+        OutboundSubmit part = part(1);
+        PartClaims.State taken = get(claims("gw-dead").take(claims("gw-dead").newClaim(part.dedupKey())));
+        assertThat(taken).isEqualTo(PartClaims.State.TAKEN);
+        link.answer(new SubmitResult.Accepted(List.of("CD34")));
+
+        assertThatThrownBy(() -> handle(part)).hasCauseInstanceOf(NotDueException.class);
+        assertThat(link.submitted).isEmpty();
+        Awaitility.await().atMost(WAIT).until(() -> TestRedis.sync().exists(PartClaims.key(part.dedupKey())) == 0);
+        handle(part);
+
+        assertThat(link.submitted).containsExactly(part);
+        assertThat(TestRedis.sync().get(PartClaims.key(part.dedupKey()))).isEqualTo("done:accepted");
+    }
+
+    @Test
+    void aSubmitWithoutAnswerIsSubmittedOnceCountsAsSubmittedAndItsLateReceiptMatchesByPhone() throws Exception {
+        OutboundSubmit part = part(1);
+        Recipient recipient = part.recipients().get(0);
+        link.answer(new SubmitResult.Rejected(true, "TIMEOUT", "no answer after 3 resends"));
+
+        handle(part);
+        handle(part);
+
+        assertThat(link.submitted).containsExactly(part);
+        StatusEvent submitted = awaitStatus(recipient.messageId()).value();
+        assertThat(submitted.status()).isEqualTo(MessageStatus.SUBMITTED);
+        assertThat(submitted.rawStat()).isEqualTo("TIMEOUT");
+        assertThat(submitted.carrierMessageId()).isNull();
+        assertThat(TestRedis.sync().get(PartClaims.key(part.dedupKey()))).isEqualTo("done:unknown");
+        Receipt late = new Receipt(link.settings().id(), link.settings().receiptScope(), "9F00AA",
+                recipient.phone().substring(1), "DELIVRD", "000", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        assertThat(get(correlator.match(late))).get().satisfies(found -> {
+            assertThat(found.messageId()).isEqualTo(recipient.messageId());
+            assertThat(found.carrierMessageId()).isEqualTo("9F00AA");
+        });
+        assertThat(get(correlator.match(late))).as("the carrier's repeat finds it by id").isPresent();
+    }
+
+    @Test
+    void aRejectionSettlesTheClaimSoTheRedeliveredRecordIsNotSubmittedAgain() throws Exception {
+        OutboundSubmit part = part(1);
+        link.answer(new SubmitResult.Rejected(false, "ESME_RINVDSTADR(0x0B)", "invalid destination address"));
+
+        handle(part);
+        handle(part);
+
+        assertThat(link.submitted).containsExactly(part);
+        assertThat(TestRedis.sync().get(PartClaims.key(part.dedupKey()))).isEqualTo("done:failed");
+    }
+
     private OutboundSubmit batch(String key, List<Recipient> recipients) {
         return new OutboundSubmit(OutboundSubmit.VERSION, key, link.settings().id(), Carrier.INTL, recipients,
                 "10690123456", 1, 1, 99, "【示例】通知", 1, null, null);
@@ -268,7 +362,11 @@ class OutboundDispatcherTest {
     }
 
     private void handle(OutboundSubmit part) throws Exception {
-        dispatcher.handle(record(part)).toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        handle(dispatcher, part);
+    }
+
+    private void handle(OutboundDispatcher instance, OutboundSubmit part) throws Exception {
+        instance.handle(record(part)).toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
     private Received<OutboundSubmit> record(OutboundSubmit part) {

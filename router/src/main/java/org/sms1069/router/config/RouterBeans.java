@@ -1,9 +1,9 @@
 package org.sms1069.router.config;
 
-import org.sms1069.messaging.ConsumerHealth;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.sms1069.messaging.ConsumerHealth;
 import org.sms1069.model.phone.NumberSegments;
 import org.sms1069.router.resolve.CarrierResolver;
 import org.sms1069.router.resolve.PortabilityOverrides;

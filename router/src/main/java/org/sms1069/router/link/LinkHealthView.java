@@ -9,9 +9,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sms1069.model.PoisonRecordException;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.LinkHealth;
-import org.sms1069.model.PoisonRecordException;
 
 import java.time.Duration;
 import java.util.List;

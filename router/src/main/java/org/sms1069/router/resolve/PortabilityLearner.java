@@ -1,12 +1,12 @@
 package org.sms1069.router.resolve;
 
-import org.sms1069.messaging.Received;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sms1069.messaging.Publisher;
+import org.sms1069.messaging.Received;
 import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.MessageStatus;

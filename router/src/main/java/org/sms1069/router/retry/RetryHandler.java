@@ -1,12 +1,12 @@
 package org.sms1069.router.retry;
 
-import org.sms1069.model.PoisonRecordException;
-import org.sms1069.messaging.Received;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.sms1069.messaging.NotDueException;
 import org.sms1069.messaging.Publisher;
+import org.sms1069.messaging.Received;
 import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.model.MessageStatus;
+import org.sms1069.model.PoisonRecordException;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.StatusEvent;

@@ -1,9 +1,9 @@
 package org.sms1069.router.submit;
 
-import org.sms1069.model.Topic;
 import org.apache.kafka.common.utils.Utils;
 import org.sms1069.messaging.Publisher;
 import org.sms1069.model.Protocol;
+import org.sms1069.model.Topic;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.Recipient;

@@ -1,14 +1,14 @@
 package org.sms1069.router.submit;
 
-import org.sms1069.model.PoisonRecordException;
-import org.sms1069.messaging.Received;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sms1069.messaging.Publisher;
+import org.sms1069.messaging.Received;
 import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.MessageStatus;
+import org.sms1069.model.PoisonRecordException;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.AcceptedMessage;
 import org.sms1069.model.event.OutboundSubmit;

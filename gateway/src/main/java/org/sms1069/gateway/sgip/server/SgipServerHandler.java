@@ -9,13 +9,13 @@ import org.slf4j.LoggerFactory;
 import org.sms1069.gateway.codec.CommandIds;
 import org.sms1069.gateway.codec.DecodeFailure;
 import org.sms1069.gateway.link.InboundSink;
+import org.sms1069.gateway.session.Reply;
 import org.sms1069.gateway.sgip.SgipBind;
 import org.sms1069.gateway.sgip.SgipBindResp;
 import org.sms1069.gateway.sgip.SgipInbound;
 import org.sms1069.gateway.sgip.SgipPdu;
 import org.sms1069.gateway.sgip.SgipSequence;
 import org.sms1069.gateway.sgip.SgipUnbindResp;
-import org.sms1069.gateway.session.Reply;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
