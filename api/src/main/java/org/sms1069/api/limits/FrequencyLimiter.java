@@ -3,13 +3,11 @@ package org.sms1069.api.limits;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import org.sms1069.api.apps.AppSettings;
+import org.sms1069.api.support.RedisScripts;
 import org.sms1069.model.MessageType;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,8 +38,8 @@ public class FrequencyLimiter {
     public FrequencyLimiter(RedisReactiveCommands<String, String> redis, Clock clock) {
         this.redis = redis;
         this.clock = clock;
-        this.acquireScript = script("redis/frequency.lua");
-        this.releaseScript = script("redis/frequency-release.lua");
+        this.acquireScript = RedisScripts.load("frequency.lua");
+        this.releaseScript = RedisScripts.load("frequency-release.lua");
     }
 
     /** Which limit refused a message, and when it may be tried again; an allowed message holds a slot. */
@@ -87,14 +85,6 @@ public class FrequencyLimiter {
     /** Lettuce emits a MULTI reply either element by element or as one list, depending on the version. */
     private static List<?> flatten(List<Object> reply) {
         return reply.size() == 1 && reply.get(0) instanceof List<?> inner ? inner : reply;
-    }
-
-    private static String script(String resource) {
-        try {
-            return new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String digest(String text) {
