@@ -1,6 +1,7 @@
 package org.sms1069.api.deadletters;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,10 +24,12 @@ import org.sms1069.testkit.TestInfra;
 import org.sms1069.testkit.TestKafka;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  * record of a fresh topic), listed and replayed through the admin API against the real broker.
  */
 class DeadLetterAdminTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static RunningApi api;
     private static RunningApi.TestApp app;
     private static Publisher publisher;
@@ -107,6 +111,35 @@ class DeadLetterAdminTest {
         Problems.assertProblem(api.send(SignedRequest.post("/admin/v1/dead-letters/replay").by(RunningApi.ADMIN)
                 .json(Map.of("fromOffset", 0, "toOffset", 5000))), 400, "VALIDATION_FAILED");
         Problems.assertProblem(api.send(SignedRequest.get("/admin/v1/dead-letters").by(app.key())), 403, "FORBIDDEN");
+    }
+
+    @Test
+    void theOpsCommandListsAndReplaysSignedWithTheAdminKey() throws Exception {
+        String topic = TestInfra.unique("dead-ops");
+        deadLetter(topic, List.of("not json"));
+
+        JsonNode listed = JSON.readTree(opsCommand("list", topic, "5"));
+        assertThat(listed.get("deadLetters")).hasSize(1);
+        String offset = listed.get("deadLetters").get(0).get("offset").asText();
+        JsonNode replayed = JSON.readTree(opsCommand("replay", offset, offset, topic));
+
+        assertThat(replayed.get("replayed")).hasSize(1);
+        assertThat(replayed.get("replayed").get(0).get("topic").asText()).isEqualTo(topic);
+        assertThat(readAll(topic, 2)).hasSize(2);
+    }
+
+    /** deploy/ops/replay-dead-letters.sh as an operator runs it; answers its output. */
+    private static String opsCommand(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", Path.of("..", "deploy", "ops", "replay-dead-letters.sh").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(Map.of("SMS_API_URL", api.baseUrl(), "SMS_ADMIN_KEY_ID", RunningApi.ADMIN.keyId(),
+                "SMS_ADMIN_KEY_SECRET", RunningApi.ADMIN.secret()));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
     }
 
     /** Records on a fresh topic that a real consumer cannot parse: it dead-letters each of them. */
