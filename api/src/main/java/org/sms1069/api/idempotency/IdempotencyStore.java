@@ -106,7 +106,8 @@ public class IdempotencyStore {
                             return Mono.empty();
                         }))
                 .subscribe();
-        return action.get()
+        // deferred: an action that throws at once (a request refused before any work) must free the key too
+        return Mono.defer(action)
                 .flatMap(answer -> redis.set(redisKey, write(new Entry("DONE", hash, write(answer), null)), SetArgs.Builder.ex(KEEP))
                         .thenReturn(answer))
                 .onErrorResume(error -> redis.<Long>eval(releaseScript, ScriptOutputType.INTEGER, new String[]{redisKey}, pending)

@@ -82,6 +82,19 @@ class IdempotencyLeaseTest {
         assertThat(running.get(30, TimeUnit.SECONDS).messages().get(0).messageId()).isEqualTo("first-answer");
     }
 
+    @Test
+    void aKeyWhoseRequestWasRefusedAtOnceIsFreeForTheCorrectedRequest() {
+        String key = "lease-" + Phones.unique("");
+        String phone = Phones.unique("186");
+        ApiResponse refused = api.send(SignedRequest.post("/v1/messages").by(app.key()).header(IdempotencyStore.HEADER, key)
+                .json(Map.of("phones", List.of(phone, Phones.unique("186")), "text", TEXT, "type", "VERIFICATION")));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+
+        ApiResponse corrected = send(key, phone);
+
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(202);
+    }
+
     /** The body the test sends, as the api reads it: the key's body hash is taken from this. */
     private static SendRequest request(String phone) {
         return new SendRequest(List.of(phone), null, null, TEXT, null, MessageType.NOTIFICATION, null, null, null);
