@@ -1,6 +1,6 @@
 -- Atomic frequency control for one message to one phone.
 -- KEYS[1] sorted set of this app+phone's verification sends (score = ms)
--- KEYS[2] marker of identical content to this phone
+-- KEYS[2] marker of identical content to this phone (value = member, so a release removes only its own)
 -- KEYS[3] the app's message count of the day
 -- ARGV: now_ms, member, per_minute, per_hour, per_day, check_rate (1/0), duplicate_ms, quota, quota_ttl_s, quota_retry_ms
 -- Returns {limit, retry_after_ms}; limit 'OK' means counted and allowed.
@@ -32,5 +32,5 @@ if ARGV[6] == '1' then
   redis.call('ZADD', KEYS[1], now, ARGV[2])
   redis.call('PEXPIRE', KEYS[1], 86400000)
 end
-redis.call('SET', KEYS[2], '1', 'PX', tonumber(ARGV[7]))
+redis.call('SET', KEYS[2], ARGV[2], 'PX', tonumber(ARGV[7]))
 return {'OK', 0}

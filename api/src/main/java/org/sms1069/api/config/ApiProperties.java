@@ -20,7 +20,8 @@ public record ApiProperties(
         @Valid @NotNull Kafka kafka,
         @Valid @NotNull Redis redis,
         @Valid @NotNull Security security,
-        @Valid @NotNull @DefaultValue Limits limits) {
+        @Valid @NotNull @DefaultValue Limits limits,
+        @Valid @NotNull @DefaultValue Idempotency idempotency) {
 
     public record Kafka(@NotBlank String bootstrapServers,
                         @DefaultValue("6") @Min(1) int partitions,
@@ -55,5 +56,13 @@ public record ApiProperties(
                         @DefaultValue("1000") @Min(1) @Max(10_000) int maxPhones,
                         @DefaultValue("500") @Min(70) int maxTextLength,
                         @DefaultValue("24h") Duration defaultValidity) {
+    }
+
+    /**
+     * @param pendingLease how long an {@code Idempotency-Key} stays taken by a request that stopped
+     *                     renewing it (its connection dropped, its instance crashed); a running
+     *                     request renews it every third of the lease
+     */
+    public record Idempotency(@DefaultValue("30s") Duration pendingLease) {
     }
 }

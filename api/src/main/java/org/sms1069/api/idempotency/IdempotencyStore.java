@@ -1,11 +1,18 @@
 package org.sms1069.api.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sms1069.api.config.ApiProperties;
 import org.sms1069.api.error.ApiException;
 import org.sms1069.api.error.ErrorCode;
+import org.sms1069.api.support.RedisScripts;
 import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.io.IOException;
@@ -15,6 +22,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -22,10 +30,13 @@ import java.util.regex.Pattern;
  * {@code Idempotency-Key}: the same key with the same body gets the same answer for 24 h, even when
  * the duplicates arrive at the same time (the later ones wait for the first); the same key with a
  * different body is a 409. Only successful answers are kept: after an error the key is free again.
+ * A running request holds its key by a short lease that it renews while it runs, so a request whose
+ * connection dropped or whose instance crashed stops renewing and frees the key when the lease lapses.
  */
 @Component
 public class IdempotencyStore {
     public static final String HEADER = "Idempotency-Key";
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyStore.class);
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final Duration KEEP = Duration.ofHours(24);
     private static final Duration WAIT_STEP = Duration.ofMillis(50);
@@ -33,14 +44,21 @@ public class IdempotencyStore {
 
     private final RedisReactiveCommands<String, String> redis;
     private final ObjectMapper json;
+    private final Duration lease;
+    private final String renewScript = RedisScripts.load("idempotency-renew.lua");
+    private final String releaseScript = RedisScripts.load("idempotency-release.lua");
 
-    public IdempotencyStore(RedisReactiveCommands<String, String> redis, ObjectMapper json) {
+    public IdempotencyStore(RedisReactiveCommands<String, String> redis, ObjectMapper json, ApiProperties properties) {
         this.redis = redis;
         this.json = json;
+        this.lease = properties.idempotency().pendingLease();
     }
 
-    /** Stored state: PENDING while the first request runs, then DONE with the answer. */
-    record Entry(String state, String bodyHash, String answer) {
+    /**
+     * Stored state: PENDING while the first request runs (owner tells its holder apart from a later
+     * one with the same body), then DONE with the answer.
+     */
+    record Entry(String state, String bodyHash, String answer, String owner) {
     }
 
     public <T> Mono<T> once(String appId, String key, Object request, Class<T> answerType, Supplier<Mono<T>> action) {
@@ -56,13 +74,11 @@ public class IdempotencyStore {
     }
 
     private <T> Mono<T> attempt(String redisKey, String hash, Class<T> answerType, Supplier<Mono<T>> action, int waited) {
-        return redis.set(redisKey, write(new Entry("PENDING", hash, null)), SetArgs.Builder.nx().ex(KEEP))
+        String pending = write(new Entry("PENDING", hash, null, UUID.randomUUID().toString()));
+        return redis.set(redisKey, pending, SetArgs.Builder.nx().px(lease))
                 .defaultIfEmpty("")
                 .flatMap(claimed -> "OK".equals(claimed)
-                        ? action.get()
-                            .flatMap(answer -> redis.set(redisKey, write(new Entry("DONE", hash, write(answer))), SetArgs.Builder.ex(KEEP))
-                                    .thenReturn(answer))
-                            .onErrorResume(error -> redis.del(redisKey).then(Mono.error(error)))
+                        ? run(redisKey, pending, hash, action)
                         : redis.get(redisKey).flatMap(stored -> {
                             Entry entry = read(stored, Entry.class);
                             if (!entry.bodyHash().equals(hash)) {
@@ -78,6 +94,25 @@ public class IdempotencyStore {
                             }
                             return Mono.delay(WAIT_STEP).then(attempt(redisKey, hash, answerType, action, waited + 1));
                         }).switchIfEmpty(Mono.defer(() -> attempt(redisKey, hash, answerType, action, waited + 1))));
+    }
+
+    /** Runs the request while renewing its lease; the renewals stop with it, however it ends. */
+    private <T> Mono<T> run(String redisKey, String pending, String hash, Supplier<Mono<T>> action) {
+        Disposable renewals = Flux.interval(lease.dividedBy(3))
+                .concatMap(tick -> redis.<Long>eval(renewScript, ScriptOutputType.INTEGER, new String[]{redisKey},
+                                pending, String.valueOf(lease.toMillis()))
+                        .onErrorResume(error -> {
+                            log.warn("cannot renew the lease of an {}: {}", HEADER, error.toString());
+                            return Mono.empty();
+                        }))
+                .subscribe();
+        // deferred: an action that throws at once (a request refused before any work) must free the key too
+        return Mono.defer(action)
+                .flatMap(answer -> redis.set(redisKey, write(new Entry("DONE", hash, write(answer), null)), SetArgs.Builder.ex(KEEP))
+                        .thenReturn(answer))
+                .onErrorResume(error -> redis.<Long>eval(releaseScript, ScriptOutputType.INTEGER, new String[]{redisKey}, pending)
+                        .then(Mono.error(error)))
+                .doFinally(signal -> renewals.dispose());
     }
 
     private String hash(Object request) {

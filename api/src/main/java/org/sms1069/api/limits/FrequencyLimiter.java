@@ -3,13 +3,11 @@ package org.sms1069.api.limits;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import org.sms1069.api.apps.AppSettings;
+import org.sms1069.api.support.RedisScripts;
 import org.sms1069.model.MessageType;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,7 +22,8 @@ import java.util.List;
 /**
  * Frequency control in Redis, atomic under concurrency (one Lua script per message): verification
  * codes per app and phone per minute / hour / day, identical content to one phone within 30 s, and
- * the app's daily quota. A message that passes is counted at once.
+ * the app's daily quota. A message that passes is counted at once; if it is not queued after all,
+ * {@link #release} gives its slot back.
  */
 @Component
 public class FrequencyLimiter {
@@ -33,23 +32,25 @@ public class FrequencyLimiter {
 
     private final RedisReactiveCommands<String, String> redis;
     private final Clock clock;
-    private final String script;
+    private final String acquireScript;
+    private final String releaseScript;
 
     public FrequencyLimiter(RedisReactiveCommands<String, String> redis, Clock clock) {
         this.redis = redis;
         this.clock = clock;
-        try {
-            this.script = new ClassPathResource("redis/frequency.lua").getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.acquireScript = RedisScripts.load("frequency.lua");
+        this.releaseScript = RedisScripts.load("frequency-release.lua");
     }
 
-    /** Which limit refused a message, and when it may be tried again. */
-    public record Verdict(String limit, Duration retryAfter) {
+    /** Which limit refused a message, and when it may be tried again; an allowed message holds a slot. */
+    public record Verdict(String limit, Duration retryAfter, Slot slot) {
         public boolean allowed() {
             return "OK".equals(limit);
         }
+    }
+
+    /** The counters one allowed message took: the keys frequency.lua counted it in, and its member there. */
+    public record Slot(List<String> keys, String member) {
     }
 
     public Mono<Verdict> acquire(String appId, AppSettings settings, String phone, MessageType type, String text, String messageId) {
@@ -65,10 +66,20 @@ public class FrequencyLimiter {
                 String.valueOf(settings.verifyPerDay()), type == MessageType.VERIFICATION ? "1" : "0",
                 String.valueOf(IDENTICAL_CONTENT_WINDOW.toMillis()), String.valueOf(settings.dailyQuota()),
                 String.valueOf(Duration.ofDays(2).toSeconds()), String.valueOf(untilMidnight)};
-        return redis.<Object>eval(script, ScriptOutputType.MULTI, keys.toArray(String[]::new), args)
+        return redis.<Object>eval(acquireScript, ScriptOutputType.MULTI, keys.toArray(String[]::new), args)
                 .collectList()
                 .map(FrequencyLimiter::flatten)
-                .map(result -> new Verdict(String.valueOf(result.get(0)), Duration.ofMillis(Math.max(0, ((Number) result.get(1)).longValue()))));
+                .map(result -> {
+                    String limit = String.valueOf(result.get(0));
+                    Duration retryAfter = Duration.ofMillis(Math.max(0, ((Number) result.get(1)).longValue()));
+                    return new Verdict(limit, retryAfter, "OK".equals(limit) ? new Slot(keys, messageId) : null);
+                });
+    }
+
+    /** Undoes exactly what {@link #acquire} counted for this slot (one script, atomic). */
+    public Mono<Void> release(Slot slot) {
+        return redis.<String>eval(releaseScript, ScriptOutputType.STATUS, slot.keys().toArray(String[]::new), slot.member())
+                .then();
     }
 
     /** Lettuce emits a MULTI reply either element by element or as one list, depending on the version. */

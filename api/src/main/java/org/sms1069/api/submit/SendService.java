@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +38,16 @@ import java.util.Set;
 /**
  * A send, step by step: compose the text (template or allowed text, approved signature), check it,
  * validate the phones, drop unsubscribed ones, apply frequency limits, record each message as
- * ACCEPTED, queue it on {@code sms.submit} and answer only when Kafka has it. Messages whose queueing
- * fails are marked FAILED and the request gets 503: nothing was sent, the client may retry.
+ * ACCEPTED, queue it on {@code sms.submit} and answer only when Kafka has it. A message whose queueing
+ * fails is marked FAILED, gives its frequency slot back and is answered in {@code rejected} as
+ * NOT_QUEUED; when no message was queued the request gets 503: nothing was sent, the client may retry.
  */
 @Service
 public class SendService {
     private static final Logger log = LoggerFactory.getLogger(SendService.class);
     private static final Duration MAX_VALIDITY = Duration.ofDays(3);
     private static final Duration MAX_SCHEDULE = Duration.ofDays(7);
+    private static final int RETRY_AFTER_NOT_QUEUED = 5;
 
     private final AppService apps;
     private final MessageComposer composer;
@@ -106,7 +109,8 @@ public class SendService {
             Map<String, String> candidates = new LinkedHashMap<>();
             recipients.valid().forEach((phone, input) -> {
                 if (optedOut.contains(phone)) {
-                    refused.add(new SendResponse.Refused(input, "the recipient unsubscribed from this app's notifications"));
+                    refused.add(new SendResponse.Refused(input, SendResponse.Code.UNSUBSCRIBED,
+                            "the recipient unsubscribed from this app's notifications"));
                 } else {
                     candidates.put(phone, input);
                 }
@@ -120,8 +124,12 @@ public class SendService {
         });
     }
 
+    /** A phone that passed the frequency limits: as the app wrote it, its message id and the slot it holds. */
+    private record Allowed(String input, String messageId, FrequencyLimiter.Slot slot) {
+    }
+
     /** Applies the frequency limits phone by phone; a single refused phone answers 429. */
-    private Mono<Map<String, String>> limit(App app, ComposedMessage message, Map<String, String> candidates,
+    private Mono<Map<String, Allowed>> limit(App app, ComposedMessage message, Map<String, String> candidates,
                                             List<SendResponse.Refused> refused) {
         Map<String, String> ids = new LinkedHashMap<>();
         candidates.keySet().forEach(phone -> ids.put(phone, MessageIds.next(clock)));
@@ -130,15 +138,16 @@ public class SendService {
                         .map(verdict -> Map.entry(phone, verdict)))
                 .collectList()
                 .flatMap(verdicts -> {
-                    Map<String, String> allowed = new LinkedHashMap<>();
+                    Map<String, Allowed> allowed = new LinkedHashMap<>();
                     FrequencyLimiter.Verdict firstRefusal = null;
                     for (var entry : verdicts) {
+                        String phone = entry.getKey();
                         if (entry.getValue().allowed()) {
-                            allowed.put(entry.getKey(), ids.get(entry.getKey()));
+                            allowed.put(phone, new Allowed(candidates.get(phone), ids.get(phone), entry.getValue().slot()));
                         } else {
                             firstRefusal = firstRefusal == null ? entry.getValue() : firstRefusal;
                             meters.counter("sms_api_rate_limited_total", "limit", entry.getValue().limit()).increment();
-                            refused.add(new SendResponse.Refused(candidates.get(entry.getKey()), "frequency limit "
+                            refused.add(new SendResponse.Refused(candidates.get(phone), SendResponse.Code.RATE_LIMITED, "frequency limit "
                                     + entry.getValue().limit() + ", retry after " + seconds(entry.getValue().retryAfter()) + " s"));
                         }
                     }
@@ -151,7 +160,7 @@ public class SendService {
                 });
     }
 
-    private Mono<SendResponse> record(App app, SendRequest request, ComposedMessage message, Map<String, String> idsByPhone,
+    private Mono<SendResponse> record(App app, SendRequest request, ComposedMessage message, Map<String, Allowed> allowed,
                                       List<SendResponse.Refused> refused) {
         Instant now = clock.instant();
         Instant start = request.sendAt() != null && request.sendAt().isAfter(now) ? request.sendAt() : now;
@@ -159,33 +168,65 @@ public class SendService {
         String sourceAddr = properties.number() + app.extension();
         int segmentCount = Segments.count(message.text());
         List<AcceptedMessage> accepted = new ArrayList<>();
-        List<SendResponse.Accepted> answers = new ArrayList<>();
-        idsByPhone.forEach((phone, id) -> {
-            accepted.add(new AcceptedMessage(AcceptedMessage.VERSION, id, app.id(), message.type(), phone, message.text(),
+        Map<String, SendResponse.Accepted> answers = new LinkedHashMap<>();
+        allowed.forEach((phone, a) -> {
+            accepted.add(new AcceptedMessage(AcceptedMessage.VERSION, a.messageId(), app.id(), message.type(), phone, message.text(),
                     sourceAddr, segmentCount, request.clientRef(), now, expiresAt, start.isAfter(now) ? start : null));
-            answers.add(new SendResponse.Accepted(phone, id, segmentCount,
+            answers.put(a.messageId(), new SendResponse.Accepted(phone, a.messageId(), segmentCount,
                     segments.carrierOf(PhoneNumbers.parse(phone).number().orElseThrow()).orElse(null)));
         });
+        Map<String, Allowed> byId = new LinkedHashMap<>();
+        allowed.values().forEach(a -> byId.put(a.messageId(), a));
         return store.insertAccepted(accepted, message)
-                .then(queue(accepted))
-                .then(Mono.fromSupplier(() -> {
-                    meters.counter("sms_api_accepted_total", "type", message.type().name()).increment(accepted.size());
-                    return new SendResponse(answers, refused);
-                }));
+                .onErrorResume(error -> release(byId.values()).then(Mono.error(error)))
+                .then(Mono.defer(() -> queue(accepted)))
+                .flatMap(notQueued -> {
+                    notQueued.forEach(m -> {
+                        answers.remove(m.messageId());
+                        refused.add(new SendResponse.Refused(byId.get(m.messageId()).input(), SendResponse.Code.NOT_QUEUED,
+                                "the message could not be queued; nothing was sent to this phone, retry it later"));
+                    });
+                    meters.counter("sms_api_accepted_total", "type", message.type().name()).increment(answers.size());
+                    if (notQueued.isEmpty()) {
+                        return Mono.just(new SendResponse(List.copyOf(answers.values()), refused));
+                    }
+                    Mono<Void> undo = store.markFailed(notQueued.stream().map(AcceptedMessage::messageId).toList(),
+                                    "not queued: message broker unavailable")
+                            .then(release(notQueued.stream().map(m -> byId.get(m.messageId())).toList()));
+                    return answers.isEmpty()
+                            ? undo.then(Mono.error(new ApiException(ErrorCode.UNAVAILABLE,
+                                    "the message could not be queued; nothing was sent, retry later",
+                                    Map.of("retryAfterSeconds", RETRY_AFTER_NOT_QUEUED))))
+                            : undo.thenReturn(new SendResponse(List.copyOf(answers.values()), refused));
+                });
     }
 
-    private Mono<Void> queue(List<AcceptedMessage> messages) {
+    /** Publishes one record per message; answers the messages Kafka did not acknowledge. */
+    private Mono<List<AcceptedMessage>> queue(List<AcceptedMessage> messages) {
         return Flux.fromIterable(messages)
-                .flatMap(m -> Mono.fromFuture(() -> publisher.publish(Topics.SUBMIT, m.phone(), m)), 64)
+                .flatMap(m -> Mono.fromFuture(() -> publisher.publish(Topics.SUBMIT, m.phone(), m))
+                        .then(Mono.<Map.Entry<AcceptedMessage, Throwable>>empty())
+                        .onErrorResume(error -> Mono.just(Map.entry(m, error))), 64)
+                .collectList()
+                .map(failures -> {
+                    if (!failures.isEmpty()) {
+                        log.error("cannot queue {} of {} messages on {}, e.g. {}: {}", failures.size(), messages.size(),
+                                Topics.SUBMIT, failures.get(0).getKey().messageId(), failures.get(0).getValue().toString());
+                        meters.counter("sms_api_queue_failures_total").increment(failures.size());
+                    }
+                    return failures.stream().map(Map.Entry::getKey).toList();
+                });
+    }
+
+    /** Gives back the frequency slots of messages that were not queued; a failure here must not change the answer. */
+    private Mono<Void> release(Collection<Allowed> notQueued) {
+        return Flux.fromIterable(notQueued)
+                .concatMap(a -> limiter.release(a.slot()))
                 .then()
                 .onErrorResume(error -> {
-                    log.error("cannot queue {} messages on {}: {}", messages.size(), Topics.SUBMIT, error.toString());
-                    meters.counter("sms_api_queue_failures_total").increment();
-                    return store.markFailed(messages.stream().map(AcceptedMessage::messageId).toList(),
-                                    "not queued: message broker unavailable")
-                            .then(Mono.error(new ApiException(ErrorCode.UNAVAILABLE,
-                                    "the message could not be queued; nothing was sent, retry later",
-                                    Map.of("retryAfterSeconds", 5))));
+                    log.warn("cannot give back {} frequency slots: {}", notQueued.size(), error.toString());
+                    meters.counter("sms_api_frequency_release_failures_total").increment();
+                    return Mono.empty();
                 });
     }
 
@@ -219,9 +260,10 @@ public class SendService {
             for (String input : inputs) {
                 PhoneNumbers.Parsed parsed = PhoneNumbers.parse(input);
                 if (!parsed.isValid()) {
-                    refused.add(new SendResponse.Refused(input, parsed.error()));
+                    refused.add(new SendResponse.Refused(input, SendResponse.Code.INVALID_PHONE, parsed.error()));
                 } else if (valid.putIfAbsent(parsed.number().map(PhoneNumber::value).orElseThrow(), input) != null) {
-                    refused.add(new SendResponse.Refused(input, "duplicate of an earlier phone in this request"));
+                    refused.add(new SendResponse.Refused(input, SendResponse.Code.DUPLICATE_PHONE,
+                            "duplicate of an earlier phone in this request"));
                 }
             }
             return new Recipients(valid, refused);

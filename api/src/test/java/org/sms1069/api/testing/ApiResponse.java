@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 
-/** What the api answered: status, content type and the body as text, parsed as JSON on demand. */
-public record ApiResponse(int status, String contentType, String body) {
+/** What the api answered: status, content type, Retry-After (or null) and the body as text, parsed as JSON on demand. */
+public record ApiResponse(int status, String contentType, String retryAfter, String body) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public JsonNode json() {

@@ -6,7 +6,9 @@ import org.sms1069.testkit.TestInfra;
 import org.sms1069.testkit.TestKafka;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,15 @@ public final class RunningApi implements AutoCloseable {
 
     /** @param overrides more {@code name=value} properties, e.g. smaller limits */
     public static RunningApi start(String... overrides) {
+        return startWith(context -> {
+        }, overrides);
+    }
+
+    /**
+     * @param beans registers more beans before the api's own, e.g. a {@code @Primary} Publisher over a
+     *              producer configured to fail for some records
+     */
+    public static RunningApi startWith(ApplicationContextInitializer<GenericApplicationContext> beans, String... overrides) {
         String schema = TestInfra.freshSchema();
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -49,6 +60,7 @@ public final class RunningApi implements AutoCloseable {
         }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ApiApplication.class)
                 .properties(ApiApplication.CONFIG_NAME)
+                .initializers(beans)
                 .run(args.toArray(String[]::new));
         return new RunningApi(context, schema);
     }

@@ -157,6 +157,7 @@ public final class SignedRequest {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new ApiResponse(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Retry-After").orElse(null),
                     response.body());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + pathAndQuery + " failed", e);
