@@ -22,18 +22,10 @@ import org.sms1069.gateway.link.CarrierLink;
 import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.model.Protocol;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** /sim/stats and /sim/faults over HTTP, with the platform's side on real TCP: the gateway's CMPP link and a jsmpp client. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + CarrierSimApplication.CONFIG_NAME,
-        "server.port=0",
-        "sim.smpp.port=0",
-        "sim.cmpp.port=0",
-        "sim.smgp.port=0",
-        "sim.sgip.port=0",
-        "sim.receipt-delay=20ms"})
+@CarrierSimOnFreePorts
 class SimStatsAndFaultsTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String PHONE = "13900139000";
