@@ -59,6 +59,7 @@ if [ -d "$run" ]; then
 fi
 mkdir -p "$run/logs" "$run/pids" "$run/faults"
 trap '[ "$keep" = 1 ] || stop_everything' EXIT
+trap 'exit 130' INT TERM # so that the EXIT trap stops what runs
 
 # every port of this run: free ones, none of up.sh's defaults
 taken=" 2775 5432 6379 7890 8081 8082 8083 8090 8801 8802 8890 9092 "
@@ -152,7 +153,7 @@ for fault in ${faults//,/ }; do
   receipts_sent=$(json_number "$stats" receiptsSent)
   duplicates=$(json_number "$stats" duplicates)
   lost=$((accepted - delivered))
-  row="| $fault | $sent | $accepted | $delivered | $lost | $missing | $pending | $duplicates | $receipts_sent | $receipts_stored | ${recovered:-not within ${settle}s} |"
+  row="| $fault | $sent | $accepted | $delivered | $lost | $missing | $pending | $duplicates | $receipts_sent | $receipts_stored | ${recovered:-never (stopped waiting)} |"
   echo "$row" | tee -a "$results"
   echo "   sim: $stats"
   if [ "$lost" -gt 0 ] || [ "$receipts_stored" -lt "$receipts_sent" ]; then failed=1; fi
