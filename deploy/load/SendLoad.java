@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,15 +16,22 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Offers a fixed load to POST /v1/messages (open model: requests start on schedule whether or not
  * earlier ones have answered) and reports accepted messages per second and latency percentiles.
  * Single-file program, no dependencies: java deploy/load/SendLoad.java URL KEY_ID SECRET RATE SECONDS
+ * Options: -Dsms.load.prefixes=139,186,189 spreads the phones over these prefixes (carriers) in turn (default
+ * 139); -Dsms.load.ids=FILE writes the messageId of every accepted message to FILE, one a line.
  */
 public class SendLoad {
+    private static final Pattern MESSAGE_ID = Pattern.compile("\"messageId\":\"([0-9A-Za-z]+)\"");
+
     public static void main(String[] args) throws Exception {
         if (args.length != 5) {
             System.err.println("usage: java SendLoad.java API_URL KEY_ID KEY_SECRET RATE_PER_SECOND SECONDS");
@@ -36,6 +45,9 @@ public class SendLoad {
         if (rate < 1 || rate > 20_000 || seconds < 1 || seconds > 600) {
             throw new IllegalArgumentException("rate 1-20000/s and 1-600 s: the load stays bounded");
         }
+        String[] prefixes = System.getProperty("sms.load.prefixes", "139").split(",");
+        String idsFile = System.getProperty("sms.load.ids");
+        ConcurrentLinkedQueue<String> acceptedIds = new ConcurrentLinkedQueue<>();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         int total = rate * seconds;
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>(total));
@@ -49,18 +61,27 @@ public class SendLoad {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            String phone = "139" + String.format("%08d", (System.nanoTime() / 7 + i) % 100_000_000);
+            String phone = prefixes[i % prefixes.length] + String.format("%08d", (System.nanoTime() / 7 + i) % 100_000_000);
             String body = "{\"phones\":[\"" + phone + "\"],\"text\":\"【示例科技】您的订单" + i
                     + "已发货，请注意查收。\",\"type\":\"NOTIFICATION\"}";
             HttpRequest request = signed(url, keyId, secret, body);
             long sent = System.nanoTime();
-            inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+            inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
                 latencies.add(System.nanoTime() - sent);
                 statuses.computeIfAbsent(error != null ? -1 : response.statusCode(), k -> new AtomicInteger()).incrementAndGet();
+                if (error == null && response.statusCode() == 202) {
+                    Matcher id = MESSAGE_ID.matcher(response.body());
+                    while (id.find()) {
+                        acceptedIds.add(id.group(1));
+                    }
+                }
             }));
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         double elapsed = (System.nanoTime() - start) / 1e9;
+        if (idsFile != null) {
+            Files.write(Path.of(idsFile), acceptedIds);
+        }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         int accepted = statuses.getOrDefault(202, new AtomicInteger()).get();

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Stops exactly what up.sh started, by pid: the services, Kafka, and Redis if up.sh started it.
+# SMS_RUN_DIR: the run directory up.sh used (default deploy/local/run).
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-run="$root/deploy/local/run"
+run=${SMS_RUN_DIR:-$root/deploy/local/run}
 
 stop_pid() { # NAME PIDFILE
   [ -f "$2" ] || return 0

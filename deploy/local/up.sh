@@ -6,11 +6,21 @@
 #
 # Environment: SPRING_CONFIG_ADDITIONAL_LOCATION  extra configuration for every service (e.g. real
 #              carrier links, see README "Configuring carriers"); SMS_SKIP_BUILD=1 skips the build;
-#              SMS_DEMO_PHONE sets the phone of the demo message (default: a random 1380013xxxx).
+#              SMS_DEMO_PHONE sets the phone of the demo message (default: a random 1380013xxxx);
+#              SMS_DEMO_SEND=0 creates the demo app but sends no message (e.g. when restarting a stopped part).
+#              A second platform beside this one (deploy/chaos/run.sh) moves everything with:
+#              SMS_RUN_DIR (default deploy/local/run), SMS_LINKS_FILE (default deploy/local/links.yml),
+#              SMS_API_PORT 8081, SMS_ROUTER_PORT 8082, SMS_GATEWAY_PORT 8083, SMS_SIM_PORT 8090,
+#              SMS_SIM_SMPP_PORT 2775, SMS_SIM_CMPP_PORT 7890, SMS_SIM_SGIP_PORT 8801, SMS_SIM_SMGP_PORT 8890,
+#              SMS_SGIP_LISTEN_PORT 8802 (the gateway's SGIP server, as the links file says), SMS_KAFKA_PORT 9092,
+#              SMS_REDIS_PORT 6379, SMS_PG_PORT 5432.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 here="$root/deploy/local"
-run="$here/run"
+run=${SMS_RUN_DIR:-$here/run}
+api_port=${SMS_API_PORT:-8081} router_port=${SMS_ROUTER_PORT:-8082} gateway_port=${SMS_GATEWAY_PORT:-8083}
+sim_port=${SMS_SIM_PORT:-8090} sgip_listen_port=${SMS_SGIP_LISTEN_PORT:-8802}
+redis_port=${SMS_REDIS_PORT:-6379} pg_port=${SMS_PG_PORT:-5432}
 logs="$run/logs"
 mkdir -p "$run/pids" "$logs"
 source "$here/lib/infra.sh"
@@ -33,6 +43,7 @@ ensure_postgres
 ensure_database sms
 db=sms
 command -v psql >/dev/null || db=test
+export SMS_REDIS_URI="redis://127.0.0.1:$redis_port"
 
 # Kafka: our own broker on 9092 (or the next free port if something else holds 9092)
 kafka_port=${SMS_KAFKA_PORT:-9092}
@@ -57,7 +68,7 @@ if [ ! -f "$run/secrets.env" ]; then
 fi
 set -a; source "$run/secrets.env"; set +a
 
-extra_config="optional:file:$here/links.yml${SPRING_CONFIG_ADDITIONAL_LOCATION:+,$SPRING_CONFIG_ADDITIONAL_LOCATION}"
+extra_config="optional:file:${SMS_LINKS_FILE:-$here/links.yml}${SPRING_CONFIG_ADDITIONAL_LOCATION:+,$SPRING_CONFIG_ADDITIONAL_LOCATION}"
 
 start_service() { # NAME MODULE HEALTH_PORT ARGS...
   local name=$1 module=$2 port=$3; shift 3
@@ -109,19 +120,21 @@ warn_links_not_up() { # PORT
 }
 
 # SMPP 2775, CMPP 7890, SGIP 8801 (reports and MO back to the gateway's SGIP server on 8802), SMGP 8890
-start_service carrier-sim carrier-sim 8090 --sim.smpp.port=2775 --sim.sgip.report-host=127.0.0.1 --sim.sgip.report-port=8802
-wait_healthy carrier-sim 8090
-start_service gateway gateway 8083
-start_service router router 8082
-start_service api api 8081 \
-  --spring.r2dbc.url="r2dbc:postgresql://127.0.0.1:5432/$db" --spring.flyway.url="jdbc:postgresql://127.0.0.1:5432/$db"
-wait_healthy gateway 8083
-warn_links_not_up 8083
-wait_healthy router 8082
-wait_healthy api 8081
+start_service carrier-sim carrier-sim "$sim_port" --sim.smpp.port="${SMS_SIM_SMPP_PORT:-2775}" \
+  --sim.cmpp.port="${SMS_SIM_CMPP_PORT:-7890}" --sim.sgip.port="${SMS_SIM_SGIP_PORT:-8801}" \
+  --sim.smgp.port="${SMS_SIM_SMGP_PORT:-8890}" --sim.sgip.report-host=127.0.0.1 --sim.sgip.report-port="$sgip_listen_port"
+wait_healthy carrier-sim "$sim_port"
+start_service gateway gateway "$gateway_port"
+start_service router router "$router_port"
+start_service api api "$api_port" \
+  --spring.r2dbc.url="r2dbc:postgresql://127.0.0.1:$pg_port/$db" --spring.flyway.url="jdbc:postgresql://127.0.0.1:$pg_port/$db"
+wait_healthy gateway "$gateway_port"
+warn_links_not_up "$gateway_port"
+wait_healthy router "$router_port"
+wait_healthy api "$api_port"
 
 # The demo app: created once; its credentials are what an app developer would be given
-export SMS_API_URL="http://127.0.0.1:8081"
+export SMS_API_URL="http://127.0.0.1:$api_port"
 if [ -f "$run/demo-app.env" ]; then
   source "$run/demo-app.env"
   code=$(SMS_KEY_ID=$SMS_KEY_ID SMS_KEY_SECRET=$SMS_KEY_SECRET signed_request GET /v1/messages/00000000000000000000000000 | grep -o '"code":"[A-Z_]*"' || true)
@@ -148,6 +161,8 @@ if [ ! -f "$run/demo-app.env" ]; then
   echo "demo app created with approved signature 【示例科技】: credentials in $run/demo-app.env"
 fi
 
+[ "${SMS_DEMO_SEND:-1}" = 1 ] || exit 0
+
 # a fresh demo phone each run: the verification limits (1/min, 5/h, 10/day per phone) would refuse
 # a second code to the same phone when up.sh runs again
 phone=${SMS_DEMO_PHONE:-1380013$(printf '%04d' $((RANDOM % 10000)))}
@@ -164,7 +179,7 @@ for ((i = 0; i < 120; i++)); do
   if [ "$current" = DELIVERED ]; then
     echo "$status"
     echo
-    echo "platform is up. api http://127.0.0.1:8081, metrics at /actuator/prometheus of ports 8081-8083, 8090."
+    echo "platform is up. api http://127.0.0.1:$api_port, metrics at /actuator/prometheus of ports $api_port, $router_port, $gateway_port, $sim_port."
     echo "send more: deploy/local/send.sh PHONE TEXT [TYPE]; stop: deploy/local/down.sh"
     exit 0
   fi

@@ -21,17 +21,25 @@ apt_install() { # PACKAGE...
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null
 }
 
+# SMS_REDIS_PORT (default 6379)
 ensure_redis() { # RUN_DIR
-  port_open 6379 && return 0
+  local port=${SMS_REDIS_PORT:-6379}
+  port_open "$port" && return 0
   command -v redis-server >/dev/null || apt_install redis-server || return 1
-  echo "starting redis-server on 127.0.0.1:6379" >&2
-  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no \
+  echo "starting redis-server on 127.0.0.1:$port" >&2
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$port" --save "" --appendonly no \
     --pidfile "$1/redis.pid" --logfile "$1/logs/redis.log" >/dev/null
-  wait_port 6379 20 redis-server
+  wait_port "$port" 20 redis-server
 }
 
+# SMS_PG_PORT (default 5432): another port must already answer; only the system cluster on 5432 is started here
 ensure_postgres() {
-  port_open 5432 && return 0
+  local port=${SMS_PG_PORT:-5432}
+  port_open "$port" && return 0
+  if [ "$port" != 5432 ]; then
+    echo "error: nothing answers on PostgreSQL port $port (SMS_PG_PORT)" >&2
+    return 1
+  fi
   if ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
     apt_install postgresql || return 1
   fi
@@ -46,8 +54,8 @@ ensure_postgres() {
 ensure_database() { # NAME
   command -v psql >/dev/null || return 0
   local exists
-  exists=$(psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'" 2>/dev/null || true)
+  exists=$(psql -h 127.0.0.1 -p "${SMS_PG_PORT:-5432}" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'" 2>/dev/null || true)
   if [ "$exists" != "1" ]; then
-    psql -h 127.0.0.1 -U postgres -d postgres -qc "CREATE DATABASE \"$1\"" >/dev/null
+    psql -h 127.0.0.1 -p "${SMS_PG_PORT:-5432}" -U postgres -d postgres -qc "CREATE DATABASE \"$1\"" >/dev/null
   fi
 }

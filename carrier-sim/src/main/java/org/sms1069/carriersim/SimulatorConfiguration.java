@@ -3,9 +3,11 @@ package org.sms1069.carriersim;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.sms1069.carriersim.cmpp.CmppSimulator;
+import org.sms1069.carriersim.fault.FlowControlFault;
 import org.sms1069.carriersim.sgip.SgipSimulator;
 import org.sms1069.carriersim.smgp.SmgpSimulator;
 import org.sms1069.carriersim.smpp.SmppSimulator;
+import org.sms1069.carriersim.stats.SimStats;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,24 +16,35 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(SimProperties.class)
 class SimulatorConfiguration {
 
-    @Bean(destroyMethod = "close")
-    SmppSimulator smppSimulator(SimProperties properties) {
-        return SmppSimulator.start(properties.smppConfig());
+    /** One for all simulators: a part resent over another protocol is still a duplicate on the handset. */
+    @Bean
+    SimStats simStats() {
+        return new SimStats();
+    }
+
+    @Bean
+    FlowControlFault flowControlFault() {
+        return new FlowControlFault();
     }
 
     @Bean(destroyMethod = "close")
-    CmppSimulator cmppSimulator(SimProperties properties) {
-        return CmppSimulator.start(properties.cmppConfig());
+    SmppSimulator smppSimulator(SimProperties properties, SimStats stats, FlowControlFault flowControl) {
+        return SmppSimulator.start(properties.smppConfig(), stats, flowControl);
     }
 
     @Bean(destroyMethod = "close")
-    SmgpSimulator smgpSimulator(SimProperties properties) {
-        return SmgpSimulator.start(properties.smgpConfig());
+    CmppSimulator cmppSimulator(SimProperties properties, SimStats stats, FlowControlFault flowControl) {
+        return CmppSimulator.start(properties.cmppConfig(), stats, flowControl);
     }
 
     @Bean(destroyMethod = "close")
-    SgipSimulator sgipSimulator(SimProperties properties) {
-        return SgipSimulator.start(properties.sgipConfig());
+    SmgpSimulator smgpSimulator(SimProperties properties, SimStats stats, FlowControlFault flowControl) {
+        return SmgpSimulator.start(properties.smgpConfig(), stats, flowControl);
+    }
+
+    @Bean(destroyMethod = "close")
+    SgipSimulator sgipSimulator(SimProperties properties, SimStats stats, FlowControlFault flowControl) {
+        return SgipSimulator.start(properties.sgipConfig(), stats, flowControl);
     }
 
     @Bean

@@ -13,20 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.sms1069.carriersim.smpp.SmppSimulator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 // metrics export is off in Spring Boot tests unless asked for
 @AutoConfigureObservability(tracing = false)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + CarrierSimApplication.CONFIG_NAME,
-        "server.port=0",
-        "sim.smpp.port=0",
-        "sim.cmpp.port=0",
-        "sim.smgp.port=0",
-        "sim.sgip.port=0",
-        "sim.receipt-delay=50ms"})
+@CarrierSimOnFreePorts
 class CarrierSimApplicationTest {
 
     @Autowired

@@ -2,10 +2,12 @@ package org.sms1069.carriersim.cmpp;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import org.sms1069.carriersim.fault.FlowControlFault;
 import org.sms1069.carriersim.netty.AcceptedSubmit;
 import org.sms1069.carriersim.netty.NettySimulator;
 import org.sms1069.carriersim.netty.ReportJob;
 import org.sms1069.carriersim.netty.SimCodec;
+import org.sms1069.carriersim.stats.SimStats;
 import org.sms1069.gateway.cmpp.CmppCommandIds;
 import org.sms1069.gateway.cmpp.CmppDecoder;
 import org.sms1069.gateway.cmpp.CmppDeliver;
@@ -31,16 +33,22 @@ public final class CmppSimulator extends NettySimulator<CmppServerSession, CmppS
 
     private final CmppMsgIdSource msgIds;
 
-    private CmppSimulator(CmppSimulatorConfig config) {
-        super("CMPP", config);
+    private CmppSimulator(CmppSimulatorConfig config, SimStats stats, FlowControlFault flowControl) {
+        super("CMPP", config, stats, flowControl);
         this.msgIds = new CmppMsgIdSource(config.gatewayId());
         // CONNECT reads alike in both versions; the session switches to the SP's version after it
         listen(new SimCodec(CmppDecoder::frameDecoder, () -> new CmppDecoder(CmppVersion.V30),
                 () -> new CmppEncoder(CmppVersion.V30)), () -> new CmppServerSession(this));
     }
 
+    /** A simulator on its own: statistics of its own, no flow-control fault. */
     public static CmppSimulator start(CmppSimulatorConfig config) {
-        return new CmppSimulator(config);
+        return start(config, new SimStats(), new FlowControlFault());
+    }
+
+    /** A simulator counting in {@code stats} and refusing submits by {@code flowControl}, both shared by all simulators. */
+    public static CmppSimulator start(CmppSimulatorConfig config, SimStats stats, FlowControlFault flowControl) {
+        return new CmppSimulator(config, stats, flowControl);
     }
 
     @Override

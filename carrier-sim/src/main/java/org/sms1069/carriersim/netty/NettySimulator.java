@@ -4,11 +4,14 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sms1069.carriersim.fault.FlowControlFault;
 import org.sms1069.carriersim.log.SubmitLog;
 import org.sms1069.carriersim.receipt.DeliveryOutcome;
 import org.sms1069.carriersim.receipt.OutcomeMix;
 import org.sms1069.carriersim.receipt.ReceiptJob;
 import org.sms1069.carriersim.receipt.ReceiptScheduler;
+import org.sms1069.carriersim.stats.PartKey;
+import org.sms1069.carriersim.stats.SimStats;
 import org.sms1069.carriersim.throttle.TpsLimiter;
 import org.sms1069.gateway.codec.MessageContent;
 import org.sms1069.gateway.codec.PduFrameDecoder;
@@ -39,7 +42,9 @@ public abstract class NettySimulator<T extends SimSession, C extends SimConfig> 
     private final String name;
     private final C config;
     private final SimBehaviour behaviour;
-    private final SimCounters counters = new SimCounters();
+    private final SimCounters counters;
+    private final SimStats stats;
+    private final FlowControlFault flowControl;
     private final SubmitLog<AcceptedSubmit> submitLog = new SubmitLog<>(SubmitLog.DEFAULT_CAPACITY);
     private final HeldResponses held = new HeldResponses();
     private final TpsLimiter limiter;
@@ -49,10 +54,16 @@ public abstract class NettySimulator<T extends SimSession, C extends SimConfig> 
     private volatile SimServer server;
     private volatile boolean reportFirst;
 
-    /** {@code protocol} as it appears in log lines, e.g. "CMPP"; the simulator's threads are named after it. */
-    protected NettySimulator(String protocol, C config) {
+    /**
+     * {@code protocol} as it appears in log lines, e.g. "CMPP"; the simulator's threads are named after it, and
+     * it counts in {@code stats} under its lower-case name. {@code flowControl} may refuse some submits.
+     */
+    protected NettySimulator(String protocol, C config, SimStats stats, FlowControlFault flowControl) {
         this.protocol = protocol;
-        this.name = protocol.toLowerCase(Locale.ROOT) + "-sim";
+        this.name = statsKey() + "-sim";
+        this.stats = stats;
+        this.flowControl = flowControl;
+        this.counters = new SimCounters(statsKey(), stats);
         this.config = config;
         this.behaviour = config.behaviour();
         this.reportFirst = behaviour.reportBeforeResponse();
@@ -168,6 +179,11 @@ public abstract class NettySimulator<T extends SimSession, C extends SimConfig> 
         return behaviour.maxWindow();
     }
 
+    /** True while an injected flow-control spell refuses this submit. */
+    public boolean flowControlled() {
+        return flowControl.refuse();
+    }
+
     public boolean admit() {
         return limiter.tryAcquire();
     }
@@ -183,8 +199,14 @@ public abstract class NettySimulator<T extends SimSession, C extends SimConfig> 
     /** Logs an answered submit and schedules its reports after the receipt delay. */
     public void accepted(AcceptedSubmit submit, List<? extends ReceiptJob> reports) {
         counters.submitsAccepted.incrementAndGet();
+        submit.destinations().forEach(handset ->
+                stats.submitted(statsKey(), PartKey.of(handset, submit.text(), submit.number(), submit.total())));
         submitLog.add(submit);
         reports.forEach(job -> receipts.schedule(job, behaviour.receiptDelay()));
+    }
+
+    private String statsKey() {
+        return protocol.toLowerCase(Locale.ROOT);
     }
 
     protected List<T> loggedIn() {
@@ -220,7 +242,7 @@ public abstract class NettySimulator<T extends SimSession, C extends SimConfig> 
             if (code != 0) {
                 throw new IllegalStateException("the SP answered the MO with " + codeName + " " + code);
             }
-            counters.mosSent.incrementAndGet();
+            counters.moSent();
         }
     }
 

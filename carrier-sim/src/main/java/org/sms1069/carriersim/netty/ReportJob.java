@@ -46,7 +46,7 @@ public final class ReportJob<R> implements ReceiptJob {
     public boolean tryDeliver() {
         boolean sent = deliver.test(this);
         if (sent) {
-            counters.receiptsSent.incrementAndGet();
+            counters.receiptsSent(1);
         }
         return sent;
     }

@@ -92,7 +92,7 @@ public abstract class SimServerSession<K, J extends ReceiptJob, L> extends Chann
 
     /** True (and counted) when this submit is over the window or the rate: answer it with flow control. */
     protected boolean throttled() {
-        if (unanswered.get() >= simulator.maxWindow() || !simulator.admit()) {
+        if (unanswered.get() >= simulator.maxWindow() || simulator.flowControlled() || !simulator.admit()) {
             simulator.counters().submitsThrottled.incrementAndGet();
             return true;
         }
@@ -125,7 +125,7 @@ public abstract class SimServerSession<K, J extends ReceiptJob, L> extends Chann
     /** Sends the reports ahead of the submit answer; by default on this connection, without waiting. */
     protected CompletableFuture<?> sendReportsFirst(List<J> reports) {
         reports.forEach(job -> channel.write(reportPdu(job)));
-        simulator.counters().receiptsSent.addAndGet(reports.size());
+        simulator.counters().receiptsSent(reports.size());
         return CompletableFuture.completedFuture(null);
     }
 

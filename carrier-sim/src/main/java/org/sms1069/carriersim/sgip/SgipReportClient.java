@@ -42,7 +42,7 @@ final class SgipReportClient implements AutoCloseable {
     private final SgipSequences sequences;
     private final EventLoopGroup group = new NioEventLoopGroup(1, new DefaultThreadFactory("sgip-sim-reports", true));
     private final AnswerWaiters<SgipSequence> answers = new AnswerWaiters<>();
-    private Channel channel;
+    private volatile Channel channel;
 
     SgipReportClient(SgipSimulatorConfig config) {
         this.config = config;
@@ -85,6 +85,14 @@ final class SgipReportClient implements AutoCloseable {
         }
         channel = fresh;
         return fresh;
+    }
+
+    /** Cuts the connection without UNBIND, as a crash would; the next report opens a new one. Does not wait for a send. */
+    void drop() {
+        Channel current = channel;
+        if (current != null) {
+            current.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        }
     }
 
     @Override

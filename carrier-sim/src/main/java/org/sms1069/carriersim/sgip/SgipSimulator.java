@@ -2,9 +2,11 @@ package org.sms1069.carriersim.sgip;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import org.sms1069.carriersim.fault.FlowControlFault;
 import org.sms1069.carriersim.netty.NettySimulator;
 import org.sms1069.carriersim.netty.ReportJob;
 import org.sms1069.carriersim.netty.SimCodec;
+import org.sms1069.carriersim.stats.SimStats;
 import org.sms1069.gateway.sgip.SgipCommandIds;
 import org.sms1069.gateway.sgip.SgipDecoder;
 import org.sms1069.gateway.sgip.SgipDeliver;
@@ -22,15 +24,21 @@ import java.util.List;
 public final class SgipSimulator extends NettySimulator<SgipServerSession, SgipSimulatorConfig> {
     private final SgipReportClient reports;
 
-    private SgipSimulator(SgipSimulatorConfig config) {
-        super("SGIP", config);
+    private SgipSimulator(SgipSimulatorConfig config, SimStats stats, FlowControlFault flowControl) {
+        super("SGIP", config, stats, flowControl);
         this.reports = new SgipReportClient(config);
         listen(new SimCodec(SgipDecoder::frameDecoder, SgipDecoder::new, SgipEncoder::new),
                 () -> new SgipServerSession(this));
     }
 
+    /** A simulator on its own: statistics of its own, no flow-control fault. */
     public static SgipSimulator start(SgipSimulatorConfig config) {
-        return new SgipSimulator(config);
+        return start(config, new SimStats(), new FlowControlFault());
+    }
+
+    /** A simulator counting in {@code stats} and refusing submits by {@code flowControl}, both shared by all simulators. */
+    public static SgipSimulator start(SgipSimulatorConfig config, SimStats stats, FlowControlFault flowControl) {
+        return new SgipSimulator(config, stats, flowControl);
     }
 
     /** A DELIVER cut short, on the SP's submit connection (where a liberal SP still answers it). */
@@ -49,6 +57,13 @@ public final class SgipSimulator extends NettySimulator<SgipServerSession, SgipS
     @Override
     public void injectMo(String from, String to, String text) {
         injectMoParts(text, "result", content -> reports.send(sequence -> new SgipDeliver(sequence, from, to, 0, content)));
+    }
+
+    /** Also cuts the connection to the SP's server that carries the reports and MO. */
+    @Override
+    public void dropConnections() {
+        super.dropConnections();
+        reports.drop();
     }
 
     @Override

@@ -2,10 +2,12 @@ package org.sms1069.carriersim.smgp;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import org.sms1069.carriersim.fault.FlowControlFault;
 import org.sms1069.carriersim.netty.AcceptedSubmit;
 import org.sms1069.carriersim.netty.NettySimulator;
 import org.sms1069.carriersim.netty.ReportJob;
 import org.sms1069.carriersim.netty.SimCodec;
+import org.sms1069.carriersim.stats.SimStats;
 import org.sms1069.carriersim.receipt.DeliveryOutcome;
 import org.sms1069.gateway.smgp.SmgpCommandIds;
 import org.sms1069.gateway.smgp.SmgpDecoder;
@@ -35,15 +37,21 @@ public final class SmgpSimulator extends NettySimulator<SmgpServerSession, SmgpS
 
     private final SmgpMsgIdSource msgIds;
 
-    private SmgpSimulator(SmgpSimulatorConfig config) {
-        super("SMGP", config);
+    private SmgpSimulator(SmgpSimulatorConfig config, SimStats stats, FlowControlFault flowControl) {
+        super("SMGP", config, stats, flowControl);
         this.msgIds = new SmgpMsgIdSource(config.gatewayCode());
         listen(new SimCodec(SmgpDecoder::frameDecoder, SmgpDecoder::new, SmgpEncoder::new),
                 () -> new SmgpServerSession(this));
     }
 
+    /** A simulator on its own: statistics of its own, no flow-control fault. */
     public static SmgpSimulator start(SmgpSimulatorConfig config) {
-        return new SmgpSimulator(config);
+        return start(config, new SimStats(), new FlowControlFault());
+    }
+
+    /** A simulator counting in {@code stats} and refusing submits by {@code flowControl}, both shared by all simulators. */
+    public static SmgpSimulator start(SmgpSimulatorConfig config, SimStats stats, FlowControlFault flowControl) {
+        return new SmgpSimulator(config, stats, flowControl);
     }
 
     @Override

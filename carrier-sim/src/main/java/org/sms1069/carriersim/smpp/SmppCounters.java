@@ -2,7 +2,9 @@ package org.sms1069.carriersim.smpp;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Running totals of one simulator, read by tests and exported as metrics. */
+import org.sms1069.carriersim.stats.SimStats;
+
+/** Running totals of one simulator, read by tests and exported as metrics; receipts and MO also go to {@link SimStats}. */
 public final class SmppCounters {
     private final AtomicLong bindsAccepted = new AtomicLong();
     private final AtomicLong bindsRejected = new AtomicLong();
@@ -12,7 +14,10 @@ public final class SmppCounters {
     private final AtomicLong receiptsDropped = new AtomicLong();
     private final AtomicLong mosSent = new AtomicLong();
 
-    SmppCounters() {
+    private final SimStats stats;
+
+    SmppCounters(SimStats stats) {
+        this.stats = stats;
     }
 
     public long bindsAccepted() {
@@ -61,6 +66,7 @@ public final class SmppCounters {
 
     void receiptSent() {
         receiptsSent.incrementAndGet();
+        stats.receiptsSent(SmppSimulator.PROTOCOL, 1);
     }
 
     void receiptDropped() {
@@ -69,6 +75,7 @@ public final class SmppCounters {
 
     void moSent() {
         mosSent.incrementAndGet();
+        stats.moSent(SmppSimulator.PROTOCOL);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.sms1069.carriersim.smpp;
 
+import org.sms1069.carriersim.fault.FlowControlFault;
 import org.sms1069.carriersim.log.SubmitLog;
+import org.sms1069.carriersim.stats.SimStats;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class SmppSimulator implements AutoCloseable {
+    /** How this simulator is named in {@link SimStats}. */
+    static final String PROTOCOL = "smpp";
     private static final Logger log = LoggerFactory.getLogger(SmppSimulator.class);
     /** Threads per session that run submit_sm; the rest of the window waits in jsmpp's queue. */
     private static final int PROCESSOR_THREADS_PER_SESSION = 3;
@@ -48,7 +52,7 @@ public final class SmppSimulator implements AutoCloseable {
 
     private final SmppSimulatorConfig config;
     private final String name = "smpp-sim-" + INSTANCES.incrementAndGet();
-    private final SmppCounters counters = new SmppCounters();
+    private final SmppCounters counters;
     private final SmppSessionRegistry registry = new SmppSessionRegistry();
     private final SubmitLog<ReceivedSubmit> submitLog = new SubmitLog<>(SubmitLog.DEFAULT_CAPACITY);
     private final ResponseGate gate = new ResponseGate();
@@ -60,16 +64,17 @@ public final class SmppSimulator implements AutoCloseable {
     private final Thread acceptThread;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SmppSimulator(SmppSimulatorConfig config) throws IOException {
+    private SmppSimulator(SmppSimulatorConfig config, SimStats stats, FlowControlFault flowControl) throws IOException {
         this.config = config;
+        this.counters = new SmppCounters(stats);
         Clock clock = Clock.systemUTC();
         this.receiptScheduler = new ReceiptScheduler(name, RECEIPT_THREADS, RECEIPT_RETRY_INTERVAL, RECEIPT_MAX_HOLD);
         DeliverSmSender deliverSender = new DeliverSmSender(registry);
         this.moSender = new MoSender(deliverSender, counters, config.systemId());
         SmppReceiptIssuer receipts = new SmppReceiptIssuer(new OutcomeMix(config.outcomes(), config.seed()),
                 receiptScheduler, deliverSender, counters, config.receiptDelay(), clock);
-        SubmitSmHandler submitHandler = new SubmitSmHandler(registry, gate, new TpsLimiter(config.tps()),
-                new MessageIdGenerator(config.messageIdFormat(), config.seed()), submitLog, counters, receipts, clock);
+        SubmitSmHandler submitHandler = new SubmitSmHandler(registry, gate, flowControl, new TpsLimiter(config.tps()),
+                new MessageIdGenerator(config.messageIdFormat(), config.seed()), submitLog, counters, stats, receipts, clock);
 
         ServerSocket serverSocket = bindServerSocket(config.port());
         this.port = serverSocket.getLocalPort();
@@ -91,10 +96,15 @@ public final class SmppSimulator implements AutoCloseable {
         this.acceptThread = daemon(() -> acceptLoop(bindHandler), name + "-accept");
     }
 
-    /** Binds the port and starts accepting connections. */
+    /** Binds the port and starts accepting connections; statistics of its own, no flow-control fault. */
     public static SmppSimulator start(SmppSimulatorConfig config) {
+        return start(config, new SimStats(), new FlowControlFault());
+    }
+
+    /** As {@link #start(SmppSimulatorConfig)}, counting in {@code stats} and refusing submits by {@code flowControl}, both shared by all simulators. */
+    public static SmppSimulator start(SmppSimulatorConfig config, SimStats stats, FlowControlFault flowControl) {
         try {
-            SmppSimulator simulator = new SmppSimulator(config);
+            SmppSimulator simulator = new SmppSimulator(config, stats, flowControl);
             simulator.acceptThread.start();
             log.info("SMPP simulator listening on port {} with {}", simulator.port, config);
             return simulator;

@@ -1,6 +1,9 @@
 package org.sms1069.carriersim.smpp;
 
+import org.sms1069.carriersim.fault.FlowControlFault;
 import org.sms1069.carriersim.log.SubmitLog;
+import org.sms1069.carriersim.stats.PartKey;
+import org.sms1069.carriersim.stats.SimStats;
 
 import java.time.Clock;
 import java.util.Map;
@@ -22,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers submit_sm: stall gate, TPS limit, decode, record, message id. The receipt is scheduled
+ * Answers submit_sm: stall gate, injected flow control and TPS limit, decode, record, message id. The receipt is scheduled
  * only once submit_sm_resp is on the wire, so a receipt can never overtake its response.
  */
 final class SubmitSmHandler extends RefusingServerListener implements ServerResponseDeliveryListener {
@@ -31,22 +34,27 @@ final class SubmitSmHandler extends RefusingServerListener implements ServerResp
 
     private final SmppSessionRegistry registry;
     private final ResponseGate gate;
+    private final FlowControlFault flowControl;
     private final TpsLimiter limiter;
     private final MessageIdGenerator messageIds;
     private final SubmitLog<ReceivedSubmit> submitLog;
     private final SmppCounters counters;
+    private final SimStats stats;
     private final SmppReceiptIssuer receipts;
     private final Clock clock;
     private final Map<String, ReceivedSubmit> awaitingResponse = new ConcurrentHashMap<>();
 
-    SubmitSmHandler(SmppSessionRegistry registry, ResponseGate gate, TpsLimiter limiter, MessageIdGenerator messageIds,
-                    SubmitLog<ReceivedSubmit> submitLog, SmppCounters counters, SmppReceiptIssuer receipts, Clock clock) {
+    SubmitSmHandler(SmppSessionRegistry registry, ResponseGate gate, FlowControlFault flowControl, TpsLimiter limiter,
+                    MessageIdGenerator messageIds, SubmitLog<ReceivedSubmit> submitLog, SmppCounters counters,
+                    SimStats stats, SmppReceiptIssuer receipts, Clock clock) {
         this.registry = registry;
         this.gate = gate;
+        this.flowControl = flowControl;
         this.limiter = limiter;
         this.messageIds = messageIds;
         this.submitLog = submitLog;
         this.counters = counters;
+        this.stats = stats;
         this.receipts = receipts;
         this.clock = clock;
     }
@@ -54,6 +62,10 @@ final class SubmitSmHandler extends RefusingServerListener implements ServerResp
     @Override
     public SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession session) throws ProcessRequestException {
         awaitResponsesFlowing(session);
+        if (flowControl.refuse()) {
+            counters.submitThrottled();
+            throw new ProcessRequestException("flow control injected", SMPPConstant.STAT_ESME_RTHROTTLED);
+        }
         if (!limiter.tryAcquire()) {
             counters.submitThrottled();
             throw new ProcessRequestException("over " + limiter.tps() + " submits per second", SMPPConstant.STAT_ESME_RTHROTTLED);
@@ -70,6 +82,7 @@ final class SubmitSmHandler extends RefusingServerListener implements ServerResp
         }
         submitLog.add(submit);
         counters.submitAccepted();
+        stats.submitted(SmppSimulator.PROTOCOL, partKey(submit));
         log.debug("Accepted submit_sm {} to {}", messageId, PhoneNumbers.mask(submit.destinationAddr()));
         try {
             return new SubmitSmResult(new MessageId(messageId), NO_PARAMETERS);
@@ -101,6 +114,12 @@ final class SubmitSmHandler extends RefusingServerListener implements ServerResp
             Thread.currentThread().interrupt();
             throw new ProcessRequestException("interrupted", SMPPConstant.STAT_ESME_RSYSERR);
         }
+    }
+
+    private static PartKey partKey(ReceivedSubmit submit) {
+        Concatenation part = submit.concatenation();
+        return part == null ? PartKey.of(submit.destinationAddr(), submit.text(), 1, 1)
+                : PartKey.of(submit.destinationAddr(), submit.text(), part.number(), part.total());
     }
 
     private static byte[] payloadOf(SubmitSm submitSm) {

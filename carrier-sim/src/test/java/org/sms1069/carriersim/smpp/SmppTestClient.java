@@ -28,7 +28,7 @@ import org.jsmpp.session.Session;
 import org.sms1069.model.segment.Segments;
 
 /** The platform's side in tests: a jsmpp client session that records every deliver_sm it gets. */
-final class SmppTestClient implements AutoCloseable {
+public final class SmppTestClient implements AutoCloseable {
     static final String SOURCE = "10690123456";
 
     private final SMPPSession session = new SMPPSession();
@@ -53,7 +53,7 @@ final class SmppTestClient implements AutoCloseable {
         });
     }
 
-    static SmppTestClient bind(SmppSimulator simulator, BindType bindType) throws IOException {
+    public static SmppTestClient bind(SmppSimulator simulator, BindType bindType) throws IOException {
         return bind(simulator.port(), bindType, simulator.config().systemId(), simulator.config().password());
     }
 
@@ -69,12 +69,12 @@ final class SmppTestClient implements AutoCloseable {
         }
     }
 
-    SMPPSession session() {
+    public SMPPSession session() {
         return session;
     }
 
     /** Submits a UCS2 text (split with a 6-byte UDH when long) asking for a receipt; returns the message ids. */
-    List<String> submitUcs2(String destination, String text, int udhReference) throws Exception {
+    public List<String> submitUcs2(String destination, String text, int udhReference) throws Exception {
         List<String> parts = Segments.split(text);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
