@@ -82,7 +82,7 @@ public class DeadLetterReplay {
         if (topic != null && !topic.equals(letter.topic())) {
             return "came from " + letter.topic() + ", not " + topic;
         }
-        if (letter.topic() == null || letter.topic().isBlank() || Topics.DEAD.equals(letter.topic())) {
+        if (letter.topic() == null || letter.topic().isBlank() || Topics.DEAD.name().equals(letter.topic())) {
             return "no original topic to return to";
         }
         if (letter.value() == null) {

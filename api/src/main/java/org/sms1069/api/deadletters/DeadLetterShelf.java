@@ -10,8 +10,6 @@ import org.sms1069.api.config.ApiProperties;
 import org.sms1069.api.error.ApiException;
 import org.sms1069.api.error.ErrorCode;
 import org.sms1069.model.Topics;
-import org.sms1069.model.event.DeadLetter;
-import org.sms1069.model.json.SmsJson;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -80,7 +78,7 @@ public class DeadLetterShelf {
 
     /** The records at {@code from..to} (inclusive) of one partition of {@code sms.dead}, as far as they exist. */
     public List<ConsumerRecord<String, byte[]>> range(int partitionNumber, long from, long to) {
-        TopicPartition partition = new TopicPartition(Topics.DEAD, partitionNumber);
+        TopicPartition partition = new TopicPartition(Topics.DEAD.name(), partitionNumber);
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             if (!partitions(consumer).contains(partition)) {
                 throw new ApiException(ErrorCode.VALIDATION_FAILED, Topics.DEAD + " has no partition " + partitionNumber);
@@ -97,7 +95,7 @@ public class DeadLetterShelf {
     /** The letter a record of {@code sms.dead} holds; empty if it is not one. */
     static Optional<StoredLetter> parse(ConsumerRecord<String, byte[]> record) {
         try {
-            return Optional.of(new StoredLetter(record.partition(), record.offset(), SmsJson.read(record.value(), DeadLetter.class)));
+            return Optional.of(new StoredLetter(record.partition(), record.offset(), Topics.DEAD.decode(record.value())));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -124,7 +122,7 @@ public class DeadLetterShelf {
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
-        return consumer.partitionsFor(Topics.DEAD).stream()
+        return consumer.partitionsFor(Topics.DEAD.name()).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition()))
                 .sorted(Comparator.comparingInt(TopicPartition::partition))
                 .toList();

@@ -16,10 +16,13 @@ import org.sms1069.api.testing.ApiResponse;
 import org.sms1069.api.testing.Problems;
 import org.sms1069.api.testing.RunningApi;
 import org.sms1069.api.testing.SignedRequest;
+import org.sms1069.messaging.ConsumerSettings;
 import org.sms1069.messaging.KafkaClients;
 import org.sms1069.messaging.Publisher;
 import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.messaging.TopicAdmin;
+import org.sms1069.model.PoisonRecordException;
+import org.sms1069.model.Topic;
 import org.sms1069.testkit.TestInfra;
 import org.sms1069.testkit.TestKafka;
 
@@ -148,10 +151,11 @@ class DeadLetterAdminTest {
         for (int i = 0; i < values.size(); i++) {
             publisher.publishBytes(topic, "key-" + i, values.get(i).getBytes(StandardCharsets.UTF_8)).get();
         }
-        try (ReliableConsumer consumer = new ReliableConsumer("dead-test",
-                KafkaClients.manualCommitConsumer(TestKafka.bootstrapServers(), TestInfra.unique("dead-test"), "dead-test", 10),
-                List.of(topic), record -> {
-                    throw new IllegalArgumentException("unreadable record");
+        ConsumerSettings settings = ConsumerSettings.of(TestKafka.bootstrapServers(), TestInfra.unique("dead-test"),
+                "dead-test", 10);
+        try (ReliableConsumer<String> consumer = new ReliableConsumer<>("dead-test", Topic.of(topic, String.class), settings,
+                record -> {
+                    throw new PoisonRecordException("unusable record");
                 }, publisher, new SimpleMeterRegistry()).start()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> list(topic, 10).get("deadLetters").size() == values.size());
         }
