@@ -108,7 +108,8 @@ public class GatewayRuntime implements SmartLifecycle {
             PollBudget budget = budgets.get(settings.id());
             // the handler may take the whole budget of a poll; Kafka's interval adds a minute for the commit
             ConsumerSettings consumerSettings = ConsumerSettings.of(bootstrap, group, group, budget.maxPollRecords())
-                    .withHandlerTimeout(budget.maxPollInterval(), budget.maxPollInterval().plusMinutes(1));
+                    .withHandlerTimeout(budget.maxPollInterval(), budget.maxPollInterval().plusMinutes(1))
+                    .withStallAfter(properties.kafka().stallAfter());
             ReliableConsumer<OutboundSubmit> consumer = new ReliableConsumer<>("gateway", Topics.outbound(settings.id()),
                     consumerSettings, dispatcher, publisher, meters).watchedBy(consumers);
             resources.add(consumer.start());

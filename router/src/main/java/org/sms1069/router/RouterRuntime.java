@@ -130,7 +130,7 @@ public class RouterRuntime implements SmartLifecycle {
     private <T> ReliableConsumer<T> consumer(String group, String instance, Topic<T> topic, ReliableConsumer.Handler<T> handler,
                                              Publisher publisher) {
         ConsumerSettings settings = ConsumerSettings.of(properties.kafka().bootstrapServers(), group, group + "-" + instance,
-                MAX_POLL_RECORDS);
+                MAX_POLL_RECORDS).withStallAfter(properties.kafka().stallAfter());
         return new ReliableConsumer<>("router", topic, settings, handler, publisher, meters).watchedBy(consumers);
     }
 

@@ -33,7 +33,8 @@ public class ApiConsumers {
 
     /** Started; the caller closes it. */
     public <T> ReliableConsumer<T> start(Topic<T> topic, String group, ReliableConsumer.Handler<T> handler) {
-        ConsumerSettings settings = ConsumerSettings.of(properties.kafka().bootstrapServers(), group, group, MAX_POLL_RECORDS);
+        ConsumerSettings settings = ConsumerSettings.of(properties.kafka().bootstrapServers(), group, group, MAX_POLL_RECORDS)
+                .withStallAfter(properties.kafka().stallAfter());
         return new ReliableConsumer<>("api", topic, settings, handler, publisher, meters)
                 .poisonWhen(ApiConsumers::isDataError)
                 .watchedBy(health)

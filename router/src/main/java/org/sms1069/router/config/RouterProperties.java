@@ -31,9 +31,11 @@ public record RouterProperties(
         @Valid @NotNull @DefaultValue Retry retry,
         @Valid @NotNull @DefaultValue Routing router) {
 
+    /** {@code stallAfter}: a consumer without progress for that long while records wait turns readiness DOWN. */
     public record Kafka(@NotBlank String bootstrapServers,
                         @DefaultValue("6") @Min(1) int partitions,
-                        @DefaultValue("1") @Min(1) short replicationFactor) {
+                        @DefaultValue("1") @Min(1) short replicationFactor,
+                        @DefaultValue("2m") Duration stallAfter) {
     }
 
     public record Redis(@NotBlank String uri) {
