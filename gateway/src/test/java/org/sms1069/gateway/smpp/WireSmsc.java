@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -72,12 +73,12 @@ final class WireSmsc implements AutoCloseable {
         }
     }
 
-    /** Announces a PDU of {@code length} bytes and sends only its header. */
+    /**
+     * Announces a PDU of {@code length} bytes and sends only its header, in one write: the gateway may close the
+     * connection as soon as it has read the length, and a second write would then fail with a broken pipe.
+     */
     void announce(int length) throws IOException {
-        out.writeInt(length);
-        out.writeInt(DELIVER_SM);
-        out.writeInt(0);
-        out.writeInt(sequence++);
+        out.write(ByteBuffer.allocate(16).putInt(length).putInt(DELIVER_SM).putInt(0).putInt(sequence++).array());
         out.flush();
     }
 
