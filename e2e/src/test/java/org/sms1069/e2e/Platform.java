@@ -104,7 +104,7 @@ final class Platform implements AutoCloseable {
                 "--sms.redis.uri=" + TestInfra.redisUri(),
                 // the router's batch window (20 ms in production), wide enough on a busy CI machine for the
                 // parts of one multi-phone request to meet in one multi-destination submit
-                "--sms.router.batch-window=100ms",
+                "--sms.router.batch-window=300ms",
                 "--spring.main.banner-mode=off"));
         for (int i = 0; i < links.size(); i++) {
             Link l = links.get(i);
