@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -32,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -56,7 +58,13 @@ import java.util.function.Supplier;
  * </ul>
  * Records of one poll are handed over without waiting for each other (a gateway keeps a window of submits in
  * flight); after a failure or a deferral the records behind it are handed over again, so handlers must be
- * idempotent or protected by a dedup key. {@link #status()} tells whether the consumer is stalled (running,
+ * idempotent or protected by a dedup key.
+ * <p>
+ * In batch mode ({@link #batched}) the decoded records of a poll go to a {@link BatchHandler} in one call; a
+ * record that does not decode is dead-lettered without being part of it. When the batch's stage completes, all
+ * its records count as done. When it fails or times out, the records are handled again one at a time, in order,
+ * through the single-record path above (each as a batch of one), so a poison record is dead-lettered alone and a
+ * transient failure pauses and retries its partition as usual. {@link #status()} tells whether the consumer is stalled (running,
  * records waiting, no progress for {@code stallAfter}); {@code sms_consumer_lag} exports the waiting records.
  */
 public final class ReliableConsumer<T> implements AutoCloseable {
@@ -76,6 +84,8 @@ public final class ReliableConsumer<T> implements AutoCloseable {
     private final Topic<T> topic;
     private final ConsumerSettings settings;
     private final Handler<T> handler;
+    /** Null for per-record mode. */
+    private final BatchHandler<T> batchHandler;
     private final DeadLetters deadLetters;
     private final MeterRegistry meters;
     private final Supplier<Consumer<String, byte[]>> clients;
@@ -105,10 +115,33 @@ public final class ReliableConsumer<T> implements AutoCloseable {
     /** With the Kafka clients made by {@code clients} (a new one after each failure of the previous). */
     public ReliableConsumer(String service, Topic<T> topic, ConsumerSettings settings, Handler<T> handler,
                             Publisher deadLetters, MeterRegistry meters, Supplier<Consumer<String, byte[]>> clients) {
+        this(service, topic, settings, handler, null, deadLetters, meters, clients);
+    }
+
+    /**
+     * A consumer in batch mode: the records of each poll go to {@code handler} together. A poll may take the
+     * batch's handler timeout and then the one-by-one fallback's, so {@code max.poll.interval} must exceed twice
+     * the handler timeout (plus 30 s).
+     */
+    public static <T> ReliableConsumer<T> batched(String service, Topic<T> topic, ConsumerSettings settings,
+                                                  BatchHandler<T> handler, Publisher deadLetters, MeterRegistry meters) {
+        if (settings.handlerTimeout().multipliedBy(2).plusSeconds(30).compareTo(settings.maxPollInterval()) > 0) {
+            throw new IllegalArgumentException("consumer " + settings.group() + ": in batch mode max.poll.interval "
+                    + settings.maxPollInterval() + " must exceed twice the handler timeout " + settings.handlerTimeout()
+                    + " by 30 s");
+        }
+        return new ReliableConsumer<>(service, topic, settings, record -> handler.handle(List.of(record)), handler,
+                deadLetters, meters, () -> KafkaClients.manualCommitConsumer(settings));
+    }
+
+    private ReliableConsumer(String service, Topic<T> topic, ConsumerSettings settings, Handler<T> handler,
+                             BatchHandler<T> batchHandler, Publisher deadLetters, MeterRegistry meters,
+                             Supplier<Consumer<String, byte[]>> clients) {
         this.service = service;
         this.topic = topic;
         this.settings = settings;
         this.handler = handler;
+        this.batchHandler = batchHandler;
         this.deadLetters = new DeadLetters(service, deadLetters, meters);
         this.meters = meters;
         this.clients = clients;
@@ -206,20 +239,51 @@ public final class ReliableConsumer<T> implements AutoCloseable {
     }
 
     private void processBatch(ConsumerRecords<String, byte[]> records) {
-        Instant deadline = clock.instant().plus(settings.handlerTimeout());
-        Map<TopicPartition, List<Pending>> byPartition = new HashMap<>();
+        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             byPartition.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), p -> new ArrayList<>())
-                    .add(new Pending(record, invoke(record)));
+                    .add(record);
         }
+        if (batchHandler != null) {
+            processTogether(records, byPartition);
+            return;
+        }
+        Instant deadline = clock.instant().plus(settings.handlerTimeout());
+        Map<ConsumerRecord<String, byte[]>, CompletableFuture<?>> started = new IdentityHashMap<>();
+        records.forEach(record -> started.put(record, invoke(record)));
+        settle(byPartition, started::get, deadline);
+    }
+
+    /** Batch mode: one call for every record that decodes; one at a time if that fails. */
+    private void processTogether(ConsumerRecords<String, byte[]> records,
+                                 Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition) {
+        PollBatch<T> batch = new PollBatch<>(records, topic);
+        Instant deadline = clock.instant().plus(settings.handlerTimeout());
+        Throwable failure = batch.run(batchHandler, Duration.between(clock.instant(), deadline));
+        if (failure == null) {
+            settle(byPartition, batch::resultOf, deadline);
+            return;
+        }
+        meters.counter("sms_consumer_batch_fallbacks_total", "service", service, "topic", topic.name()).increment();
+        log.warn("a batch of {} records of {} failed; handling them one at a time: {}", batch.size(), topic,
+                RecordFailures.masked(failure.toString()));
+        settle(byPartition, this::invoke, clock.instant().plus(settings.handlerTimeout()));
+    }
+
+    /**
+     * Awaits each partition's records in offset order (asking {@code result} for each one's stage only when it
+     * is its turn) and commits each partition up to the last record that is done.
+     */
+    private void settle(Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition,
+                        Function<ConsumerRecord<String, byte[]>, CompletableFuture<?>> result, Instant deadline) {
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         for (var entry : byPartition.entrySet()) {
             TopicPartition partition = entry.getKey();
-            for (Pending pending : entry.getValue()) {
-                long offset = pending.record().offset();
-                Outcome outcome = await(pending, deadline);
+            for (ConsumerRecord<String, byte[]> record : entry.getValue()) {
+                long offset = record.offset();
+                Outcome outcome = await(record, result.apply(record), deadline);
                 if (outcome.kind() == Kind.RETRY) {
-                    outcome = retryOrGiveUp(partition, pending.record(), outcome.error());
+                    outcome = retryOrGiveUp(partition, record, outcome.error());
                 }
                 if (outcome.kind() == Kind.RETRY) {
                     break;
@@ -238,19 +302,16 @@ public final class ReliableConsumer<T> implements AutoCloseable {
 
     private CompletableFuture<?> invoke(ConsumerRecord<String, byte[]> record) {
         try {
-            T value = topic.decode(record.value());
-            return handler.handle(new Received<>(record.topic(), record.partition(), record.offset(), record.key(), value))
-                    .toCompletableFuture();
+            return handler.handle(PollBatch.received(record, topic)).toCompletableFuture();
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private Outcome await(Pending pending, Instant deadline) {
-        ConsumerRecord<String, byte[]> record = pending.record();
+    private Outcome await(ConsumerRecord<String, byte[]> record, CompletableFuture<?> result, Instant deadline) {
         try {
             long wait = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
-            pending.result().get(wait, TimeUnit.MILLISECONDS);
+            result.get(wait, TimeUnit.MILLISECONDS);
             count("ok");
             return Outcome.DONE;
         } catch (InterruptedException e) {
@@ -439,8 +500,5 @@ public final class ReliableConsumer<T> implements AutoCloseable {
                 failing.remove(p);
             });
         }
-    }
-
-    private record Pending(ConsumerRecord<String, byte[]> record, CompletableFuture<?> result) {
     }
 }

@@ -2,13 +2,14 @@ package org.sms1069.api.callback;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sms1069.api.store.MessageStore.StoredMessage;
-import org.sms1069.model.event.StatusEvent;
+import org.sms1069.api.store.StatusChange;
 import org.sms1069.model.json.SmsJson;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Writes callbacks to the outbox table. Callers run it in the transaction that records what the
@@ -20,15 +21,32 @@ public class CallbackOutbox {
     public static final String STATUS = "STATUS";
     public static final String MO = "MO";
 
+    /** Rows in the order given (callback ids grow in it), only for apps that have a callback URL. */
+    private static final String ENQUEUE = """
+            INSERT INTO callbacks (app_id, kind, payload)
+            SELECT a.id, :kind, CAST(q.payload AS jsonb)
+            FROM unnest(CAST(:apps AS varchar[]), CAST(:payloads AS text[])) WITH ORDINALITY AS q(app_id, payload, n)
+            JOIN apps a ON a.id = q.app_id
+            WHERE a.callback_url IS NOT NULL
+            ORDER BY q.n""";
+
     private final DatabaseClient db;
 
     public CallbackOutbox(DatabaseClient db) {
         this.db = db;
     }
 
-    public Mono<Void> statusChanged(StoredMessage message, StatusEvent event) {
-        Instant at = event.at() != null ? event.at() : message.updatedAt();
-        ObjectNode payload = SmsJson.mapper().createObjectNode()
+    /** One STATUS callback per change whose app takes callbacks, in one statement (none if no app does). */
+    public Mono<Void> statusesChanged(List<StatusChange> changes) {
+        List<StatusChange> wanted = changes.stream().filter(StatusChange::callsBack).toList();
+        return enqueueAll(STATUS, wanted.stream().map(StatusChange::message).map(StoredMessage::appId).toList(),
+                wanted.stream().map(CallbackOutbox::statusItem).toList());
+    }
+
+    private static ObjectNode statusItem(StatusChange change) {
+        StoredMessage message = change.message();
+        Instant at = change.event().at() != null ? change.event().at() : message.updatedAt();
+        return SmsJson.mapper().createObjectNode()
                 .put("messageId", message.id())
                 .put("phone", message.phone())
                 .put("status", message.status())
@@ -37,15 +55,21 @@ public class CallbackOutbox {
                 .put("segments", message.segments())
                 .put("clientRef", message.clientRef())
                 .put("at", at.toString());
-        return enqueue(message.appId(), STATUS, payload);
     }
 
     /** @param payload the item as the app will see it, without its callbackId */
     public Mono<Void> enqueue(String appId, String kind, ObjectNode payload) {
-        return db.sql("""
-                        INSERT INTO callbacks (app_id, kind, payload)
-                        SELECT id, :kind, CAST(:payload AS jsonb) FROM apps WHERE id = :app AND callback_url IS NOT NULL""")
-                .bind("kind", kind).bind("payload", payload.toString()).bind("app", appId)
+        return enqueueAll(kind, List.of(appId), List.of(payload));
+    }
+
+    private Mono<Void> enqueueAll(String kind, List<String> appIds, List<ObjectNode> payloads) {
+        if (appIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql(ENQUEUE)
+                .bind("kind", kind)
+                .bind("apps", appIds.toArray(String[]::new))
+                .bind("payloads", payloads.stream().map(ObjectNode::toString).toArray(String[]::new))
                 .fetch().rowsUpdated().then();
     }
 }

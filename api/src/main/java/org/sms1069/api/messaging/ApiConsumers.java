@@ -3,6 +3,7 @@ package org.sms1069.api.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.R2dbcException;
 import org.sms1069.api.config.ApiProperties;
+import org.sms1069.messaging.BatchHandler;
 import org.sms1069.messaging.ConsumerHealth;
 import org.sms1069.messaging.ConsumerSettings;
 import org.sms1069.messaging.Publisher;
@@ -33,15 +34,24 @@ public class ApiConsumers {
 
     /** Started; the caller closes it. */
     public <T> ReliableConsumer<T> start(Topic<T> topic, String group, ReliableConsumer.Handler<T> handler) {
-        ConsumerSettings settings = ConsumerSettings.of(properties.kafka().bootstrapServers(), group, group, MAX_POLL_RECORDS)
-                .withStallAfter(properties.kafka().stallAfter());
-        return new ReliableConsumer<>("api", topic, settings, handler, publisher, meters)
-                .poisonWhen(ApiConsumers::isDataError)
-                .watchedBy(health)
-                .start();
+        return started(new ReliableConsumer<>("api", topic, settings(group), handler, publisher, meters));
     }
 
-    static boolean isDataError(Throwable error) {
+    /** Started in batch mode (the records of a poll handled together); the caller closes it. */
+    public <T> ReliableConsumer<T> startBatched(Topic<T> topic, String group, BatchHandler<T> handler) {
+        return started(ReliableConsumer.batched("api", topic, settings(group), handler, publisher, meters));
+    }
+
+    private ConsumerSettings settings(String group) {
+        return ConsumerSettings.of(properties.kafka().bootstrapServers(), group, group, MAX_POLL_RECORDS)
+                .withStallAfter(properties.kafka().stallAfter());
+    }
+
+    private <T> ReliableConsumer<T> started(ReliableConsumer<T> consumer) {
+        return consumer.poisonWhen(ApiConsumers::isDataError).watchedBy(health).start();
+    }
+
+    public static boolean isDataError(Throwable error) {
         if (error instanceof R2dbcException database && database.getSqlState() != null) {
             String state = database.getSqlState();
             return state.startsWith("22") || state.startsWith("23");

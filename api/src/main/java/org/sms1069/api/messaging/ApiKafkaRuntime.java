@@ -3,7 +3,8 @@ package org.sms1069.api.messaging;
 import org.sms1069.api.callback.CallbackOutbox;
 import org.sms1069.api.config.ApiProperties;
 import org.sms1069.api.mo.MoIntake;
-import org.sms1069.api.store.MessageStore;
+import org.sms1069.api.store.StatusBatchWriter;
+import org.sms1069.messaging.Received;
 import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.messaging.TopicAdmin.TopicSpec;
 import org.sms1069.messaging.TopicAdmin;
@@ -19,15 +20,16 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Creates the api's topics, consumes {@code sms.status} into the message store (queuing a status
- * callback in the same transaction when the message's status changed) and {@code sms.mo} into the MO intake.
+ * Creates the api's topics, consumes {@code sms.status} into the message store in batches of one poll (queuing
+ * the status callbacks in the same transaction for the messages whose status changed) and {@code sms.mo} into
+ * the MO intake.
  */
 @Component
 public class ApiKafkaRuntime implements SmartLifecycle {
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
 
     private final ApiProperties properties;
-    private final MessageStore store;
+    private final StatusBatchWriter statuses;
     private final ApiConsumers consumers;
     private final CallbackOutbox callbacks;
     private final MoIntake mo;
@@ -35,10 +37,10 @@ public class ApiKafkaRuntime implements SmartLifecycle {
     private ReliableConsumer<StatusEvent> statusConsumer;
     private ReliableConsumer<MoMessage> moConsumer;
 
-    public ApiKafkaRuntime(ApiProperties properties, MessageStore store, ApiConsumers consumers,
+    public ApiKafkaRuntime(ApiProperties properties, StatusBatchWriter statuses, ApiConsumers consumers,
                            CallbackOutbox callbacks, MoIntake mo, TransactionalOperator tx) {
         this.properties = properties;
-        this.store = store;
+        this.statuses = statuses;
         this.consumers = consumers;
         this.callbacks = callbacks;
         this.mo = mo;
@@ -52,16 +54,16 @@ public class ApiKafkaRuntime implements SmartLifecycle {
         TopicAdmin.ensure(kafka.bootstrapServers(), kafka.replicationFactor(), List.of(
                 TopicSpec.of(Topics.SUBMIT, partitions), TopicSpec.of(Topics.STATUS, partitions),
                 TopicSpec.of(Topics.MO, partitions), TopicSpec.of(Topics.BLOCKED, partitions), TopicSpec.of(Topics.DEAD, 1)));
-        statusConsumer = consumers.start(Topics.STATUS, "api-status",
-                record -> applyStatus(record.value()).timeout(STORE_TIMEOUT).toFuture());
+        statusConsumer = consumers.startBatched(Topics.STATUS, "api-status",
+                records -> applyStatuses(records.stream().map(Received::value).toList()).timeout(STORE_TIMEOUT).toFuture());
         moConsumer = consumers.start(Topics.MO, "api-mo",
                 record -> mo.accept(record.value()).timeout(STORE_TIMEOUT).toFuture());
     }
 
-    /** The status change and its callback commit together: a redelivered event changes nothing and queues nothing. */
-    private Mono<Void> applyStatus(StatusEvent event) {
-        return store.applyChange(event)
-                .flatMap(changed -> callbacks.statusChanged(changed, event))
+    /** The status changes and their callbacks commit together: a redelivered event changes nothing and queues nothing. */
+    private Mono<Void> applyStatuses(List<StatusEvent> events) {
+        return statuses.apply(events)
+                .flatMap(callbacks::statusesChanged)
                 .as(tx::transactional);
     }
 

@@ -1,10 +1,8 @@
 package org.sms1069.api.store;
 
 import org.sms1069.api.submit.ComposedMessage;
-import org.sms1069.model.MessageStatus;
 import org.sms1069.model.MessageType;
 import org.sms1069.model.event.AcceptedMessage;
-import org.sms1069.model.event.StatusEvent;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -17,8 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Messages and their timelines in PostgreSQL. Applying an event is idempotent (a redelivered event
- * inserts nothing and changes nothing) and never moves a message out of a final status.
+ * Messages and their timelines in PostgreSQL; status events are applied by {@link StatusBatchWriter}.
  */
 @Component
 public class MessageStore {
@@ -66,80 +63,6 @@ public class MessageStore {
                 .fetch().rowsUpdated().then();
     }
 
-    /** Records the event in the timeline and moves the message's status forward if the event does. */
-    public Mono<Void> apply(StatusEvent event) {
-        return applyChange(event).then();
-    }
-
-    /**
-     * Like {@link #apply}, and answers the message as it is after the event if the event changed its
-     * status; empty if it did not (an earlier part, a redelivered event, a message already final).
-     */
-    public Mono<StoredMessage> applyChange(StatusEvent event) {
-        Mono<Long> insert = db.sql("""
-                        INSERT INTO message_events (message_id, segment, status, carrier, link_id, carrier_msg_id, raw_stat, detail, at)
-                        VALUES (:id, :segment, :status, :carrier, :link, :cid, :raw, :detail, :at)
-                        ON CONFLICT DO NOTHING""")
-                .bind("id", event.messageId()).bind("segment", event.segment()).bind("status", event.status().name())
-                .bind("carrier", nullable(event.carrier() == null ? null : event.carrier().name()))
-                .bind("link", nullable(event.linkId())).bind("cid", nullable(event.carrierMessageId()))
-                .bind("raw", nullable(event.rawStat())).bind("detail", nullable(truncate(event.detail())))
-                .bind("at", utc(event.at()))
-                .fetch().rowsUpdated();
-        // a redelivered event inserts nothing and changes nothing
-        return insert.flatMap(inserted -> inserted > 0 ? advance(event) : Mono.empty());
-    }
-
-    /**
-     * A message the carrier refused because the number was ported (NP:..., or MK:0001 from the number's
-     * original carrier) may be routed once more, to the number's new carrier: its later SUBMITTED and
-     * DELIVERED events still count.
-     */
-    private static final String REROUTED = "(status = 'UNDELIVERED' AND (raw_stat LIKE 'NP:%' OR raw_stat = 'MK:0001'))";
-
-    private static final String CHANGED =
-            " RETURNING id, app_id, phone, type, status, carrier, segments, raw_stat, detail, client_ref, accepted_at, updated_at";
-
-    private Mono<StoredMessage> advance(StatusEvent event) {
-        String carrier = event.carrier() == null ? null : event.carrier().name();
-        String sql = switch (event.status()) {
-            case SUBMITTED -> """
-                    UPDATE messages SET status = 'SUBMITTED', carrier = coalesce(:carrier, carrier), updated_at = now()
-                    WHERE id = :id AND (status = 'ACCEPTED' OR %s)""".formatted(REROUTED);
-            // a long message is delivered when every one of its parts is
-            case DELIVERED -> """
-                    UPDATE messages SET
-                           delivered_parts = CASE WHEN :segment = ANY(delivered_parts) THEN delivered_parts
-                                                  ELSE array_append(delivered_parts, :segment) END,
-                           status = CASE WHEN cardinality(CASE WHEN :segment = ANY(delivered_parts) THEN delivered_parts
-                                                               ELSE array_append(delivered_parts, :segment) END) >= segments
-                                         THEN 'DELIVERED' ELSE status END,
-                           raw_stat = :raw, carrier = coalesce(:carrier, carrier), updated_at = now()
-                    WHERE id = :id AND (status IN ('ACCEPTED', 'SUBMITTED') OR %s)""".formatted(REROUTED);
-            case UNDELIVERED, EXPIRED, FAILED, REJECTED, BLOCKED -> """
-                    UPDATE messages SET status = :status, raw_stat = coalesce(:raw, raw_stat), detail = :detail,
-                           carrier = coalesce(:carrier, carrier), updated_at = now()
-                    WHERE id = :id AND status IN ('ACCEPTED', 'SUBMITTED')""";
-            case ACCEPTED -> null;
-        };
-        if (sql == null) {
-            return Mono.empty();
-        }
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql + CHANGED).bind("id", event.messageId()).bind("carrier", nullable(carrier));
-        if (event.status() != MessageStatus.SUBMITTED) {
-            spec = spec.bind("raw", nullable(event.rawStat()));
-        }
-        if (event.status() == MessageStatus.DELIVERED) {
-            spec = spec.bind("segment", Math.max(1, event.segment()));
-        }
-        if (event.status() != MessageStatus.SUBMITTED && event.status() != MessageStatus.DELIVERED) {
-            spec = spec.bind("status", event.status().name()).bind("detail", nullable(truncate(event.detail())));
-        }
-        // a part of a long message that leaves it undelivered changes no status the app would be told about
-        return spec.map(row -> message(row)).one()
-                .filter(changed -> event.status() != MessageStatus.DELIVERED || changed.status().equals(MessageStatus.DELIVERED.name()));
-    }
-
     public Mono<StoredMessage> find(String appId, String id) {
         return db.sql("""
                         SELECT id, app_id, phone, type, status, carrier, segments, raw_stat, detail, client_ref, accepted_at, updated_at
@@ -149,7 +72,7 @@ public class MessageStore {
                 .one();
     }
 
-    private static StoredMessage message(io.r2dbc.spi.Readable row) {
+    static StoredMessage message(io.r2dbc.spi.Readable row) {
         return new StoredMessage(row.get("id", String.class), row.get("app_id", String.class),
                 row.get("phone", String.class), row.get("type", String.class), row.get("status", String.class),
                 row.get("carrier", String.class), row.get("segments", Integer.class), row.get("raw_stat", String.class),
@@ -212,10 +135,6 @@ public class MessageStore {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= 200 ? text : text.substring(0, 200);
     }
 
     private static String emptyToNull(String text) {
