@@ -42,7 +42,8 @@ public final class CountedStatements {
         }
     }
 
-    private ConnectionFactory counting(ConnectionFactory target) {
+    /** {@code target}, with every statement executed through it recorded here. */
+    public ConnectionFactory counting(ConnectionFactory target) {
         return new ConnectionFactory() {
             @Override
             public Publisher<? extends Connection> create() {
