@@ -13,6 +13,7 @@ import org.sms1069.api.testing.SignedRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,13 +89,26 @@ class RequestCostTest {
         assertThat(cost.redisPerMessage()).as(cost.toString()).isLessThanOrEqualTo(1.1);
     }
 
-    /** Sends after one warm-up request, so that caches are filled and only the steady state is counted. */
+    @Test
+    void anIdempotencyKeyAddsItsClaimAndItsStoredAnswer() {
+        Cost cost = measure(REQUESTS, 1, true);
+
+        System.out.println("api request path, 1 phone per request with an Idempotency-Key: " + cost);
+        assertThat(cost.statementsPerMessage()).as(cost.toString()).isLessThanOrEqualTo(1.0);
+        assertThat(cost.redisPerMessage()).as(cost.toString()).isLessThanOrEqualTo(6.0);
+    }
+
     private static Cost measure(int requests, int phonesPerRequest) {
-        expectAccepted(send(phones(phonesPerRequest)));
+        return measure(requests, phonesPerRequest, false);
+    }
+
+    /** Sends after one warm-up request, so that caches are filled and only the steady state is counted. */
+    private static Cost measure(int requests, int phonesPerRequest, boolean idempotent) {
+        expectAccepted(send(phones(phonesPerRequest), idempotent));
         statements.drain();
         redis.resetCounts();
         for (int i = 0; i < requests; i++) {
-            expectAccepted(send(phones(phonesPerRequest)));
+            expectAccepted(send(phones(phonesPerRequest), idempotent));
         }
         Map<String, Long> redisCalls = redis.commandCalls();
         redisCalls.remove("config|resetstat");
@@ -141,8 +155,13 @@ class RequestCostTest {
     }
 
     private static ApiResponse send(List<String> phones) {
-        return api.send(SignedRequest.post("/v1/messages").by(app.key()).json(Map.of("phones", phones,
-                "text", "【示例科技】您的订单已发货，请注意查收。", "type", "NOTIFICATION")));
+        return send(phones, false);
+    }
+
+    private static ApiResponse send(List<String> phones, boolean idempotent) {
+        SignedRequest request = SignedRequest.post("/v1/messages").by(app.key()).json(Map.of("phones", phones,
+                "text", "【示例科技】您的订单已发货，请注意查收。", "type", "NOTIFICATION"));
+        return api.send(idempotent ? request.header("Idempotency-Key", "cost-" + UUID.randomUUID()) : request);
     }
 
     private static void expectAccepted(ApiResponse response) {
