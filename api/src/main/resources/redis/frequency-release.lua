@@ -1,13 +1,15 @@
--- Gives back what frequency.lua counted for one message that was not queued after all.
--- KEYS as in frequency.lua; ARGV[1] the member (message id) that took the slot.
+-- Gives back what send.lua counted for messages that were not queued after all.
+-- KEYS[1] the app's message count of the day; then per message i: KEYS[2i] its verification sorted
+-- set, KEYS[2i + 1] its identical-content marker; ARGV[i] the member (message id) that took the slot.
 -- The content marker and the verification entry are removed only if they are this message's, so a
 -- release never frees a slot another message took after ours expired; the quota never drops below 0.
-if redis.call('GET', KEYS[2]) == ARGV[1] then
-  redis.call('DEL', KEYS[2])
+local n = (#KEYS - 1) / 2
+for i = 1, n do
+  if redis.call('GET', KEYS[2 * i + 1]) == ARGV[i] then
+    redis.call('DEL', KEYS[2 * i + 1])
+  end
+  redis.call('ZREM', KEYS[2 * i], ARGV[i])
 end
-redis.call('ZREM', KEYS[1], ARGV[1])
-local used = tonumber(redis.call('GET', KEYS[3]) or '0')
-if used > 0 then
-  redis.call('DECR', KEYS[3])
-end
+local used = tonumber(redis.call('GET', KEYS[1]) or '0')
+redis.call('DECRBY', KEYS[1], math.min(used, n))
 return 'OK'

@@ -1,16 +1,17 @@
 package org.sms1069.api.apps;
 
+import org.sms1069.api.auth.ApiKeyStore;
 import org.sms1069.api.auth.Role;
 import org.sms1069.api.auth.SecretCipher;
 import org.sms1069.api.error.ApiException;
 import org.sms1069.api.error.ErrorCode;
+import org.sms1069.api.reference.ReferenceCache;
+import org.sms1069.api.support.RandomIds;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
-
-import org.sms1069.api.support.RandomIds;
 
 /** Creates apps with their first API key; the secret is shown once, in the answer. */
 @Service
@@ -18,11 +19,13 @@ public class AppService {
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final SecretCipher cipher;
+    private final ReferenceCache cache;
 
-    public AppService(DatabaseClient db, TransactionalOperator tx, SecretCipher cipher) {
+    public AppService(DatabaseClient db, TransactionalOperator tx, SecretCipher cipher, ReferenceCache cache) {
         this.db = db;
         this.tx = tx;
         this.cipher = cipher;
+        this.cache = cache;
     }
 
     public record CreatedApp(String appId, String name, String extension, String keyId, String keySecret) {
@@ -47,6 +50,18 @@ public class AppService {
 
     public Mono<App> find(String appId) {
         return db.sql("SELECT * FROM apps WHERE id = :id").bind("id", appId).map(row -> app(row)).one();
+    }
+
+    /**
+     * The app as the request path sees it: from this instance's cache, which every change of the row
+     * evicts (here at once, on other instances by its notification).
+     */
+    public Mono<App> cached(String appId) {
+        return cache.get(cacheKey(appId), () -> find(appId));
+    }
+
+    private static String cacheKey(String appId) {
+        return "app:" + appId;
     }
 
     /** The app whose number (1069 number + extension) is the longest prefix of a destination. */
@@ -76,6 +91,7 @@ public class AppService {
                             .bind("domains", s.linkDomains().toArray(String[]::new)).bind("id", appId)
                             .fetch().rowsUpdated()
                             .then(ensureCallbackSecret(appId, s))
+                            .doOnSuccess(done -> cache.evict(cacheKey(appId)))
                             .thenReturn(new App(app.id(), app.name(), app.extension(), s));
                 });
     }
@@ -119,6 +135,7 @@ public class AppService {
     public Mono<Void> revokeKey(String keyId) {
         return db.sql("UPDATE api_keys SET revoked_at = now() WHERE key_id = :key AND revoked_at IS NULL").bind("key", keyId)
                 .fetch().rowsUpdated()
+                .doOnSuccess(n -> cache.evict(ApiKeyStore.cacheKey(keyId)))
                 .flatMap(n -> n == 0 ? Mono.error(new ApiException(ErrorCode.NOT_FOUND, "no active key " + keyId)) : Mono.empty());
     }
 

@@ -2,6 +2,8 @@ package org.sms1069.api.auth;
 
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import org.sms1069.api.error.ApiException;
+import org.sms1069.api.error.ErrorCode;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -16,9 +18,27 @@ public class NonceStore {
         this.redis = redis;
     }
 
+    static String key(String keyId, String nonce) {
+        return "sms:nonce:" + keyId + ":" + nonce;
+    }
+
+    /** How long a nonce is remembered, for a request timestamp that may be {@code skew} off either way. */
+    static Duration remembered(Duration skew) {
+        return skew.multipliedBy(2);
+    }
+
+    /** What a request whose nonce was used before is answered. */
+    public static ApiException replayed() {
+        return new ApiException(ErrorCode.UNAUTHENTICATED, "nonce was already used: each request needs a new one");
+    }
+
     /** True the first time a key uses a nonce within the window. */
-    public Mono<Boolean> firstUse(String keyId, String nonce, Duration window) {
-        return redis.set("sms:nonce:" + keyId + ":" + nonce, "1", SetArgs.Builder.nx().ex(window.multipliedBy(2)))
+    public Mono<Boolean> firstUse(String keyId, String nonce, Duration skew) {
+        return firstUse(key(keyId, nonce), remembered(skew));
+    }
+
+    Mono<Boolean> firstUse(String key, Duration ttl) {
+        return redis.set(key, "1", SetArgs.Builder.nx().px(ttl))
                 .map("OK"::equals)
                 .defaultIfEmpty(false);
     }

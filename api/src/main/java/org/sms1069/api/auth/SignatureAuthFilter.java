@@ -6,6 +6,7 @@ import org.sms1069.api.error.ErrorCode;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
@@ -17,17 +18,21 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Authenticates every request under /v1, /admin and /compliance by its HMAC signature (see
  * {@link RequestSignature}). The body is read once, with the size limit, hashed, and handed on.
+ * The nonce of a send is checked in the send's one Redis round trip ({@link NonceClaim}); every other
+ * request's nonce is checked here.
  */
 @Component
 @Order(0)
 public class SignatureAuthFilter implements WebFilter {
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{8,64}");
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+    private static final Set<String> SENDS = Set.of("/v1/messages", "/v1/verification-codes");
 
     private final ApiKeyStore keys;
     private final NonceStore nonces;
@@ -82,13 +87,18 @@ public class SignatureAuthFilter implements WebFilter {
                 .flatMap(body -> keys.find(keyId)
                         .switchIfEmpty(Mono.error(new ApiException(ErrorCode.UNAUTHENTICATED, "unknown or revoked key " + keyId)))
                         .flatMap(key -> verify(request, key, timestamp, nonce, signature, body))
-                        .flatMap(key -> nonces.firstUse(keyId, nonce, skew).flatMap(first -> {
-                            if (!first) {
-                                return unauthenticated("nonce was already used: each request needs a new one");
-                            }
+                        .flatMap(key -> {
                             exchange.getAttributes().put(Caller.ATTRIBUTE, new Caller(key.keyId(), key.role(), key.appId()));
-                            return chain.filter(exchange.mutate().request(withBody(request, body, exchange)).build());
-                        })));
+                            ServerWebExchange signed = exchange.mutate().request(withBody(request, body, exchange)).build();
+                            if (key.role() == Role.APP && request.getMethod() == HttpMethod.POST && SENDS.contains(path)) {
+                                NonceClaim claim = new NonceClaim(nonces, NonceStore.key(keyId, nonce), NonceStore.remembered(skew));
+                                return chain.filter(signed)
+                                        .onErrorResume(error -> claim.ensure().then(Mono.error(error)))
+                                        .contextWrite(context -> context.put(NonceClaim.class, claim));
+                            }
+                            return nonces.firstUse(keyId, nonce, skew).flatMap(first -> first
+                                    ? chain.filter(signed) : Mono.error(NonceStore.replayed()));
+                        }));
     }
 
     private Mono<ApiKeyStore.Key> verify(ServerHttpRequest request, ApiKeyStore.Key key, String timestamp, String nonce,

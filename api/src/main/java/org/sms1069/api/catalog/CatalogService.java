@@ -3,6 +3,8 @@ package org.sms1069.api.catalog;
 import io.r2dbc.spi.Readable;
 import org.sms1069.api.error.ApiException;
 import org.sms1069.api.error.ErrorCode;
+import org.sms1069.api.reference.ReferenceCache;
+import org.sms1069.api.support.RandomIds;
 import org.sms1069.model.MessageType;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -10,17 +12,22 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.sms1069.api.support.RandomIds;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** Signatures and templates of apps, and their review by compliance. */
+/**
+ * Signatures and templates of apps, and their review by compliance. What the request path reads
+ * (approved signatures, templates, the verification template) comes from this instance's cache; the
+ * tables' triggers evict it on every instance, a review here evicts at once.
+ */
 @Service
 public class CatalogService {
     private final DatabaseClient db;
+    private final ReferenceCache cache;
 
-    public CatalogService(DatabaseClient db) {
+    public CatalogService(DatabaseClient db, ReferenceCache cache) {
         this.db = db;
+        this.cache = cache;
     }
 
     public Mono<Signature> addSignature(String appId, String name) {
@@ -76,17 +83,27 @@ public class CatalogService {
                 .map(row -> signature(row)).all();
     }
 
-    public Mono<Boolean> isApprovedSignature(String appId, String name) {
-        return db.sql("SELECT 1 FROM signatures WHERE app_id = :app AND name = :name AND status = 'APPROVED'")
-                .bind("app", appId).bind("name", name).map(row -> true).one().defaultIfEmpty(false);
+    /** The template as the request path sees it (cached). */
+    public Mono<Template> cachedTemplate(String id) {
+        return cache.get("tpl:" + id, () -> template(id));
     }
 
-    /** The app's approved verification template (the newest if several). */
+    /** The names of the app's approved signatures, oldest first (cached). */
+    public Mono<List<String>> approvedSignatures(String appId) {
+        return cache.get("sigs:" + appId, () -> signaturesOf(appId).filter(s -> s.status() == ReviewStatus.APPROVED)
+                .map(Signature::name).collectList());
+    }
+
+    public Mono<Boolean> isApprovedSignature(String appId, String name) {
+        return approvedSignatures(appId).map(names -> names.contains(name));
+    }
+
+    /** The app's approved verification template (the newest if several; cached). */
     public Mono<Template> verificationTemplate(String appId) {
-        return db.sql("""
+        return cache.get("vtpl:" + appId, () -> db.sql("""
                         SELECT * FROM templates WHERE app_id = :app AND type = 'VERIFICATION' AND status = 'APPROVED'
                         ORDER BY reviewed_at DESC LIMIT 1""")
-                .bind("app", appId).map(row -> template(row)).one();
+                .bind("app", appId).map(row -> template(row)).one());
     }
 
     public Flux<Template> pendingTemplates() {
@@ -98,23 +115,29 @@ public class CatalogService {
     }
 
     public Mono<Template> reviewTemplate(String id, ReviewStatus decision, String note, String reviewer) {
-        return review("templates", id, decision, note, reviewer).then(template(id));
+        return review("templates", id, decision, note, reviewer)
+                .doOnNext(appId -> cache.evict(List.of("tpl:" + id, "vtpl:" + appId)))
+                .then(template(id));
     }
 
     public Mono<Signature> reviewSignature(String id, ReviewStatus decision, String note, String reviewer) {
-        return review("signatures", id, decision, note, reviewer).then(signature(id));
+        return review("signatures", id, decision, note, reviewer)
+                .doOnNext(appId -> cache.evict("sigs:" + appId))
+                .then(signature(id));
     }
 
-    private Mono<Void> review(String table, String id, ReviewStatus decision, String note, String reviewer) {
+    /** Records the decision; answers the app of the reviewed row. */
+    private Mono<String> review(String table, String id, ReviewStatus decision, String note, String reviewer) {
         if (decision == ReviewStatus.PENDING) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "decision must be APPROVED or REJECTED");
         }
         // table is one of two constants above, never user input
-        return db.sql("UPDATE " + table + " SET status = :status, review_note = :note, reviewed_by = :by, reviewed_at = now() WHERE id = :id")
+        return db.sql("UPDATE " + table + " SET status = :status, review_note = :note, reviewed_by = :by, reviewed_at = now()"
+                        + " WHERE id = :id RETURNING app_id")
                 .bind("status", decision.name()).bind("note", io.r2dbc.spi.Parameters.in(io.r2dbc.spi.R2dbcType.VARCHAR, note))
                 .bind("by", reviewer).bind("id", id)
-                .fetch().rowsUpdated()
-                .flatMap(n -> n == 0 ? Mono.error(new ApiException(ErrorCode.NOT_FOUND, "nothing to review with id " + id)) : Mono.empty());
+                .map(row -> row.get("app_id", String.class)).one()
+                .switchIfEmpty(Mono.error(new ApiException(ErrorCode.NOT_FOUND, "nothing to review with id " + id)));
     }
 
 

@@ -2,6 +2,7 @@ package org.sms1069.api.compliance;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.sms1069.api.apps.App;
+import org.sms1069.api.auth.NonceClaim;
 import org.sms1069.api.catalog.CatalogService;
 import org.sms1069.api.catalog.ReviewStatus;
 import org.sms1069.api.catalog.Template;
@@ -54,7 +55,9 @@ public class ContentFilterGate implements ContentGate {
                     }
                     return allowList.allows(app.id(), message).flatMap(allowed -> allowed
                             ? Mono.<Void>fromRunnable(() -> meters.counter("sms_api_filter_allowlisted_total").increment())
-                            : log.publish(app, message, phones, verdict, rules.filter().current().rulesVersion())
+                            // a replayed request must not log the blocked text again: its nonce first
+                            : NonceClaim.ensureCurrent()
+                                    .then(log.publish(app, message, phones, verdict, rules.filter().current().rulesVersion()))
                                     .then(Mono.error(blocked(verdict))));
                 });
     }
@@ -62,10 +65,9 @@ public class ContentFilterGate implements ContentGate {
     /** A template send is checked against that template; free text against the app's signatures only. */
     private Mono<AppContext> context(App app, ComposedMessage message) {
         Mono<List<String>> templates = message.templateId() == null ? Mono.just(List.of())
-                : catalog.template(message.templateId()).filter(t -> t.status() == ReviewStatus.APPROVED)
+                : catalog.cachedTemplate(message.templateId()).filter(t -> t.status() == ReviewStatus.APPROVED)
                         .map(Template::content).map(List::of).defaultIfEmpty(List.of());
-        return catalog.signaturesOf(app.id()).filter(s -> s.status() == ReviewStatus.APPROVED)
-                .map(s -> s.name()).collectList()
+        return catalog.approvedSignatures(app.id())
                 .zipWith(templates, (signatures, approved) -> new AppContext(Set.copyOf(signatures), approved,
                         Set.copyOf(app.settings().linkDomains())))
                 .publishOn(Schedulers.parallel());

@@ -21,7 +21,8 @@ public record ApiProperties(
         @Valid @NotNull Redis redis,
         @Valid @NotNull Security security,
         @Valid @NotNull @DefaultValue Limits limits,
-        @Valid @NotNull @DefaultValue Idempotency idempotency) {
+        @Valid @NotNull @DefaultValue Idempotency idempotency,
+        @Valid @NotNull @DefaultValue Reference reference) {
 
     /** {@code stallAfter}: a consumer without progress for that long while records wait turns readiness DOWN. */
     public record Kafka(@NotBlank String bootstrapServers,
@@ -66,5 +67,18 @@ public record ApiProperties(
      *                     request renews it every third of the lease
      */
     public record Idempotency(@DefaultValue("30s") Duration pendingLease) {
+    }
+
+    /**
+     * The cache of reference data (keys, apps, signatures, templates, unsubscribes) and its change channel.
+     *
+     * @param heartbeat  how often the channel notifies itself, to prove it is live
+     * @param staleAfter without any notification for this long the cache is bypassed (a revoked key
+     *                   stops working within this time even if its notification was lost)
+     * @param maxAge     the longest any entry is kept, notifications or not
+     */
+    public record Reference(@DefaultValue("500ms") Duration heartbeat,
+                            @DefaultValue("1500ms") Duration staleAfter,
+                            @DefaultValue("10m") Duration maxAge) {
     }
 }

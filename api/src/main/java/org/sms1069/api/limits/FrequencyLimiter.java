@@ -3,7 +3,9 @@ package org.sms1069.api.limits;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import org.sms1069.api.apps.AppSettings;
-import org.sms1069.api.support.RedisScripts;
+import org.sms1069.api.auth.NonceClaim;
+import org.sms1069.api.auth.NonceStore;
+import org.sms1069.api.support.LuaScript;
 import org.sms1069.model.MessageType;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -16,30 +18,38 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Frequency control in Redis, atomic under concurrency (one Lua script per message): verification
- * codes per app and phone per minute / hour / day, identical content to one phone within 30 s, and
- * the app's daily quota. A message that passes is counted at once; if it is not queued after all,
- * {@link #release} gives its slot back.
+ * Frequency control in Redis, atomic under concurrency: verification codes per app and phone per
+ * minute / hour / day, identical content to one phone within 30 s, and the app's daily quota. All
+ * phones of a send, and the send's deferred nonce, are one script run (send.lua): one round trip per
+ * request. A message that passes is counted at once; if it is not queued after all, {@link #release}
+ * gives its slot back.
+ *
+ * <p>The script touches keys of several hash slots (the nonce, the app's quota, each phone's keys): it
+ * needs a single Redis node, as the platform runs it, not a Redis Cluster.
  */
 @Component
 public class FrequencyLimiter {
     public static final Duration IDENTICAL_CONTENT_WINDOW = Duration.ofSeconds(30);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final String NONCE_USED = "NONCE_USED";
 
     private final RedisReactiveCommands<String, String> redis;
     private final Clock clock;
-    private final String acquireScript;
-    private final String releaseScript;
+    private final LuaScript acquireScript = LuaScript.load("send.lua");
+    private final LuaScript releaseScript = LuaScript.load("frequency-release.lua");
 
     public FrequencyLimiter(RedisReactiveCommands<String, String> redis, Clock clock) {
         this.redis = redis;
         this.clock = clock;
-        this.acquireScript = RedisScripts.load("frequency.lua");
-        this.releaseScript = RedisScripts.load("frequency-release.lua");
+    }
+
+    /** One message of a send: its phone and its id (the member its counters hold). */
+    public record Candidate(String phone, String messageId) {
     }
 
     /** Which limit refused a message, and when it may be tried again; an allowed message holds a slot. */
@@ -49,37 +59,74 @@ public class FrequencyLimiter {
         }
     }
 
-    /** The counters one allowed message took: the keys frequency.lua counted it in, and its member there. */
-    public record Slot(List<String> keys, String member) {
+    /** The counters one allowed message took, and its member there. */
+    public record Slot(String quotaKey, String verifyKey, String sameKey, String member) {
     }
 
-    public Mono<Verdict> acquire(String appId, AppSettings settings, String phone, MessageType type, String text, String messageId) {
+    /**
+     * Applies the limits to every candidate, in order, in one script run that also records
+     * {@code nonce} (if given); fails with 401 and counts nothing if the nonce was used before.
+     */
+    public Mono<List<Verdict>> acquire(String appId, AppSettings settings, List<Candidate> candidates, MessageType type,
+                                       String text, NonceClaim nonce) {
         Instant now = clock.instant();
         LocalDate today = now.atZone(CHINA).toLocalDate();
         long untilMidnight = Duration.between(now, today.plusDays(1).atStartOfDay(CHINA)).toMillis();
-        List<String> keys = List.of(
-                "sms:fc:{" + appId + ":" + phone + "}:verify",
-                "sms:fc:{" + appId + ":" + phone + "}:same:" + digest(text),
-                "sms:quota:" + appId + ":" + today);
-        String[] args = {String.valueOf(now.toEpochMilli()), messageId,
+        String quotaKey = "sms:quota:" + appId + ":" + today;
+        String digest = digest(text);
+        List<String> keys = new ArrayList<>(2 + 2 * candidates.size());
+        keys.add(nonce == null ? "sms:nonce:none" : nonce.key());
+        keys.add(quotaKey);
+        List<String> args = new ArrayList<>(List.of(nonce == null ? "0" : String.valueOf(nonce.ttl().toMillis()),
+                String.valueOf(now.toEpochMilli()),
                 String.valueOf(settings.verifyPerMinute()), String.valueOf(settings.verifyPerHour()),
                 String.valueOf(settings.verifyPerDay()), type == MessageType.VERIFICATION ? "1" : "0",
                 String.valueOf(IDENTICAL_CONTENT_WINDOW.toMillis()), String.valueOf(settings.dailyQuota()),
-                String.valueOf(Duration.ofDays(2).toSeconds()), String.valueOf(untilMidnight)};
-        return redis.<Object>eval(acquireScript, ScriptOutputType.MULTI, keys.toArray(String[]::new), args)
+                String.valueOf(Duration.ofDays(2).toSeconds()), String.valueOf(untilMidnight)));
+        for (Candidate candidate : candidates) {
+            keys.add(verifyKey(appId, candidate.phone()));
+            keys.add("sms:fc:{" + appId + ":" + candidate.phone() + "}:same:" + digest);
+            args.add(candidate.messageId());
+        }
+        return acquireScript.<Object>run(redis, ScriptOutputType.MULTI, keys.toArray(String[]::new), args.toArray(String[]::new))
                 .collectList()
                 .map(FrequencyLimiter::flatten)
-                .map(result -> {
-                    String limit = String.valueOf(result.get(0));
-                    Duration retryAfter = Duration.ofMillis(Math.max(0, ((Number) result.get(1)).longValue()));
-                    return new Verdict(limit, retryAfter, "OK".equals(limit) ? new Slot(keys, messageId) : null);
+                .flatMap(result -> {
+                    if (NONCE_USED.equals(String.valueOf(result.get(0)))) {
+                        return Mono.error(NonceStore.replayed());
+                    }
+                    if (nonce != null) {
+                        nonce.recorded();
+                    }
+                    List<Verdict> verdicts = new ArrayList<>(candidates.size());
+                    for (int i = 0; i < candidates.size(); i++) {
+                        String limit = String.valueOf(result.get(2 * i));
+                        Duration retryAfter = Duration.ofMillis(Math.max(0, ((Number) result.get(2 * i + 1)).longValue()));
+                        Slot slot = "OK".equals(limit) ? new Slot(quotaKey, keys.get(2 + 2 * i), keys.get(3 + 2 * i),
+                                candidates.get(i).messageId()) : null;
+                        verdicts.add(new Verdict(limit, retryAfter, slot));
+                    }
+                    return Mono.just(verdicts);
                 });
     }
 
-    /** Undoes exactly what {@link #acquire} counted for this slot (one script, atomic). */
-    public Mono<Void> release(Slot slot) {
-        return redis.<String>eval(releaseScript, ScriptOutputType.STATUS, slot.keys().toArray(String[]::new), slot.member())
-                .then();
+    /** Undoes exactly what {@link #acquire} counted for these slots of one app and day (one script, atomic). */
+    public Mono<Void> release(List<Slot> slots) {
+        if (slots.isEmpty()) {
+            return Mono.empty();
+        }
+        List<String> keys = new ArrayList<>(1 + 2 * slots.size());
+        keys.add(slots.get(0).quotaKey());
+        slots.forEach(slot -> {
+            keys.add(slot.verifyKey());
+            keys.add(slot.sameKey());
+        });
+        String[] members = slots.stream().map(Slot::member).toArray(String[]::new);
+        return releaseScript.<String>run(redis, ScriptOutputType.STATUS, keys.toArray(String[]::new), members).then();
+    }
+
+    private static String verifyKey(String appId, String phone) {
+        return "sms:fc:{" + appId + ":" + phone + "}:verify";
     }
 
     /** Lettuce emits a MULTI reply either element by element or as one list, depending on the version. */

@@ -35,17 +35,40 @@ public class MessageStore {
                               String rawStat, String detail, Instant at) {
     }
 
+    /**
+     * Records the messages of one send as ACCEPTED in one statement, whatever the number of phones.
+     * They come from one composed text, so they differ only in id and phone.
+     */
     public Mono<Void> insertAccepted(List<AcceptedMessage> messages, ComposedMessage composed) {
-        return Flux.fromIterable(messages).concatMap(m -> db.sql("""
+        if (messages.isEmpty()) {
+            return Mono.empty();
+        }
+        AcceptedMessage first = messages.get(0);
+        if (messages.stream().map(Shared::of).distinct().count() > 1) {
+            return Mono.error(new IllegalArgumentException("the messages of one insert differ in more than id and phone"));
+        }
+        return db.sql("""
                         INSERT INTO messages (id, app_id, phone, type, text, source_addr, segments, status, client_ref,
                                               accepted_at, expires_at, updated_at, template_id, signature)
-                        VALUES (:id, :app, :phone, :type, :text, :src, :segments, 'ACCEPTED', :ref, :at, :expires, :at, :tpl, :sig)""")
+                        SELECT m.id, :app, m.phone, :type, :text, :src, :segments, 'ACCEPTED', :ref, :at, :expires, :at, :tpl, :sig
+                        FROM unnest(:ids::varchar[], :phones::varchar[]) AS m (id, phone)""")
+                .bind("ids", messages.stream().map(AcceptedMessage::messageId).toArray(String[]::new))
+                .bind("phones", messages.stream().map(AcceptedMessage::phone).toArray(String[]::new))
                 .bind("tpl", nullable(composed.templateId())).bind("sig", nullable(composed.signature()))
-                .bind("id", m.messageId()).bind("app", m.appId()).bind("phone", m.phone()).bind("type", m.type().name())
-                .bind("text", stored(m)).bind("src", m.sourceAddr()).bind("segments", m.segments())
-                .bind("ref", Optional.ofNullable(m.clientRef()).orElse(""))
-                .bind("at", utc(m.acceptedAt())).bind("expires", utc(m.expiresAt()))
-                .fetch().rowsUpdated()).then();
+                .bind("app", first.appId()).bind("type", first.type().name())
+                .bind("text", stored(first)).bind("src", first.sourceAddr()).bind("segments", first.segments())
+                .bind("ref", Optional.ofNullable(first.clientRef()).orElse(""))
+                .bind("at", utc(first.acceptedAt())).bind("expires", utc(first.expiresAt()))
+                .fetch().rowsUpdated().then();
+    }
+
+    /** What the messages of one send have in common. */
+    private record Shared(String appId, MessageType type, String text, String sourceAddr, int segments, String clientRef,
+                          Instant acceptedAt, Instant expiresAt) {
+        static Shared of(AcceptedMessage m) {
+            return new Shared(m.appId(), m.type(), m.text(), m.sourceAddr(), m.segments(), m.clientRef(), m.acceptedAt(),
+                    m.expiresAt());
+        }
     }
 
     /**

@@ -32,7 +32,7 @@ public class MessageComposer {
     }
 
     private Mono<ComposedMessage> fromTemplate(App app, SendRequest request) {
-        return catalog.template(request.templateId())
+        return catalog.cachedTemplate(request.templateId())
                 .filter(t -> t.appId().equals(app.id()))
                 .switchIfEmpty(Mono.error(new ApiException(ErrorCode.NOT_FOUND, "no template " + request.templateId() + " for this app")))
                 .flatMap(template -> {

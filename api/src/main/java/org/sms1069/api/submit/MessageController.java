@@ -2,6 +2,7 @@ package org.sms1069.api.submit;
 
 import jakarta.validation.Valid;
 import org.sms1069.api.auth.Caller;
+import org.sms1069.api.auth.NonceClaim;
 import org.sms1069.api.auth.Role;
 import org.sms1069.api.idempotency.IdempotencyStore;
 import org.springframework.http.HttpStatus;
@@ -30,7 +31,9 @@ public class MessageController {
                                    @RequestHeader(name = IdempotencyStore.HEADER, required = false) String idempotencyKey,
                                    ServerWebExchange exchange) {
         Caller caller = Caller.of(exchange).require(Role.APP);
+        // a stored idempotent answer is given without the send that would have recorded the nonce
         return idempotency.once(caller.appId(), idempotencyKey, request, SendResponse.class,
-                () -> sends.send(caller.appId(), request));
+                        () -> sends.send(caller.appId(), request))
+                .flatMap(answer -> NonceClaim.ensureCurrent().thenReturn(answer));
     }
 }

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sms1069.api.apps.App;
 import org.sms1069.api.apps.AppService;
+import org.sms1069.api.auth.NonceClaim;
 import org.sms1069.api.config.ApiProperties;
 import org.sms1069.api.error.ApiException;
 import org.sms1069.api.error.ErrorCode;
@@ -79,7 +80,7 @@ public class SendService {
 
     public Mono<SendResponse> send(String appId, SendRequest request) {
         validate(request);
-        return apps.find(appId)
+        return apps.cached(appId)
                 .switchIfEmpty(Mono.error(new ApiException(ErrorCode.FORBIDDEN, "the key's app no longer exists")))
                 .flatMap(app -> composer.compose(app, request)
                         .flatMap(message -> checkContent(app, message, request.phones()))
@@ -128,27 +129,30 @@ public class SendService {
     private record Allowed(String input, String messageId, FrequencyLimiter.Slot slot) {
     }
 
-    /** Applies the frequency limits phone by phone; a single refused phone answers 429. */
+    /**
+     * Applies the frequency limits to all phones in one Redis round trip, which also records the
+     * request's deferred nonce; a request whose every phone is refused answers 429.
+     */
     private Mono<Map<String, Allowed>> limit(App app, ComposedMessage message, Map<String, String> candidates,
                                             List<SendResponse.Refused> refused) {
-        Map<String, String> ids = new LinkedHashMap<>();
-        candidates.keySet().forEach(phone -> ids.put(phone, MessageIds.next(clock)));
-        return Flux.fromIterable(candidates.keySet())
-                .concatMap(phone -> limiter.acquire(app.id(), app.settings(), phone, message.type(), message.text(), ids.get(phone))
-                        .map(verdict -> Map.entry(phone, verdict)))
-                .collectList()
+        List<FrequencyLimiter.Candidate> messages = new ArrayList<>(candidates.size());
+        candidates.keySet().forEach(phone -> messages.add(new FrequencyLimiter.Candidate(phone, MessageIds.next(clock))));
+        return NonceClaim.current()
+                .flatMap(nonce -> limiter.acquire(app.id(), app.settings(), messages, message.type(), message.text(),
+                        nonce.orElse(null)))
                 .flatMap(verdicts -> {
                     Map<String, Allowed> allowed = new LinkedHashMap<>();
                     FrequencyLimiter.Verdict firstRefusal = null;
-                    for (var entry : verdicts) {
-                        String phone = entry.getKey();
-                        if (entry.getValue().allowed()) {
-                            allowed.put(phone, new Allowed(candidates.get(phone), ids.get(phone), entry.getValue().slot()));
+                    for (int i = 0; i < messages.size(); i++) {
+                        String phone = messages.get(i).phone();
+                        FrequencyLimiter.Verdict verdict = verdicts.get(i);
+                        if (verdict.allowed()) {
+                            allowed.put(phone, new Allowed(candidates.get(phone), messages.get(i).messageId(), verdict.slot()));
                         } else {
-                            firstRefusal = firstRefusal == null ? entry.getValue() : firstRefusal;
-                            meters.counter("sms_api_rate_limited_total", "limit", entry.getValue().limit()).increment();
+                            firstRefusal = firstRefusal == null ? verdict : firstRefusal;
+                            meters.counter("sms_api_rate_limited_total", "limit", verdict.limit()).increment();
                             refused.add(new SendResponse.Refused(candidates.get(phone), SendResponse.Code.RATE_LIMITED, "frequency limit "
-                                    + entry.getValue().limit() + ", retry after " + seconds(entry.getValue().retryAfter()) + " s"));
+                                    + verdict.limit() + ", retry after " + seconds(verdict.retryAfter()) + " s"));
                         }
                     }
                     if (allowed.isEmpty()) {
@@ -220,9 +224,7 @@ public class SendService {
 
     /** Gives back the frequency slots of messages that were not queued; a failure here must not change the answer. */
     private Mono<Void> release(Collection<Allowed> notQueued) {
-        return Flux.fromIterable(notQueued)
-                .concatMap(a -> limiter.release(a.slot()))
-                .then()
+        return limiter.release(notQueued.stream().map(Allowed::slot).toList())
                 .onErrorResume(error -> {
                     log.warn("cannot give back {} frequency slots: {}", notQueued.size(), error.toString());
                     meters.counter("sms_api_frequency_release_failures_total").increment();

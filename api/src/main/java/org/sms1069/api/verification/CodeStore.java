@@ -16,9 +16,8 @@ import java.time.Duration;
  */
 @Component
 class CodeStore {
-    /** Replaces any previous code: its attempts do not carry over. */
+    /** Replaces any previous code (both fields are written): its attempts do not carry over. */
     private static final String ISSUE = """
-            redis.call('DEL', KEYS[1])
             redis.call('HSET', KEYS[1], 'h', ARGV[1], 'f', '0')
             redis.call('PEXPIRE', KEYS[1], ARGV[2])
             return 1""";

@@ -6,8 +6,6 @@ import org.slf4j.LoggerFactory;
 import org.sms1069.api.apps.App;
 import org.sms1069.api.apps.AppService;
 import org.sms1069.api.catalog.CatalogService;
-import org.sms1069.api.catalog.ReviewStatus;
-import org.sms1069.api.catalog.Signature;
 import org.sms1069.api.catalog.Template;
 import org.sms1069.api.config.ApiProperties;
 import org.sms1069.api.error.ApiException;
@@ -68,7 +66,7 @@ public class VerificationService {
      */
     public Mono<Issued> issue(String appId, String phoneInput, String scene, String requestedSignature) {
         String phone = canonical(phoneInput);
-        return apps.find(appId)
+        return apps.cached(appId)
                 .switchIfEmpty(Mono.error(new ApiException(ErrorCode.FORBIDDEN, "the key's app no longer exists")))
                 .flatMap(app -> catalog.verificationTemplate(appId)
                         .switchIfEmpty(Mono.error(new ApiException(ErrorCode.TEMPLATE_NOT_APPROVED,
@@ -118,10 +116,7 @@ public class VerificationService {
 
     /** The requested signature if it is approved, otherwise the app's first approved one. */
     private Mono<String> signature(String appId, String requested) {
-        return catalog.signaturesOf(appId)
-                .filter(s -> s.status() == ReviewStatus.APPROVED)
-                .map(Signature::name)
-                .collectList()
+        return catalog.approvedSignatures(appId)
                 .flatMap(approved -> {
                     if (requested != null && !requested.isBlank()) {
                         return approved.contains(requested) ? Mono.just(requested)

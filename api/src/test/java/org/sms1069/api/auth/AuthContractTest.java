@@ -255,6 +255,30 @@ class AuthContractTest {
     }
 
     @Test
+    void replayedIdempotentSendIsRefusedRatherThanAnsweredFromTheStore() {
+        String nonce = "replay-" + UUID.randomUUID();
+        String key = "idem-" + UUID.randomUUID();
+        String phone = Phones.unique("138");
+
+        ApiResponse first = api.send(send(appA.key(), phone).header("Idempotency-Key", key).nonce(nonce));
+        ApiResponse replay = api.send(send(appA.key(), phone).header("Idempotency-Key", key).nonce(nonce));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(202);
+        assertThat(detail(assertProblem(replay, 401, "UNAUTHENTICATED"))).isEqualTo(REPLAYED);
+    }
+
+    @Test
+    void replayedRefusedSendIsRefusedAsAReplay() {
+        String nonce = "replay-" + UUID.randomUUID();
+
+        ApiResponse first = api.send(send(appA.key(), "未批准签名", Phones.unique("138")).nonce(nonce));
+        ApiResponse replay = api.send(send(appA.key(), "未批准签名", Phones.unique("138")).nonce(nonce));
+
+        assertProblem(first, 422, "SIGNATURE_NOT_APPROVED");
+        assertThat(detail(assertProblem(replay, 401, "UNAUTHENTICATED"))).isEqualTo(REPLAYED);
+    }
+
+    @Test
     void nonceIsPerKey() {
         String nonce = "shared-" + UUID.randomUUID();
 

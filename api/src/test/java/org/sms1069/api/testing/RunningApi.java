@@ -56,6 +56,8 @@ public final class RunningApi implements AutoCloseable {
                 "--sms.security.admin-key-secret=" + ADMIN.secret()));
         args.addAll(TestInfra.databaseArgs(schema));
         for (String override : overrides) {
+            // a repeated command-line property would be joined with a comma, not replaced
+            args.removeIf(arg -> arg.startsWith("--" + override.substring(0, override.indexOf('=') + 1)));
             args.add("--" + override);
         }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ApiApplication.class)

@@ -1,0 +1,93 @@
+package org.sms1069.api.testing;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.sms1069.testkit.TestInfra;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A Redis server of its own for one test class (the installed {@code redis-server} on a free port),
+ * so that {@code INFO commandstats} counts only what the api under test sent, not other test runs.
+ */
+public final class PrivateRedis implements AutoCloseable {
+    public static final Path BINARY = Path.of("/usr/bin/redis-server");
+
+    private final Process process;
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
+    private final String uri;
+
+    private PrivateRedis(Process process, String uri) {
+        this.process = process;
+        this.uri = uri;
+        this.client = RedisClient.create(uri);
+        this.connection = connect(client);
+    }
+
+    public static boolean available() {
+        return Files.isExecutable(BINARY);
+    }
+
+    public static PrivateRedis start() throws IOException {
+        int port = TestInfra.freePort();
+        Process process = new ProcessBuilder(BINARY.toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return new PrivateRedis(process, "redis://127.0.0.1:" + port);
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    /** Calls per command since start or the last reset (commands inside scripts included, as Redis counts them). */
+    public Map<String, Long> commandCalls() {
+        Map<String, Long> calls = new TreeMap<>();
+        for (String line : connection.sync().info("commandstats").split("\r?\n")) {
+            if (line.startsWith("cmdstat_")) {
+                String name = line.substring("cmdstat_".length(), line.indexOf(':'));
+                String stats = line.substring(line.indexOf(':') + 1);
+                long count = Long.parseLong(stats.substring("calls=".length(), stats.indexOf(',')));
+                calls.put(name, count);
+            }
+        }
+        return calls;
+    }
+
+    /** Forgets the counts (CONFIG RESETSTAT); this call itself is not counted afterwards. */
+    public void resetCounts() {
+        connection.sync().configResetstat();
+    }
+
+    private static StatefulRedisConnection<String, String> connect(RedisClient client) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (true) {
+            try {
+                return client.connect();
+            } catch (RuntimeException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown();
+        process.destroy();
+    }
+}
