@@ -84,7 +84,8 @@ public class GatewayRuntime implements SmartLifecycle {
         LinkEnvironment environment = new LinkEnvironment(eventLoops, scheduler, properties.reconnect().policy(), session, meters);
 
         Clock clock = Clock.systemUTC();
-        ReceiptCorrelator correlator = new ReceiptCorrelator(redis.async(), properties.receiptTtl(), meters);
+        ReceiptCorrelator correlator = new ReceiptCorrelator(redis.async(), properties.receiptTtl(), properties.settledTtl(),
+                meters, clock);
         MoAssembler moAssembler = new MoAssembler(redis.async(), properties.moAssemblyWait(), clock, meters);
         ExecutorService publishing = Executors.newSingleThreadExecutor(r -> new Thread(r, "gateway-inbound-publish"));
         resources.add(publishing::shutdownNow);
@@ -92,8 +93,8 @@ public class GatewayRuntime implements SmartLifecycle {
                 health::changed);
         long sweepMillis = Math.max(1000, properties.moAssemblyWait().toMillis() / 4);
         scheduler.scheduleWithFixedDelay(inbound::sweepIncompleteMo, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
-        PartClaims claims = new PartClaims(redis.async(), properties.claimLease(), properties.receiptTtl(),
-                ManagementFactory.getRuntimeMXBean().getName());
+        PartClaims claims = new PartClaims(redis.async(), properties.claimLease(), properties.settledTtl(),
+                ManagementFactory.getRuntimeMXBean().getName(), clock);
         // every link's budget first: a link whose timeouts cannot fit a poll stops the start before anything connects
         Map<String, PollBudget> budgets = new LinkedHashMap<>();
         properties.links().forEach(settings -> budgets.put(settings.id(), PollBudget.of(settings, properties, session)));

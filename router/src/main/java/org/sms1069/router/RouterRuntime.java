@@ -24,8 +24,8 @@ import org.sms1069.router.resolve.CarrierResolver;
 import org.sms1069.router.resolve.PortabilityLearner;
 import org.sms1069.router.resolve.PortabilityOverrides;
 import org.sms1069.router.retry.RetryHandler;
-import org.sms1069.router.submit.MessageStore;
 import org.sms1069.router.submit.OutboundBatcher;
+import org.sms1069.router.submit.SubmitArchive;
 import org.sms1069.router.submit.SubmitHandler;
 import org.sms1069.router.submit.UdhReferences;
 import org.springframework.context.SmartLifecycle;
@@ -105,12 +105,13 @@ public class RouterRuntime implements SmartLifecycle {
                 .description("parts held because their carrier has no healthy link").register(meters);
         LinkDispatch dispatch = new LinkDispatch(selector, health, batcher, publisher, waiting, routing.linkRecheck(),
                 routing.linkMaxWait(), meters, clock);
-        MessageStore store = new MessageStore(redis.async(), routing.messageTtl());
+        SubmitArchive archive = new SubmitArchive(bootstrap, "router-archive-" + instance);
+        resources.add(archive);
 
         SubmitHandler submit = new SubmitHandler(resolver, dispatch, new UdhReferences(redis.async(), routing.messageTtl()),
-                store, publisher, meters, clock);
+                publisher, meters, clock);
         RetryHandler retry = new RetryHandler(publisher, dispatch, properties.retry().maxAttempts(), meters, clock);
-        PortabilityLearner learner = new PortabilityLearner(resolver, overrides, store, redis.async(), publisher,
+        PortabilityLearner learner = new PortabilityLearner(resolver, overrides, archive, redis.async(), publisher,
                 routing.notSubscriberStats(), routing.messageTtl(), meters);
 
         ReliableConsumer<OutboundSubmit> retryConsumer = consumer(GROUP_RETRY, instance, Topics.RETRY, retry, publisher);

@@ -2,6 +2,7 @@ package org.sms1069.router;
 
 import io.lettuce.core.api.sync.RedisCommands;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class RouterIntegrationTest {
         String phone = phone("138");
         AcceptedMessage message = message(phone, "【示例】您的验证码是123456，5分钟内有效。", Instant.now().plus(1, ChronoUnit.HOURS));
 
-        publisher.publish(Topics.SUBMIT, phone, message).get();
+        RecordMetadata submitted = publisher.publish(Topics.SUBMIT, phone, message).get();
 
         List<ConsumerRecord<String, OutboundSubmit>> parts = awaitOutbound("CMCC", message.messageId(), 1);
         assertThat(parts).singleElement().satisfies(record -> {
@@ -71,7 +72,9 @@ class RouterIntegrationTest {
             assertThat(part.dedupKey()).isEqualTo(message.messageId() + ":1:1");
             assertThat(part.linkId()).isEqualTo(linkId("CMCC"));
             assertThat(part.carrier()).isEqualTo(Carrier.CMCC);
-            assertThat(part.recipients()).containsExactly(new Recipient(message.messageId(), phone));
+            // the recipient names where the message lies on sms.submit, for a portability re-route to read it back
+            assertThat(part.recipients()).containsExactly(new Recipient(message.messageId(), phone, null,
+                    submitted.partition() + ":" + submitted.offset()));
             assertThat(part.sourceAddr()).isEqualTo(message.sourceAddr());
             assertThat(part.segmentNumber()).isEqualTo(1);
             assertThat(part.segmentCount()).isEqualTo(1);

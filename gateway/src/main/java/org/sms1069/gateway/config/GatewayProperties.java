@@ -15,6 +15,10 @@ import java.util.List;
 
 /**
  * @param receiptTtl      how long a submitted part waits for its receipt (the correlation's TTL)
+ * @param settledTtl      how long, at least, a settled part is remembered (its claim's done marker: a record handed over
+ *                        again, by a rewound consumer or the router writing the part again, is not submitted again)
+ *                        and a part whose receipt came (the carrier's repeats of the receipt still match); it must be
+ *                        longer than a record can take to be handed over again (consumers give up after 15 min)
  * @param responseTimeout how long a submit waits for the carrier's answer before it counts as failed
  * @param moAssemblyWait  how long the parts of a long MO are waited for; after it the app gets the parts that came
  * @param flowControlPause how long a link reports THROTTLED after the carrier's last flow-control answer, so
@@ -34,6 +38,7 @@ public record GatewayProperties(
         @Valid @NotNull Kafka kafka,
         @Valid @NotNull Redis redis,
         @DefaultValue("72h") Duration receiptTtl,
+        @DefaultValue("1h") Duration settledTtl,
         @DefaultValue("30s") Duration responseTimeout,
         @DefaultValue("2s") Duration flowControlPause,
         @DefaultValue("60s") Duration moAssemblyWait,
@@ -45,6 +50,10 @@ public record GatewayProperties(
     public GatewayProperties {
         if (claimLease == null || claimLease.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("sms.claim-lease must be at least 1s (it is renewed at a third of it), was " + claimLease);
+        }
+        if (settledTtl == null || settledTtl.compareTo(claimLease) < 0 || settledTtl.compareTo(receiptTtl) > 0) {
+            throw new IllegalArgumentException("sms.settled-ttl must be between sms.claim-lease and sms.receipt-ttl, was "
+                    + settledTtl);
         }
         if (linkDownGrace == null || linkDownGrace.isNegative()) {
             throw new IllegalArgumentException("sms.link-down-grace must not be negative, was " + linkDownGrace);

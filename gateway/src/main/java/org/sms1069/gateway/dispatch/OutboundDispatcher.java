@@ -238,7 +238,7 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
 
     private static Correlation correlation(OutboundSubmit part, Recipient recipient, String carrierId, Instant now) {
         return new Correlation(recipient.messageId(), recipient.phone(), part.segmentNumber(), part.segmentCount(),
-                part.carrier(), part.linkId(), carrierId, now);
+                part.carrier(), part.linkId(), carrierId, now, recipient.origin());
     }
 
     private CompletionStage<?> retry(OutboundSubmit part, SubmitResult.Rejected rejected) {
@@ -248,7 +248,7 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
         }
         int next = part.attempt() + 1;
         List<Recipient> recipients = part.recipients().stream()
-                .map(r -> new Recipient(r.messageId(), r.phone(), retryKey(r.dedupKeyIn(part), next)))
+                .map(r -> r.withDedupKey(retryKey(r.dedupKeyIn(part), next)))
                 .toList();
         OutboundSubmit again = new OutboundSubmit(part.v(), retryKey(part.dedupKey(), next), part.linkId(),
                 part.carrier(), recipients, part.sourceAddr(), part.segmentNumber(), part.segmentCount(),
@@ -270,7 +270,8 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
     private StatusEvent status(OutboundSubmit part, Recipient recipient, MessageStatus status, String carrierId,
                                String raw, String detail) {
         return new StatusEvent(StatusEvent.VERSION, recipient.messageId(), recipient.phone(), part.segmentNumber(),
-                part.segmentCount(), status, part.carrier(), part.linkId(), carrierId, raw, detail, clock.instant());
+                part.segmentCount(), status, part.carrier(), part.linkId(), carrierId, raw, detail, clock.instant(),
+                recipient.origin());
     }
 
     /** "id:seg:attempt" becomes "id:seg:next"; other keys get the attempt appended. */

@@ -1,30 +1,105 @@
 package org.sms1069.gateway.dispatch;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import org.sms1069.messaging.Coalescer;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * Who may submit a part to one recipient, by the router's dedup key, across every gateway instance. Before the
- * submit an instance takes the key with {@code SET NX PX lease} under an owner token of its own; it renews the
- * lease while the carrier has not answered, and turns it into a long "done" marker once the part's fate is
- * settled (accepted, handed to {@code sms.retry}, failed, or outcome unknown). A definite failure that the
- * same record will repeat releases the key, only if the owner still holds it.
- * <p>Values: {@value #LEASE_PREFIX}… is a lease, anything else is done (older gateways wrote "1").
+ * submit an instance takes the key with a lease under an owner token of its own; it renews the lease while the
+ * carrier has not answered, and turns it into a "done" marker once the part's fate is settled (accepted, handed to
+ * {@code sms.retry}, failed, or outcome unknown). A definite failure that the same record will repeat releases the
+ * key, only if the owner still holds it.
+ * <p>Layout: one Redis hash per {@code doneTtl} window, {@code sms:parts:<window>}, field = dedup key, value
+ * {@code L<until epoch ms>|<owner>} for a lease or one letter for done ({@link Outcome#marker()}). A key is looked
+ * up in the current and the previous window, so a done marker is seen for at least {@code doneTtl}, and each
+ * window expires as a whole: no command per key for its expiry. Calls made together (the records of one poll, the
+ * answers of one read) are one script run, which reads and writes every key of the batch with one
+ * {@code HMGET}/{@code HSET} per window; a script is atomic, so two instances never both take a key.
  */
 public final class PartClaims {
-    static final String LEASE_PREFIX = "lease:";
+    static final String LEASE_PREFIX = "L";
+    private static final String BUCKET_PREFIX = "sms:parts:";
+    private static final int MAX_BATCH = 500;
+    private static final Duration LINGER = Duration.ofMillis(1);
 
-    private static final String RENEW = """
-            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-            return 0""";
-    private static final String RELEASE = """
-            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-            return 0""";
+    /** Reads the batch's fields ({@code ARGV[first], ARGV[first + step], ...}) in both windows: cur, prev, owners. */
+    private static final String READ = """
+            local function read(first, step)
+              local fields = {}
+              for i = first, #ARGV, step do fields[#fields + 1] = ARGV[i] end
+              local cur = redis.call('HMGET', KEYS[1], unpack(fields))
+              local prev = redis.call('HMGET', KEYS[2], unpack(fields))
+              return fields, cur, prev
+            end
+            local function owner(value)
+              if not value or string.sub(value, 1, 1) ~= 'L' then return nil, nil end
+              local bar = string.find(value, '|', 1, true)
+              return string.sub(value, bar + 1), tonumber(string.sub(value, 2, bar - 1))
+            end
+            """;
+    /** ARGV: now, lease ms, expire-at of the current window, then field, owner per claim. '' = taken, else the value found. */
+    private static final String TAKE = READ + """
+            local now, lease, expireAt = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3]
+            local fields, cur, prev = read(4, 2)
+            local out, writes, batch = {}, {}, {}
+            for i = 1, #fields do
+              local value = batch[fields[i]] or cur[i] or prev[i]
+              local mine = ARGV[3 + 2 * i]
+              local holder, untilMs = owner(value)
+              if value and (not holder or (holder ~= mine and untilMs > now)) then
+                out[i] = value
+              else
+                out[i] = ''
+                writes[#writes + 1] = fields[i]
+                writes[#writes + 1] = 'L' .. (now + lease) .. '|' .. mine
+                batch[fields[i]] = writes[#writes]
+              end
+            end
+            if #writes > 0 then
+              redis.call('HSET', KEYS[1], unpack(writes))
+              redis.call('PEXPIREAT', KEYS[1], expireAt)
+            end
+            return out""";
+    /**
+     * ARGV: expire-at of the current window, then field, owner, new value per claim: writes the value into the
+     * current window (and drops the key from the previous one), always if {@code ARGV[2]} is 'always', else only
+     * where the owner still holds the key. 1 per claim the owner held, else 0.
+     */
+    private static final String WRITE = READ + """
+            local always, expireAt = ARGV[1] == 'always', ARGV[2]
+            local fields, cur, prev = read(3, 3)
+            local out, writes, moved = {}, {}, {}
+            for i = 1, #fields do
+              local holder = owner(cur[i] or prev[i])
+              local held = holder == ARGV[1 + 3 * i]
+              out[i] = held and 1 or 0
+              if always or held then
+                local value = ARGV[2 + 3 * i]
+                if value == '' then
+                  if cur[i] then redis.call('HDEL', KEYS[1], fields[i]) end
+                else
+                  writes[#writes + 1] = fields[i]
+                  writes[#writes + 1] = value
+                end
+                if prev[i] then moved[#moved + 1] = fields[i] end
+              end
+            end
+            if #writes > 0 then
+              redis.call('HSET', KEYS[1], unpack(writes))
+              redis.call('PEXPIREAT', KEYS[1], expireAt)
+            end
+            if #moved > 0 then redis.call('HDEL', KEYS[2], unpack(moved)) end
+            return out""";
 
     /** What a claim attempt found. */
     public enum State {
@@ -42,10 +117,17 @@ public final class PartClaims {
 
     /** How a claim ended, kept in the done marker for whoever inspects the key. */
     public enum Outcome {
-        ACCEPTED, RETRIED, FAILED, UNKNOWN;
+        ACCEPTED("A"), RETRIED("R"), FAILED("F"), UNKNOWN("U");
 
-        String marker() {
-            return "done:" + name().toLowerCase(java.util.Locale.ROOT);
+        private final String marker;
+
+        Outcome(String marker) {
+            this.marker = marker;
+        }
+
+        /** The value of a settled key: one letter, as the key is kept for a while after every message. */
+        public String marker() {
+            return marker;
         }
     }
 
@@ -53,17 +135,36 @@ public final class PartClaims {
     private final Duration lease;
     private final Duration doneTtl;
     private final String instance;
+    private final Clock clock;
+    private final Coalescer<Claim, String> takes;
+    private final Coalescer<Write, Boolean> renewals;
+    private final Coalescer<Write, Boolean> finishes;
+    private final Coalescer<Write, Boolean> releases;
 
     /**
      * @param lease    how long a claim lives unless renewed: after a crash, another instance takes over after it
-     * @param doneTtl  how long a settled part is remembered (the receipt TTL: a redelivery later than that is moot)
+     * @param doneTtl  how long, at least, a settled part is remembered: longer than any record can be handed over
+     *                 again (a consumer's retries, a rebalance, the router writing a part again)
      * @param instance names the owner in the lease value, for whoever inspects a key (e.g. host name)
      */
     public PartClaims(RedisAsyncCommands<String, String> redis, Duration lease, Duration doneTtl, String instance) {
+        this(redis, lease, doneTtl, instance, Clock.systemUTC());
+    }
+
+    public PartClaims(RedisAsyncCommands<String, String> redis, Duration lease, Duration doneTtl, String instance,
+                      Clock clock) {
+        if (doneTtl.compareTo(lease) < 0) {
+            throw new IllegalArgumentException("done markers (" + doneTtl + ") must outlive a lease (" + lease + ")");
+        }
         this.redis = redis;
         this.lease = lease;
         this.doneTtl = doneTtl;
         this.instance = instance;
+        this.clock = clock;
+        this.takes = new Coalescer<>(this::takeAll, MAX_BATCH, LINGER);
+        this.renewals = new Coalescer<>(batch -> write(batch, false), MAX_BATCH, LINGER);
+        this.finishes = new Coalescer<>(batch -> write(batch, true), MAX_BATCH, LINGER);
+        this.releases = new Coalescer<>(batch -> write(batch, false), MAX_BATCH, LINGER);
     }
 
     public Duration lease() {
@@ -72,19 +173,17 @@ public final class PartClaims {
 
     /** A claim with a fresh owner token; nothing is written until {@link #take}. */
     public Claim newClaim(String dedupKey) {
-        return new Claim(dedupKey, LEASE_PREFIX + instance + ":" + UUID.randomUUID());
+        return new Claim(dedupKey, instance + ":" + UUID.randomUUID());
     }
 
     public CompletionStage<State> take(Claim claim) {
-        return redis.setGet(key(claim.dedupKey()), claim.owner(), SetArgs.Builder.nx().px(lease))
-                .thenApply(previous -> previous == null || previous.equals(claim.owner()) ? State.TAKEN
-                        : previous.startsWith(LEASE_PREFIX) ? State.HELD : State.DONE);
+        return takes.submit(claim).thenApply(found -> found.isEmpty() ? State.TAKEN
+                : found.startsWith(LEASE_PREFIX) ? State.HELD : State.DONE);
     }
 
     /** Extends the lease; false when the owner no longer holds the key (it expired, or another owner has it). */
     public CompletionStage<Boolean> renew(Claim claim) {
-        return redis.<Long>eval(RENEW, ScriptOutputType.INTEGER, new String[]{key(claim.dedupKey())}, claim.owner(),
-                Long.toString(lease.toMillis())).thenApply(n -> n == 1);
+        return renewals.submit(new Write(claim, now -> leaseValue(claim, now)));
     }
 
     /**
@@ -92,17 +191,62 @@ public final class PartClaims {
      * part again. False when the owner had lost its lease meanwhile (another instance may have submitted too).
      */
     public CompletionStage<Boolean> finish(Claim claim, Outcome outcome) {
-        return redis.setGet(key(claim.dedupKey()), outcome.marker(), SetArgs.Builder.px(doneTtl))
-                .thenApply(claim.owner()::equals);
+        return finishes.submit(new Write(claim, now -> outcome.marker()));
     }
 
     /** Gives the key up so that the record's next delivery can submit; only while the owner still holds it. */
     public CompletionStage<Boolean> release(Claim claim) {
-        return redis.<Long>eval(RELEASE, ScriptOutputType.INTEGER, new String[]{key(claim.dedupKey())}, claim.owner())
-                .thenApply(n -> n == 1);
+        return releases.submit(new Write(claim, now -> ""));
     }
 
-    static String key(String dedupKey) {
-        return "sms:dedup:" + dedupKey;
+    /** The key's value as stored (a lease, an {@link Outcome#marker()}), or null: for inspection and tests. */
+    public CompletionStage<String> inspect(String dedupKey) {
+        List<String> windows = windows(clock.millis());
+        return redis.hget(windows.get(0), dedupKey).thenCompose(current -> current != null
+                ? CompletableFuture.completedFuture(current)
+                : redis.hget(windows.get(1), dedupKey));
+    }
+
+    private CompletionStage<List<String>> takeAll(List<Claim> claims) {
+        long now = clock.millis();
+        List<String> args = new ArrayList<>(List.of(Long.toString(now), Long.toString(lease.toMillis()), expireAt(now)));
+        claims.forEach(claim -> {
+            args.add(claim.dedupKey());
+            args.add(claim.owner());
+        });
+        return redis.<List<Object>>eval(TAKE, ScriptOutputType.MULTI, windows(now).toArray(String[]::new),
+                args.toArray(String[]::new)).thenApply(found -> found.stream().map(String::valueOf).toList());
+    }
+
+    private CompletionStage<List<Boolean>> write(List<Write> writes, boolean always) {
+        long now = clock.millis();
+        List<String> args = new ArrayList<>(List.of(always ? "always" : "held", expireAt(now)));
+        writes.forEach(write -> {
+            args.add(write.claim().dedupKey());
+            args.add(write.claim().owner());
+            args.add(write.value().apply(now));
+        });
+        return redis.<List<Object>>eval(WRITE, ScriptOutputType.MULTI, windows(now).toArray(String[]::new),
+                args.toArray(String[]::new)).thenApply(held -> held.stream().map(n -> ((Long) n) == 1).toList());
+    }
+
+    private String leaseValue(Claim claim, long now) {
+        return LEASE_PREFIX + (now + lease.toMillis()) + "|" + claim.owner();
+    }
+
+    /** The current window's hash and the previous one's. */
+    private List<String> windows(long now) {
+        long window = now / doneTtl.toMillis();
+        return List.of(BUCKET_PREFIX + window, BUCKET_PREFIX + (window - 1));
+    }
+
+    /** A window is read as "previous" through the next one, and a lease written at its end must outlive it. */
+    private String expireAt(long now) {
+        long window = now / doneTtl.toMillis();
+        return Long.toString((window + 2) * doneTtl.toMillis() + lease.toMillis());
+    }
+
+    /** One write of a batch: the claim and its new value at the batch's time ("" deletes the key). */
+    private record Write(Claim claim, Function<Long, String> value) {
     }
 }

@@ -21,11 +21,11 @@ public final class CarrierIds {
      */
     public static Set<String> keys(String rawId, String phone) {
         Set<String> keys = new LinkedHashSet<>();
-        String digits = phone == null ? "" : phone.replaceAll("\\D", "");
+        String digits = phoneDigits(phone);
         if (digits.isEmpty()) {
             return keys;
         }
-        String suffix = "/" + digits.substring(Math.max(0, digits.length() - PHONE_DIGITS));
+        String suffix = "/" + digits;
         keys(rawId).forEach(key -> keys.add(key + suffix));
         return keys;
     }
@@ -47,6 +47,36 @@ public final class CarrierIds {
             parseSignedDecimal(id).ifPresent(value -> keys.add("D" + Long.toUnsignedString(value)));
         }
         return keys;
+    }
+
+    /**
+     * Every canonical print that denotes the same id as {@code rawId} under {@link #keys(String)}: the id itself and,
+     * for each number it may be (hex, decimal, signed decimal), that number in hex, decimal and signed decimal. Two
+     * prints share a key exactly when one's canonical form is among the other's prints, so a part is kept under its
+     * canonical form alone and a receipt looks up its prints.
+     */
+    public static Set<String> prints(String rawId) {
+        Set<String> prints = new LinkedHashSet<>();
+        String id = canonical(rawId);
+        if (id.isEmpty()) {
+            return prints;
+        }
+        prints.add(id);
+        keys(id).stream().filter(key -> key.startsWith("D") && !key.equals(id)).forEach(key -> {
+            long value = Long.parseUnsignedLong(key.substring(1));
+            prints.add(Long.toHexString(value).toUpperCase(Locale.ROOT));
+            prints.add(Long.toUnsignedString(value));
+            if (value < 0) {
+                prints.add(Long.toString(value));
+            }
+        });
+        return prints;
+    }
+
+    /** The last 11 digits of a phone, which stay the same whether the carrier prints 86, +86 or neither; "" without digits. */
+    public static String phoneDigits(String phone) {
+        String digits = phone == null ? "" : phone.replaceAll("\\D", "");
+        return digits.substring(Math.max(0, digits.length() - PHONE_DIGITS));
     }
 
     /** Trimmed, upper case, without leading zeros (but "0" stays "0"). */

@@ -65,7 +65,7 @@ public final class InboundProcessor implements InboundSink {
                     .record(Duration.between(part.submittedAt(), clock.instant()));
             StatusEvent event = new StatusEvent(StatusEvent.VERSION, part.messageId(), part.phone(), part.segment(),
                     part.segments(), ReceiptStats.statusOf(receipt.stat()), part.carrier(), part.linkId(),
-                    part.carrierMessageId(), receipt.stat(), receipt.error(), clock.instant());
+                    part.carrierMessageId(), receipt.stat(), receipt.error(), clock.instant(), part.origin());
             return publish(Topics.STATUS, part.messageId(), event);
         }).whenComplete((done, error) -> {
             if (error != null) {

@@ -137,8 +137,35 @@ class ReceiptCorrelatorTest {
     void correlationsExpireWithTheirTtl() throws Exception {
         get(correlator.register(scope, correlation("m-5", "77AA"), false).toCompletableFuture());
 
-        Long ttl = TestRedis.sync().ttl("sms:dlr:" + scope + ":77AA");
-        assertThat(ttl).isBetween(1L, 600L);
+        List<String> windows = TestRedis.sync().keys("sms:dlr:" + scope + ":*");
+        assertThat(windows).hasSize(1);
+        // a window of a twelfth of the TTL expires a TTL after it ends
+        assertThat(TestRedis.sync().ttl(windows.get(0))).isBetween(1L, 600L + 50L);
+    }
+
+    @Test
+    void aPartIsFreedWhenItsReceiptComesAndKeptOnlyForTheCarriersRepeats() throws Exception {
+        Correlation part = correlation("m-6", "5E5E");
+        get(correlator.register(scope, part, false).toCompletableFuture());
+        assertThat(get(correlator.waiting(scope).toCompletableFuture())).isEqualTo(1);
+
+        assertThat(get(correlator.match(receipt("5E5E", "DELIVRD")).toCompletableFuture())).contains(part);
+
+        assertThat(get(correlator.waiting(scope).toCompletableFuture())).isZero();
+        assertThat(get(correlator.match(receipt("5E5E", "DELIVRD")).toCompletableFuture())).as("the carrier's repeat")
+                .contains(part);
+        assertThat(TestRedis.sync().keys("sms:dlr-got:" + scope + ":*")).singleElement()
+                .satisfies(settled -> assertThat(TestRedis.sync().ttl(settled)).isBetween(1L, 1200L));
+    }
+
+    @Test
+    void aCorrelationSurvivesTheGatewayRestartingAndCarriesTheOrigin() throws Exception {
+        Correlation part = new Correlation("m-7", PHONE, 2, 3, Carrier.CMCC, "link-1", "00000000000ABC",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), "4:1234");
+        get(correlator.register(scope, part, false).toCompletableFuture());
+
+        ReceiptCorrelator restarted = new ReceiptCorrelator(TestRedis.async(), Duration.ofMinutes(10), meters);
+        assertThat(get(restarted.match(receipt("2748", "DELIVRD")).toCompletableFuture())).contains(part);
     }
 
     private double unmatchedCount() {

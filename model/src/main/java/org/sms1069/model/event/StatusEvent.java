@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param segment          1-based part this event is about; 0 for the message as a whole
  * @param carrierMessageId the id the carrier gave the part, as the carrier prints it
  * @param rawStat          the carrier's own code (DELIVRD, UNDELIV, MK:0001, a submit result ...)
+ * @param origin           where the accepted message lies on {@code sms.submit} ({@link SubmitOrigin}), on the
+ *                         gateway's events; null where not known
  */
 public record StatusEvent(
         int v,
@@ -24,7 +26,14 @@ public record StatusEvent(
         String carrierMessageId,
         String rawStat,
         String detail,
-        Instant at) {
+        Instant at,
+        String origin) {
 
     public static final int VERSION = 1;
+
+    /** An event without an origin (the fields written before it existed). */
+    public StatusEvent(int v, String messageId, String phone, int segment, int segments, MessageStatus status,
+                       Carrier carrier, String linkId, String carrierMessageId, String rawStat, String detail, Instant at) {
+        this(v, messageId, phone, segment, segments, status, carrier, linkId, carrierMessageId, rawStat, detail, at, null);
+    }
 }

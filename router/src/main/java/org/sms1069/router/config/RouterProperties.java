@@ -55,8 +55,9 @@ public record RouterProperties(
      * @param batchMaxRecipients recipients per batched submit (the CMPP/SGIP/SMGP limit is 100)
      * @param linkRecheck        how often a message held for a carrier without a healthy link looks again
      * @param linkMaxWait        after this it goes to its configured link anyway, whose gateway retries it
-     * @param messageTtl         how long the router keeps an accepted message to send it again after a
-     *                           portability receipt (the receipt timeout)
+     * @param messageTtl         how long a message may get a portability receipt (the receipt timeout): how long
+     *                           its re-route is remembered and a long message keeps its UDH reference (the message
+     *                           itself is read back from {@code sms.submit}, whose retention must be longer)
      * @param notSubscriberStats receipt stats that, from the carrier of the number's segment, mean the
      *                           number is not (any more) its subscriber, i.e. ported out
      */

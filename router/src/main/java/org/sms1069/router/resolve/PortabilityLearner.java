@@ -15,7 +15,7 @@ import org.sms1069.model.event.AcceptedMessage;
 import org.sms1069.model.event.StatusEvent;
 import org.sms1069.model.phone.PhoneNumber;
 import org.sms1069.model.phone.PhoneNumbers;
-import org.sms1069.router.submit.MessageStore;
+import org.sms1069.router.submit.SubmitArchive;
 
 import java.time.Duration;
 import java.util.List;
@@ -37,8 +37,9 @@ import java.util.stream.Collectors;
  *       old carrier. From any other carrier the stat means what it says and teaches nothing.</li>
  * </ul>
  * The override is stored in Redis, the carriers tried are recorded ({@code sms:np-tried:<phone>}, 30 days), and
- * the message is sent once more — at most once per message — by writing it back to {@code sms.submit}
- * with {@code reroute = 1}; routing it resolves to the learned carrier.
+ * the message is sent once more — at most once per message — by reading it back from {@code sms.submit} at the
+ * place the receipt names ({@link StatusEvent#origin()}) and writing it there again with {@code reroute = 1};
+ * routing it resolves to the learned carrier.
  */
 public final class PortabilityLearner implements ReliableConsumer.Handler<StatusEvent> {
     private static final Logger log = LoggerFactory.getLogger(PortabilityLearner.class);
@@ -47,14 +48,14 @@ public final class PortabilityLearner implements ReliableConsumer.Handler<Status
 
     private final CarrierResolver resolver;
     private final PortabilityOverrides overrides;
-    private final MessageStore messages;
+    private final SubmitArchive messages;
     private final RedisAsyncCommands<String, String> redis;
     private final Publisher publisher;
     private final Set<String> notSubscriberStats;
     private final Duration messageTtl;
     private final MeterRegistry meters;
 
-    public PortabilityLearner(CarrierResolver resolver, PortabilityOverrides overrides, MessageStore messages,
+    public PortabilityLearner(CarrierResolver resolver, PortabilityOverrides overrides, SubmitArchive messages,
                               RedisAsyncCommands<String, String> redis, Publisher publisher,
                               List<String> notSubscriberStats, Duration messageTtl, MeterRegistry meters) {
         this.resolver = resolver;
@@ -90,7 +91,7 @@ public final class PortabilityLearner implements ReliableConsumer.Handler<Status
         Optional<Carrier> named = ported ? PortabilityOverrides.parseCarrier(stat.substring(3)) : Optional.empty();
         return learn(phone.get(), event.carrier(), named, source)
                 .thenCompose(learned -> learned.isPresent()
-                        ? reroute(event.messageId(), source)
+                        ? reroute(event, source)
                         : CompletableFuture.completedFuture(null));
     }
 
@@ -129,13 +130,14 @@ public final class PortabilityLearner implements ReliableConsumer.Handler<Status
      * The parts of a message each bring a receipt: a claim in Redis lets only the first re-route it,
      * and a message that was re-routed already is not sent a third time.
      */
-    private CompletionStage<?> reroute(String messageId, String source) {
+    private CompletionStage<?> reroute(StatusEvent event, String source) {
+        String messageId = event.messageId();
         String claim = "sms:np-rerouted:" + messageId;
         return redis.set(claim, source, SetArgs.Builder.nx().ex(messageTtl)).thenCompose(ok -> {
             if (!"OK".equals(ok)) {
                 return CompletableFuture.completedFuture(null);
             }
-            return messages.find(messageId).thenCompose(found -> {
+            return messages.find(event.origin(), messageId).thenCompose(found -> {
                 if (found.isEmpty() || found.get().reroute() > 0) {
                     log.info("{} not sent again: {}", messageId, found.isEmpty() ? "no longer kept" : "already re-routed once");
                     return CompletableFuture.completedFuture(null);

@@ -1,9 +1,11 @@
 package org.sms1069.router.resolve;
 
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import org.sms1069.messaging.Coalescer;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.phone.PhoneNumber;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,21 +18,30 @@ import java.util.concurrent.CompletionStage;
 /**
  * Number portability overrides in Redis: {@code sms:np:<phone>} holds the carrier that serves a
  * mainland number today when it is not the carrier of its segment. No TTL: a port lasts until the
- * next bulk load or learned port replaces it.
+ * next bulk load or learned port replaces it. Lookups made together (the records of one poll) are one
+ * {@code MGET}.
  */
 public final class PortabilityOverrides {
     public static final String KEY_PREFIX = "sms:np:";
     private static final int CHUNK = 1_000;
+    private static final Duration LINGER = Duration.ofMillis(1);
 
     private final RedisAsyncCommands<String, String> redis;
+    private final Coalescer<String, Optional<String>> lookups;
 
     public PortabilityOverrides(RedisAsyncCommands<String, String> redis) {
         this.redis = redis;
+        this.lookups = new Coalescer<>(this::lookup, CHUNK, LINGER);
     }
 
     /** The stored value as it is, valid or not. */
     public CompletionStage<Optional<String>> raw(PhoneNumber phone) {
-        return redis.get(KEY_PREFIX + phone.value()).thenApply(Optional::ofNullable);
+        return lookups.submit(KEY_PREFIX + phone.value());
+    }
+
+    private CompletionStage<List<Optional<String>>> lookup(List<String> keys) {
+        return redis.mget(keys.toArray(String[]::new)).thenApply(values -> values.stream()
+                .map(value -> value.optional()).toList());
     }
 
     public CompletionStage<Void> set(PhoneNumber phone, Carrier carrier) {

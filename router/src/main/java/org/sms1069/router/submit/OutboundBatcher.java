@@ -131,7 +131,7 @@ public final class OutboundBatcher implements AutoCloseable {
         // different grouping of the same parts after a redelivery never reaches a phone twice
         List<Recipient> recipients = members.stream().map(m -> {
             Recipient r = m.part().recipients().get(0);
-            return new Recipient(r.messageId(), r.phone(), r.dedupKeyIn(m.part()));
+            return r.withDedupKey(r.dedupKeyIn(m.part()));
         }).toList();
         Instant expiresAt = members.stream().map(m -> m.part().expiresAt()).filter(Objects::nonNull)
                 .min(Instant::compareTo).orElse(null);

@@ -21,13 +21,18 @@ public final class OutboundPlanner {
 
     /** Parts sharing {@code reference}, which a long message takes from {@link UdhReferences}. */
     public static List<OutboundSubmit> plan(AcceptedMessage message, LinkSettings link, int reference) {
+        return plan(message, link, reference, null);
+    }
+
+    /** As above, the recipient naming where the message lies on {@code sms.submit} ({@code origin}, may be null). */
+    public static List<OutboundSubmit> plan(AcceptedMessage message, LinkSettings link, int reference, String origin) {
         List<String> parts = Segments.split(message.text());
         String keyBase = message.reroute() > 0 ? message.messageId() + "~np" + message.reroute() : message.messageId();
         List<OutboundSubmit> out = new ArrayList<>(parts.size());
         for (int i = 0; i < parts.size(); i++) {
             int number = i + 1;
             out.add(new OutboundSubmit(OutboundSubmit.VERSION, dedupKey(keyBase, number, 1), link.id(),
-                    link.carrier(), List.of(new Recipient(message.messageId(), message.phone())),
+                    link.carrier(), List.of(new Recipient(message.messageId(), message.phone(), null, origin)),
                     message.sourceAddr(), number, parts.size(), reference, parts.get(i), 1,
                     message.expiresAt(), null));
         }

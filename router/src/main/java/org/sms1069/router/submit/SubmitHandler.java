@@ -13,6 +13,7 @@ import org.sms1069.model.Topics;
 import org.sms1069.model.event.AcceptedMessage;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.StatusEvent;
+import org.sms1069.model.event.SubmitOrigin;
 import org.sms1069.model.phone.PhoneNumber;
 import org.sms1069.model.phone.PhoneNumbers;
 import org.sms1069.model.segment.Segments;
@@ -30,8 +31,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * Consumes {@code sms.submit}: resolve the carrier, pick a healthy link, split, and write the parts to
  * {@code sms.out.<link>} (batched where the protocol allows), to {@code sms.scheduled} for a send time
- * ahead, or to {@code sms.retry} to wait while the carrier has no healthy link. Mainland messages are
- * kept in Redis for a portability re-route. One phone's messages leave in the order they came.
+ * ahead, or to {@code sms.retry} to wait while the carrier has no healthy link. Nothing of the message is kept:
+ * each recipient names the record's place on {@code sms.submit} ({@link SubmitOrigin}), where a portability
+ * re-route reads it again. One phone's messages leave in the order they came.
  */
 public final class SubmitHandler implements ReliableConsumer.Handler<AcceptedMessage> {
     private static final Logger log = LoggerFactory.getLogger(SubmitHandler.class);
@@ -39,18 +41,16 @@ public final class SubmitHandler implements ReliableConsumer.Handler<AcceptedMes
     private final CarrierResolver resolver;
     private final LinkDispatch dispatch;
     private final UdhReferences references;
-    private final MessageStore store;
     private final Publisher publisher;
     private final MeterRegistry meters;
     private final Clock clock;
     private final PerKeyOrder order = new PerKeyOrder();
 
-    public SubmitHandler(CarrierResolver resolver, LinkDispatch dispatch, UdhReferences references, MessageStore store,
+    public SubmitHandler(CarrierResolver resolver, LinkDispatch dispatch, UdhReferences references,
                          Publisher publisher, MeterRegistry meters, Clock clock) {
         this.resolver = resolver;
         this.dispatch = dispatch;
         this.references = references;
-        this.store = store;
         this.publisher = publisher;
         this.meters = meters;
         this.clock = clock;
@@ -63,11 +63,12 @@ public final class SubmitHandler implements ReliableConsumer.Handler<AcceptedMes
                 .orElseThrow(() -> new PoisonRecordException("sms.submit record " + message.messageId() + " has an invalid phone"));
         CompletionStage<Plan> prepared = message.expiresAt() != null && message.expiresAt().isBefore(clock.instant())
                 ? CompletableFuture.completedFuture(Plan.failed(null, "expired", "validity expired before the message could be routed"))
-                : resolver.resolve(phone).thenCompose(carrier -> plan(message, phone, carrier));
+                : resolver.resolve(phone).thenCompose(carrier -> plan(message, phone, carrier,
+                        new SubmitOrigin(record.partition(), record.offset()).toString()));
         return order.run(message.phone(), prepared, plan -> issue(message, plan));
     }
 
-    private CompletionStage<Plan> plan(AcceptedMessage message, PhoneNumber phone, Optional<Carrier> carrier) {
+    private CompletionStage<Plan> plan(AcceptedMessage message, PhoneNumber phone, Optional<Carrier> carrier, String origin) {
         if (carrier.isEmpty()) {
             return CompletableFuture.completedFuture(Plan.failed(null, "no-carrier", "number segment belongs to no known carrier"));
         }
@@ -78,10 +79,8 @@ public final class SubmitHandler implements ReliableConsumer.Handler<AcceptedMes
         CompletionStage<Integer> reference = Segments.count(message.text()) > 1
                 ? references.referenceFor(phone.value(), message.messageId())
                 : CompletableFuture.completedFuture(OutboundPlanner.udhReference(message.messageId()));
-        CompletableFuture<Void> kept = phone.mainland() ? store.keep(message).toCompletableFuture()
-                : CompletableFuture.completedFuture(null);
-        return reference.toCompletableFuture().thenCombine(kept, (ref, ignored) ->
-                new Plan(carrier.get(), route, OutboundPlanner.plan(message, route.configured(), ref), null, null));
+        return reference.thenApply(ref ->
+                new Plan(carrier.get(), route, OutboundPlanner.plan(message, route.configured(), ref, origin), null, null));
     }
 
     /** Runs in phone order: every send is issued before it returns. */

@@ -1,19 +1,27 @@
 package org.sms1069.router.submit;
 
-import io.lettuce.core.SetArgs;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * UDH concatenation references of long messages, unique per phone: a phone joins parts by reference,
  * so two long messages in flight to one phone must not share one. {@code sms:udh:<phone>} counts the
  * phone's long messages (reference = count mod 255 + 1); {@code sms:udhref:<messageId>} remembers the
- * message's reference so that a redelivered or retried message keeps it.
+ * message's reference so that a redelivered or retried message keeps it. One script, one round trip.
  */
 public final class UdhReferences {
+    private static final String ALLOCATE = """
+            local kept = redis.call('GET', KEYS[1])
+            if kept then return tonumber(kept) end
+            local n = redis.call('INCR', KEYS[2])
+            redis.call('EXPIRE', KEYS[2], ARGV[1])
+            local reference = n % 255 + 1
+            redis.call('SET', KEYS[1], reference, 'EX', ARGV[1])
+            return reference""";
+
     private final RedisAsyncCommands<String, String> redis;
     private final Duration ttl;
 
@@ -23,23 +31,8 @@ public final class UdhReferences {
     }
 
     public CompletionStage<Integer> referenceFor(String phone, String messageId) {
-        String refKey = "sms:udhref:" + messageId;
-        return redis.get(refKey).thenCompose(existing -> existing != null
-                ? CompletableFuture.completedFuture(Integer.parseInt(existing))
-                : allocate(phone, refKey));
-    }
-
-    private CompletionStage<Integer> allocate(String phone, String refKey) {
-        String counter = "sms:udh:" + phone;
-        return redis.incr(counter).thenCompose(n -> {
-            int reference = (int) Math.floorMod(n, 255L) + 1;
-            CompletableFuture<Boolean> expire = redis.expire(counter, ttl).toCompletableFuture();
-            CompletableFuture<String> claim = redis.set(refKey, String.valueOf(reference), SetArgs.Builder.nx().ex(ttl))
-                    .toCompletableFuture();
-            return expire.thenCombine(claim, (e, ok) -> ok).thenCompose(ok -> "OK".equals(ok)
-                    ? CompletableFuture.completedFuture(reference)
-                    // another instance (a redelivery racing this one) claimed first: use its reference
-                    : redis.get(refKey).thenApply(Integer::parseInt));
-        });
+        return redis.<Long>eval(ALLOCATE, ScriptOutputType.INTEGER,
+                        new String[]{"sms:udhref:" + messageId, "sms:udh:" + phone}, Long.toString(ttl.toSeconds()))
+                .thenApply(Long::intValue);
     }
 }
