@@ -81,11 +81,6 @@ class LinkPipelineFuzzTest {
         LeakRecorder.assertInstalled();
     }
 
-    @net.jqwik.api.lifecycle.AfterContainer
-    static void cpu() {
-        System.err.println("FUZZCPU " + ProcessHandle.current().info().totalCpuDuration().orElseThrow().toMillis());
-    }
-
     @AfterProperty
     void noBufferLeaked() {
         LeakRecorder.assertNoLeaks();
