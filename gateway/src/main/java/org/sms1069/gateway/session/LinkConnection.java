@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -135,10 +136,7 @@ final class LinkConnection<S> {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        dialect.initCodec(channel.pipeline(), limits.maxFrameLength());
-                        long idle = limits.keepaliveIdle().toMillis();
-                        channel.pipeline().addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS));
-                        channel.pipeline().addLast("session", fresh);
+                        initPipeline(channel.pipeline(), dialect, limits, fresh);
                     }
                 })
                 .connect(settings.host(), settings.port());
@@ -167,6 +165,13 @@ final class LinkConnection<S> {
                     loggedIn(fresh);
                     return null;
                 });
+    }
+
+    /** The pipeline of one connection: the dialect's codec, idle detection, then the session. */
+    static <S> void initPipeline(ChannelPipeline pipeline, LinkDialect<S> dialect, SessionProperties limits, Session<S> session) {
+        dialect.initCodec(pipeline, limits.maxFrameLength());
+        pipeline.addLast("idle", new IdleStateHandler(0, 0, limits.keepaliveIdle().toMillis(), TimeUnit.MILLISECONDS));
+        pipeline.addLast("session", session);
     }
 
     private static IOException failure(Throwable error, Duration loginTimeout) {

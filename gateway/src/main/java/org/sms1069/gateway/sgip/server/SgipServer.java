@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -91,13 +92,8 @@ public final class SgipServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         connections.add(channel);
-                        channel.pipeline()
-                                .addLast("frame", SgipDecoder.frameDecoder(environment.session().maxFrameLength()))
-                                .addLast("decoder", new SgipDecoder())
-                                .addLast("encoder", new SgipEncoder())
-                                .addLast("idle", new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
-                                .addLast("handler", new SgipServerHandler(settings.id(), settings.listenAccount(),
-                                        settings.listenPassword(), inbound, sink, metrics));
+                        initPipeline(channel.pipeline(), environment.session().maxFrameLength(), new SgipServerHandler(
+                                settings.id(), settings.listenAccount(), settings.listenPassword(), inbound, sink, metrics));
                     }
                 })
                 .bind(new InetSocketAddress(settings.listenPort())).addListener((ChannelFuture bound) -> {
@@ -115,6 +111,15 @@ public final class SgipServer implements AutoCloseable {
                     listening.complete(null);
                 });
         return listening;
+    }
+
+    /** The pipeline of one connection the carrier opened: the SGIP codec, idle detection, then the handler. */
+    static void initPipeline(ChannelPipeline pipeline, int maxFrameLength, SgipServerHandler handler) {
+        pipeline.addLast("frame", SgipDecoder.frameDecoder(maxFrameLength))
+                .addLast("decoder", new SgipDecoder())
+                .addLast("encoder", new SgipEncoder())
+                .addLast("idle", new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
+                .addLast("handler", handler);
     }
 
     /** Stops accepting, sends UNBIND on every open connection and waits until they are closed. */
