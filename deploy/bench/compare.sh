@@ -15,8 +15,8 @@ result() { # OUTPUT KEY
   grep '^RESULT' <<<"$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2
 }
 
-platform=$("$here/run.sh" --phones 1 "${shape[@]}" | tee /dev/stderr)
-kannel=$(SMS_SKIP_BUILD=1 "$here/kannel.sh" "${shape[@]}" | tee /dev/stderr)
+platform=$("$here/run.sh" --phones 1 "${shape[@]}" | tee -a /dev/stderr)
+kannel=$(SMS_SKIP_BUILD=1 "$here/kannel.sh" "${shape[@]}" | tee -a /dev/stderr)
 p_rate=$(result "$platform" delivered_per_s) k_rate=$(result "$kannel" delivered_per_s)
 p_cpu=$(result "$platform" cpu_ms_per_msg) k_cpu=$(result "$kannel" cpu_ms_per_msg)
 [ -n "$p_rate" ] && [ -n "$k_rate" ] || { echo "error: a run gave no result (see above)" >&2; exit 1; }
