@@ -62,21 +62,10 @@ trap '[ "$keep" = 1 ] || stop_everything' EXIT
 trap 'exit 130' INT TERM # so that the EXIT trap stops what runs
 
 # every port of this run: free ones, none of up.sh's defaults
-taken=" 2775 5432 6379 7890 8081 8082 8083 8090 8801 8802 8890 9092 "
-for var in SMS_API_PORT SMS_ROUTER_PORT SMS_GATEWAY_PORT SMS_SIM_PORT SMS_SIM_SMPP_PORT SMS_SIM_CMPP_PORT \
-    SMS_SIM_SGIP_PORT SMS_SIM_SMGP_PORT SMS_SGIP_LISTEN_PORT SMS_KAFKA_PORT SMS_REDIS_PORT SMS_PG_PORT; do
-  port=$("$root/deploy/kafka/kafka.sh" free-port)
-  while [[ "$taken" == *" $port "* ]]; do port=$("$root/deploy/kafka/kafka.sh" free-port); done
-  taken+="$port "
-  echo "$var=$port"
-done > "$run/ports.env"
-set -a; source "$run/ports.env"; set +a
+private_ports $platform_port_vars
 
 # links without TPS caps worth the name, so that a run is quick
-sed -e "s/port: 7890/port: $SMS_SIM_CMPP_PORT/; s/port: 8801/port: $SMS_SIM_SGIP_PORT/" \
-    -e "s/port: 8890/port: $SMS_SIM_SMGP_PORT/; s/port: 2775/port: $SMS_SIM_SMPP_PORT/" \
-    -e "s/listen-port: 8802/listen-port: $SMS_SGIP_LISTEN_PORT/; s/tps: [0-9]*/tps: 5000/; s/window: 16/window: 32/" \
-    "$root/deploy/local/links.yml" > "$run/links.yml"
+private_links "$root/deploy/local/links.yml" "$run/links.yml" "s/tps: [0-9]*/tps: 5000/; s/window: 16/window: 32/"
 export SMS_LINKS_FILE="$run/links.yml"
 
 version=0.1.0-SNAPSHOT
