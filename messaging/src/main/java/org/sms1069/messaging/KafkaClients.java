@@ -67,6 +67,22 @@ public final class KafkaClients {
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
+    /**
+     * A consumer outside any group that reads where it is told ({@code assign} and {@code seek}): committed records
+     * only, nothing committed, for reading a record back by its offset.
+     */
+    public static KafkaConsumer<String, byte[]> offsetReader(String bootstrapServers, String clientId, int maxPollRecords,
+                                                             Map<String, Object> further) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        config.putAll(further);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
     private static Map<String, Object> consumerConfig(String bootstrapServers, String groupId, String clientId,
                                                       int maxPollRecords) {
         Map<String, Object> config = new HashMap<>();

@@ -1,11 +1,9 @@
 package org.sms1069.router.submit;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.sms1069.messaging.KafkaClients;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.AcceptedMessage;
 import org.sms1069.model.event.SubmitOrigin;
@@ -74,10 +72,7 @@ public final class SubmitArchive implements AutoCloseable {
 
     private KafkaConsumer<String, byte[]> consumer() {
         if (consumer == null) {
-            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ConsumerConfig.CLIENT_ID_CONFIG, clientId, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1),
-                    new StringDeserializer(), new ByteArrayDeserializer());
+            consumer = KafkaClients.offsetReader(bootstrapServers, clientId, 1, Map.of());
         }
         return consumer;
     }
