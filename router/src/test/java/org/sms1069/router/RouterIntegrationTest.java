@@ -226,6 +226,22 @@ class RouterIntegrationTest {
     }
 
     @Test
+    void flowControlAnswersDoNotUseUpTheAttemptLimit() throws Exception {
+        String phone = phone("138");
+        String messageId = TestInfra.unique("throttled");
+        OutboundSubmit part = retryPart(messageId, phone, 1, null);
+        for (int i = 0; i < MAX_ATTEMPTS + 2; i++) {
+            part = part.nextAttempt(messageId + ":1:" + (part.attempt() + 1), part.recipients(), null, "SMGP:1", true);
+        }
+        OutboundSubmit throttled = part;
+
+        publisher.publish(Topics.RETRY, phone, throttled).get();
+
+        assertThat(awaitOutbound("CMCC", messageId, 1)).singleElement()
+                .satisfies(record -> assertThat(record.value()).isEqualTo(throttled));
+    }
+
+    @Test
     void retryOfAnExpiredPartEndsAsFailed() throws Exception {
         String phone = phone("138");
         String messageId = TestInfra.unique("late");

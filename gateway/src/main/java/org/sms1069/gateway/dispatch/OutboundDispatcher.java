@@ -250,10 +250,9 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
         List<Recipient> recipients = part.recipients().stream()
                 .map(r -> r.withDedupKey(retryKey(r.dedupKeyIn(part), next)))
                 .toList();
-        OutboundSubmit again = new OutboundSubmit(part.v(), retryKey(part.dedupKey(), next), part.linkId(),
-                part.carrier(), recipients, part.sourceAddr(), part.segmentNumber(), part.segmentCount(),
-                part.reference(), part.text(), next, part.expiresAt(), clock.instant().plus(retryBackoff.delay(part.attempt())),
-                rejected.rawResult(), null);
+        OutboundSubmit again = part.nextAttempt(retryKey(part.dedupKey(), next), recipients,
+                clock.instant().plus(retryBackoff.delay(part.failedAttempts() + 1)), rejected.rawResult(),
+                rejected.flowControl());
         log.info("part {} of link {} will be retried (attempt {}): {}", part.dedupKey(), part.linkId(), next, rejected.rawResult());
         return publisher.publish(Topics.RETRY, part.recipients().get(0).phone(), again);
     }

@@ -172,6 +172,7 @@ class OutboundDispatcherTest {
         assertThat(retry.key()).isEqualTo(part.recipients().get(0).phone());
         OutboundSubmit again = retry.value();
         assertThat(again.attempt()).isEqualTo(2);
+        assertThat(again.failedAttempts()).isEqualTo(1);
         assertThat(again.dedupKey()).isEqualTo(part.recipients().get(0).messageId() + ":1:2");
         assertThat(again.notBefore()).isAfter(before);
         assertThat(again.linkId()).isEqualTo(part.linkId());
@@ -194,7 +195,10 @@ class OutboundDispatcherTest {
         ConsumerRecord<String, LinkHealth> up = TopicReader.first(Topics.LINK_HEALTH, h -> h.linkId().equals(id) && h.state() == LinkHealth.State.UP);
         assertThat(Duration.between(throttled.value().at(), up.value().at())).isGreaterThanOrEqualTo(FLOW_CONTROL_PAUSE);
         assertThat(meters.counter("sms_link_flow_control_total", "link", id).count()).isEqualTo(1);
-        TopicReader.first(Topics.RETRY, p -> p.recipients().get(0).messageId().equals(part.recipients().get(0).messageId()));
+        OutboundSubmit again = TopicReader.first(Topics.RETRY, p -> p.recipients().get(0).messageId().equals(part.recipients().get(0).messageId())).value();
+        assertThat(again.attempt()).isEqualTo(2);
+        assertThat(again.throttles()).as("a flow-control answer is not a failed attempt").isEqualTo(1);
+        assertThat(again.failedAttempts()).isZero();
     }
 
     @Test

@@ -18,6 +18,8 @@ import java.util.List;
  *                      "LINK_DOWN", "TIMEOUT", "ESME_RTHROTTLED(0x58)"); null on a first attempt
  * @param waitingSince  set while the router holds the part because its carrier has no healthy link:
  *                      when that wait began, to bound it; null otherwise
+ * @param throttles     how many of the attempts so far the carrier answered with flow control ("slow
+ *                      down"): those are not failures of the part, so they do not use up its attempt limit
  */
 public record OutboundSubmit(
         int v,
@@ -34,7 +36,8 @@ public record OutboundSubmit(
         Instant expiresAt,
         Instant notBefore,
         String lastError,
-        Instant waitingSince) {
+        Instant waitingSince,
+        int throttles) {
 
     public static final int VERSION = 1;
 
@@ -47,12 +50,51 @@ public record OutboundSubmit(
                           String sourceAddr, int segmentNumber, int segmentCount, int reference, String text,
                           int attempt, Instant expiresAt, Instant notBefore) {
         this(v, dedupKey, linkId, carrier, recipients, sourceAddr, segmentNumber, segmentCount, reference, text,
-                attempt, expiresAt, notBefore, null, null);
+                attempt, expiresAt, notBefore, null, null, 0);
     }
 
     /** The same part for fewer recipients (those a redelivery has not reached yet). */
     public OutboundSubmit withRecipients(List<Recipient> remaining) {
         return new OutboundSubmit(v, dedupKey, linkId, carrier, remaining, sourceAddr, segmentNumber, segmentCount,
-                reference, text, attempt, expiresAt, notBefore, lastError, waitingSince);
+                reference, text, attempt, expiresAt, notBefore, lastError, waitingSince, throttles);
+    }
+
+    /**
+     * The next attempt of this part after the carrier refused {@code error}: under {@code nextKey} for
+     * {@code nextRecipients}, not before {@code notBefore}; a flow-control refusal is counted apart.
+     */
+    public OutboundSubmit nextAttempt(String nextKey, List<Recipient> nextRecipients, Instant notBefore, String error,
+                                      boolean flowControl) {
+        return new OutboundSubmit(v, nextKey, linkId, carrier, nextRecipients, sourceAddr, segmentNumber, segmentCount,
+                reference, text, attempt + 1, expiresAt, notBefore, error, null, throttles + (flowControl ? 1 : 0));
+    }
+
+    /** This part held by the router until {@code recheckAt}, waiting since {@code since} for a healthy link. */
+    public OutboundSubmit parked(Instant recheckAt, String reason, Instant since) {
+        return new OutboundSubmit(v, dedupKey, linkId, carrier, recipients, sourceAddr, segmentNumber, segmentCount,
+                reference, text, attempt, expiresAt, recheckAt, reason, since, throttles);
+    }
+
+    /** This part on {@code link}, no longer waiting (lastError and notBefore stay, for the record). */
+    public OutboundSubmit onLink(String link) {
+        return new OutboundSubmit(v, dedupKey, link, carrier, recipients, sourceAddr, segmentNumber, segmentCount,
+                reference, text, attempt, expiresAt, notBefore, lastError, null, throttles);
+    }
+
+    /** This part for one of its recipients alone, under that recipient's own key, due at once. */
+    public OutboundSubmit alone(Recipient recipient, String key) {
+        return new OutboundSubmit(v, key, linkId, carrier, List.of(recipient), sourceAddr, segmentNumber, segmentCount,
+                reference, text, attempt, expiresAt, null, lastError, null, throttles);
+    }
+
+    /** This part due at {@code sendAt}. */
+    public OutboundSubmit dueAt(Instant sendAt) {
+        return new OutboundSubmit(v, dedupKey, linkId, carrier, recipients, sourceAddr, segmentNumber, segmentCount,
+                reference, text, attempt, expiresAt, sendAt, lastError, waitingSince, throttles);
+    }
+
+    /** Attempts that failed for a reason other than flow control: what the router's attempt limit counts. */
+    public int failedAttempts() {
+        return attempt - 1 - throttles;
     }
 }

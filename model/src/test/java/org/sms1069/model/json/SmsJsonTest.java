@@ -34,7 +34,7 @@ class SmsJsonTest {
         OutboundSubmit part = new OutboundSubmit(OutboundSubmit.VERSION, "m:1:2", "cmcc-1", Carrier.CMCC,
                 List.of(new Recipient("m", "13800138000")), "10690123456", 1, 1, 9, "text", 2,
                 Instant.parse("2026-11-28T12:00:00Z"), Instant.parse("2026-11-28T11:00:00Z"), "LINK_DOWN",
-                Instant.parse("2026-11-28T10:00:00Z"));
+                Instant.parse("2026-11-28T10:00:00Z"), 1);
         assertThat(SmsJson.read(SmsJson.write(part), OutboundSubmit.class)).isEqualTo(part);
 
         String older = "{\"v\":1,\"dedupKey\":\"m:1:1\",\"linkId\":\"cmcc-1\",\"carrier\":\"CMCC\","
@@ -44,6 +44,24 @@ class SmsJsonTest {
         assertThat(read.lastError()).isNull();
         assertThat(read.waitingSince()).isNull();
         assertThat(read.attempt()).isEqualTo(1);
+        assertThat(read.throttles()).isZero();
+    }
+
+    @Test
+    void flowControlRefusalsAreCountedApartFromFailedAttempts() {
+        OutboundSubmit first = new OutboundSubmit(OutboundSubmit.VERSION, "m:1:1", "ctcc-1", Carrier.CTCC,
+                List.of(new Recipient("m", "18912345678")), "10690123456", 1, 1, 9, "text", 1,
+                Instant.parse("2026-11-28T12:00:00Z"), null);
+        Instant later = Instant.parse("2026-11-28T11:00:00Z");
+        OutboundSubmit throttled = first.nextAttempt("m:1:2", first.recipients(), later, "SMGP:1", true);
+        OutboundSubmit failed = throttled.nextAttempt("m:1:3", first.recipients(), later, "SMGP:9", false);
+
+        assertThat(throttled.attempt()).isEqualTo(2);
+        assertThat(throttled.failedAttempts()).isZero();
+        assertThat(failed.attempt()).isEqualTo(3);
+        assertThat(failed.throttles()).isEqualTo(1);
+        assertThat(failed.failedAttempts()).isEqualTo(1);
+        assertThat(failed.lastError()).isEqualTo("SMGP:9");
     }
 
     @Test

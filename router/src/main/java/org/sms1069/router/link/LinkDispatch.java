@@ -125,9 +125,7 @@ public final class LinkDispatch {
     private CompletableFuture<?> park(OutboundSubmit part, String key, Instant since) {
         Instant now = clock.instant();
         waiting.waiting(part.dedupKey());
-        OutboundSubmit held = new OutboundSubmit(part.v(), part.dedupKey(), part.linkId(), part.carrier(),
-                part.recipients(), part.sourceAddr(), part.segmentNumber(), part.segmentCount(), part.reference(),
-                part.text(), part.attempt(), part.expiresAt(), now.plus(recheck),
+        OutboundSubmit held = part.parked(now.plus(recheck),
                 part.lastError() != null ? part.lastError() : NO_HEALTHY_LINK, since);
         return publisher.publish(Topics.RETRY, key, held);
     }
@@ -137,9 +135,7 @@ public final class LinkDispatch {
         if (link.id().equals(part.linkId()) && part.waitingSince() == null) {
             return part;
         }
-        return new OutboundSubmit(part.v(), part.dedupKey(), link.id(), part.carrier(), part.recipients(),
-                part.sourceAddr(), part.segmentNumber(), part.segmentCount(), part.reference(), part.text(),
-                part.attempt(), part.expiresAt(), part.notBefore(), part.lastError(), null);
+        return part.onLink(link.id());
     }
 
     /**
@@ -149,10 +145,7 @@ public final class LinkDispatch {
     private static List<OutboundSubmit> split(OutboundSubmit part) {
         List<OutboundSubmit> singles = new ArrayList<>();
         for (Recipient recipient : part.recipients()) {
-            singles.add(new OutboundSubmit(part.v(), recipient.messageId() + ":" + part.segmentNumber() + ":" + part.attempt(),
-                    part.linkId(), part.carrier(), List.of(recipient), part.sourceAddr(), part.segmentNumber(),
-                    part.segmentCount(), part.reference(), part.text(), part.attempt(), part.expiresAt(), null,
-                    part.lastError(), null));
+            singles.add(part.alone(recipient, recipient.messageId() + ":" + part.segmentNumber() + ":" + part.attempt()));
         }
         return singles;
     }

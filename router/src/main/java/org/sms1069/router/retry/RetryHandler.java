@@ -51,8 +51,10 @@ public final class RetryHandler implements ReliableConsumer.Handler<OutboundSubm
         if (part.expiresAt() != null && part.expiresAt().isBefore(now)) {
             return fail(part, "validity expired " + doing(record, part) + lastReason(part));
         }
-        if (part.attempt() > maxAttempts) {
-            return fail(part, "gave up after " + (part.attempt() - 1) + " attempts" + lastReason(part));
+        // flow-control answers slow a part down without failing it: validity bounds them, not the attempt limit
+        int failed = part.expiresAt() != null ? part.failedAttempts() : part.attempt() - 1;
+        if (failed >= maxAttempts) {
+            return fail(part, "gave up after " + failed + " failed attempts" + lastReason(part));
         }
         if (part.notBefore() != null && part.notBefore().isAfter(now)) {
             if (part.expiresAt() != null && part.notBefore().isAfter(part.expiresAt())) {

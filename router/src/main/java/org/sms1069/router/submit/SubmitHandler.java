@@ -92,7 +92,7 @@ public final class SubmitHandler implements ReliableConsumer.Handler<AcceptedMes
         if (message.sendAt() != null && message.sendAt().isAfter(now)) {
             meters.counter("sms_router_scheduled_total", "carrier", plan.carrier().name()).increment();
             return CompletableFuture.allOf(plan.parts().stream()
-                    .map(part -> publisher.publish(Topics.SCHEDULED, message.phone(), scheduled(part, message.sendAt())))
+                    .map(part -> publisher.publish(Topics.SCHEDULED, message.phone(), part.dueAt(message.sendAt())))
                     .toArray(CompletableFuture[]::new));
         }
         LinkSelector.Route route = plan.route();
@@ -107,11 +107,6 @@ public final class SubmitHandler implements ReliableConsumer.Handler<AcceptedMes
         return dispatch.sendNew(plan.parts(), message.phone(), route);
     }
 
-    private static OutboundSubmit scheduled(OutboundSubmit part, Instant sendAt) {
-        return new OutboundSubmit(part.v(), part.dedupKey(), part.linkId(), part.carrier(), part.recipients(),
-                part.sourceAddr(), part.segmentNumber(), part.segmentCount(), part.reference(), part.text(),
-                part.attempt(), part.expiresAt(), sendAt);
-    }
 
     private CompletionStage<?> fail(AcceptedMessage message, Carrier carrier, String reasonTag, String reason) {
         meters.counter("sms_router_failed_total", "reason", reasonTag).increment();
