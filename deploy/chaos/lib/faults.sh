@@ -39,7 +39,7 @@ fault_postgres_restart() {
 }
 
 fault_redis_restart() {
-  redis_stop
+  redis_stop KILL
   sleep "$restart_gap"
   redis_start
 }

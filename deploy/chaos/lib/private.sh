@@ -60,10 +60,10 @@ redis_start() {
   ensure_redis "$run"
 }
 
-redis_stop() {
+redis_stop() { # [SIGNAL] (default TERM; KILL is a crash: the last second of writes is gone)
   [ -f "$run/redis.pid" ] || return 0
   local pid i; pid=$(cat "$run/redis.pid")
-  kill "$pid" 2>/dev/null || true
+  kill -"${1:-TERM}" "$pid" 2>/dev/null || true
   for ((i = 0; i < 40; i++)); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
   rm -f "$run/redis.pid"
 }

@@ -27,8 +27,9 @@ ensure_redis() { # RUN_DIR
   port_open "$port" && return 0
   command -v redis-server >/dev/null || apt_install redis-server || return 1
   echo "starting redis-server on 127.0.0.1:$port" >&2
-  redis-server --daemonize yes --bind 127.0.0.1 --port "$port" --save "" --appendonly no \
-    --pidfile "$1/redis.pid" --logfile "$1/logs/redis.log" >/dev/null
+  # append-only file, fsynced every second (as production should run it): a crash loses at most the last second
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$port" --save "" --appendonly yes --appendfsync everysec \
+    --dir "$1" --pidfile "$1/redis.pid" --logfile "$1/logs/redis.log" >/dev/null
   wait_port "$port" 20 redis-server
 }
 

@@ -122,6 +122,7 @@ public class GatewayRuntime implements SmartLifecycle {
         int partitions = properties.kafka().partitions();
         List<TopicSpec> topics = new ArrayList<>(List.of(TopicSpec.of(Topics.RETRY, partitions),
                 TopicSpec.of(Topics.STATUS, partitions), TopicSpec.of(Topics.MO, partitions),
+                TopicSpec.of(Topics.ORPHAN_RECEIPTS, partitions),
                 TopicSpec.of(Topics.DEAD, 1), TopicSpec.compacted(Topics.LINK_HEALTH, 1)));
         properties.links().forEach(link -> topics.add(TopicSpec.of(Topics.outbound(link.id()), partitions)));
         return topics;

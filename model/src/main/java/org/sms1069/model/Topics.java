@@ -5,6 +5,7 @@ import org.sms1069.model.event.BlockedMessage;
 import org.sms1069.model.event.DeadLetter;
 import org.sms1069.model.event.LinkHealth;
 import org.sms1069.model.event.MoMessage;
+import org.sms1069.model.event.OrphanReceipt;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.StatusEvent;
 
@@ -16,6 +17,8 @@ public final class Topics {
     /** Parts of scheduled sends, held by the router until their send time. */
     public static final Topic<OutboundSubmit> SCHEDULED = Topic.of("sms.scheduled", OutboundSubmit.class);
     public static final Topic<StatusEvent> STATUS = Topic.of("sms.status", StatusEvent.class);
+    /** Receipts the gateway matched to no submit, for the api to look up in the status store. */
+    public static final Topic<OrphanReceipt> ORPHAN_RECEIPTS = Topic.of("sms.receipt.orphan", OrphanReceipt.class);
     public static final Topic<MoMessage> MO = Topic.of("sms.mo", MoMessage.class);
     public static final Topic<BlockedMessage> BLOCKED = Topic.of("sms.blocked", BlockedMessage.class);
     public static final Topic<LinkHealth> LINK_HEALTH = Topic.of("sms.link-health", LinkHealth.class);

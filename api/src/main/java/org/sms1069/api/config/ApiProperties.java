@@ -22,7 +22,8 @@ public record ApiProperties(
         @Valid @NotNull Security security,
         @Valid @NotNull @DefaultValue Limits limits,
         @Valid @NotNull @DefaultValue Idempotency idempotency,
-        @Valid @NotNull @DefaultValue Reference reference) {
+        @Valid @NotNull @DefaultValue Reference reference,
+        @Valid @NotNull @DefaultValue Receipts receipts) {
 
     /** {@code stallAfter}: a consumer without progress for that long while records wait turns readiness DOWN. */
     public record Kafka(@NotBlank String bootstrapServers,
@@ -80,5 +81,13 @@ public record ApiProperties(
     public record Reference(@DefaultValue("500ms") Duration heartbeat,
                             @DefaultValue("1500ms") Duration staleAfter,
                             @DefaultValue("10m") Duration maxAge) {
+    }
+
+    /**
+     * @param orphanGrace how long a receipt the gateway matched to no submit waits before the status store is searched
+     *                    for its part: long enough for the usual case (the receipt overtook its submit's response,
+     *                    and the gateway matches it a moment later) to have settled the part
+     */
+    public record Receipts(@DefaultValue("2m") Duration orphanGrace) {
     }
 }

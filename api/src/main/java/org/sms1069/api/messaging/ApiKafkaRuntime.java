@@ -3,6 +3,7 @@ package org.sms1069.api.messaging;
 import org.sms1069.api.callback.CallbackOutbox;
 import org.sms1069.api.config.ApiProperties;
 import org.sms1069.api.mo.MoIntake;
+import org.sms1069.api.receipt.OrphanReceipts;
 import org.sms1069.api.store.StatusBatchWriter;
 import org.sms1069.messaging.Received;
 import org.sms1069.messaging.ReliableConsumer;
@@ -10,6 +11,7 @@ import org.sms1069.messaging.TopicAdmin.TopicSpec;
 import org.sms1069.messaging.TopicAdmin;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.MoMessage;
+import org.sms1069.model.event.OrphanReceipt;
 import org.sms1069.model.event.StatusEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -21,8 +23,8 @@ import java.util.List;
 
 /**
  * Creates the api's topics, consumes {@code sms.status} into the message store in batches of one poll (queuing
- * the status callbacks in the same transaction for the messages whose status changed) and {@code sms.mo} into
- * the MO intake.
+ * the status callbacks in the same transaction for the messages whose status changed), {@code sms.mo} into
+ * the MO intake and {@code sms.receipt.orphan} into the status store's lookup ({@link OrphanReceipts}).
  */
 @Component
 public class ApiKafkaRuntime implements SmartLifecycle {
@@ -33,17 +35,20 @@ public class ApiKafkaRuntime implements SmartLifecycle {
     private final ApiConsumers consumers;
     private final CallbackOutbox callbacks;
     private final MoIntake mo;
+    private final OrphanReceipts orphans;
     private final TransactionalOperator tx;
     private ReliableConsumer<StatusEvent> statusConsumer;
     private ReliableConsumer<MoMessage> moConsumer;
+    private ReliableConsumer<OrphanReceipt> orphanConsumer;
 
     public ApiKafkaRuntime(ApiProperties properties, StatusBatchWriter statuses, ApiConsumers consumers,
-                           CallbackOutbox callbacks, MoIntake mo, TransactionalOperator tx) {
+                           CallbackOutbox callbacks, MoIntake mo, OrphanReceipts orphans, TransactionalOperator tx) {
         this.properties = properties;
         this.statuses = statuses;
         this.consumers = consumers;
         this.callbacks = callbacks;
         this.mo = mo;
+        this.orphans = orphans;
         this.tx = tx;
     }
 
@@ -53,11 +58,13 @@ public class ApiKafkaRuntime implements SmartLifecycle {
         int partitions = kafka.partitions();
         TopicAdmin.ensure(kafka.bootstrapServers(), kafka.replicationFactor(), List.of(
                 TopicSpec.of(Topics.SUBMIT, partitions), TopicSpec.of(Topics.STATUS, partitions),
-                TopicSpec.of(Topics.MO, partitions), TopicSpec.of(Topics.BLOCKED, partitions), TopicSpec.of(Topics.DEAD, 1)));
+                TopicSpec.of(Topics.MO, partitions), TopicSpec.of(Topics.BLOCKED, partitions), TopicSpec.of(Topics.DEAD, 1),
+                TopicSpec.of(Topics.ORPHAN_RECEIPTS, partitions)));
         statusConsumer = consumers.startBatched(Topics.STATUS, "api-status",
                 records -> applyStatuses(records.stream().map(Received::value).toList()).timeout(STORE_TIMEOUT).toFuture());
         moConsumer = consumers.start(Topics.MO, "api-mo",
                 record -> mo.accept(record.value()).timeout(STORE_TIMEOUT).toFuture());
+        orphanConsumer = consumers.start(Topics.ORPHAN_RECEIPTS, "api-orphan-receipts", orphans);
     }
 
     /** The status changes and their callbacks commit together: a redelivered event changes nothing and queues nothing. */
@@ -69,6 +76,10 @@ public class ApiKafkaRuntime implements SmartLifecycle {
 
     @Override
     public void stop() {
+        if (orphanConsumer != null) {
+            orphanConsumer.close();
+            orphanConsumer = null;
+        }
         if (moConsumer != null) {
             moConsumer.close();
             moConsumer = null;

@@ -2,6 +2,7 @@ package org.sms1069.api.submit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +24,7 @@ import org.sms1069.model.MessageIds;
 import org.sms1069.model.MessageStatus;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.DeadLetter;
+import org.sms1069.model.event.OrphanReceipt;
 import org.sms1069.model.event.StatusEvent;
 import org.sms1069.testkit.TestInfra;
 import org.sms1069.testkit.TestKafka;
@@ -53,6 +55,7 @@ class SendAndStatusTest {
     /** The api's consumer group for sms.status (ApiKafkaRuntime): its commits say what has been applied. */
     private static final String STATUS_GROUP = "api-status";
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration ORPHAN_GRACE = Duration.ofSeconds(1);
     private static final String SENTENCE = "您的订单已发货，预计明天送达，请保持电话畅通，如有疑问请联系客服。感谢您的支持与信任，祝您生活愉快。";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,7 +66,7 @@ class SendAndStatusTest {
 
     @BeforeAll
     static void start() {
-        api = RunningApi.start();
+        api = RunningApi.start("--sms.receipts.orphan-grace=" + ORPHAN_GRACE.toMillis() + "ms");
         app = api.onboardApp("Send and status", EXTENSION, SIGNATURE);
         publisher = new Publisher(KafkaClients.reliableProducer(TestKafka.bootstrapServers(), TestInfra.unique("api-test")));
         kafkaAdmin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()));
@@ -292,6 +295,45 @@ class SendAndStatusTest {
         awaitConsumed(publish(submitted));
 
         assertThat(get(sent.id()).get("status").asText()).isEqualTo("UNDELIVERED");
+    }
+
+    @Test
+    void aReceiptTheGatewayCouldNotMatchIsMatchedInTheStatusStoreByItsIdAndPhone() throws Exception {
+        Sent sent = sendOne("138", 20);
+        Sent other = sendOne("138", 20);
+        Instant t0 = Instant.now().minusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        publish(event(sent, 1, MessageStatus.SUBMITTED, "00A1B2C3", null, t0));
+        publish(event(other, 1, MessageStatus.SUBMITTED, "00A1B2C3", null, t0));
+
+        publishOrphan(new OrphanReceipt(OrphanReceipt.VERSION, "link-cmcc", List.of("A1B2C3", "10597059"),
+                sent.phone(), MessageStatus.DELIVERED, "DELIVRD", null, Instant.now()));
+
+        JsonNode status = awaitStatus(sent.id(), "DELIVERED");
+        assertThat(statuses(status)).containsExactly("SUBMITTED", "DELIVERED");
+        assertThat(status.get("rawStat").asText()).isEqualTo("DELIVRD");
+        assertThat(status.get("timeline").get(1).get("linkId").asText()).isEqualTo("link-cmcc");
+        assertThat(get(other.id()).get("status").asText()).as("same id, another phone").isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void aReceiptThatTheGatewaySettledMeanwhileIsNotAppliedAgain() throws Exception {
+        Sent sent = sendOne("139", 20);
+        Instant t0 = Instant.now().minusSeconds(10).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        publish(event(sent, 1, MessageStatus.SUBMITTED, "77", null, t0));
+        publish(event(sent, 1, MessageStatus.UNDELIVERED, "77", "MK:0001", t0.plusSeconds(1)));
+        awaitStatus(sent.id(), "UNDELIVERED");
+        MeterRegistry meters = api.bean(MeterRegistry.class);
+        double before = meters.counter("sms_receipts_orphans_total", "outcome", "settled_or_unknown").count();
+
+        publishOrphan(new OrphanReceipt(OrphanReceipt.VERSION, "link-cmcc", List.of("77"), "",
+                MessageStatus.DELIVERED, "DELIVRD", null, Instant.now()));
+
+        await().atMost(WAIT).until(() -> meters.counter("sms_receipts_orphans_total", "outcome", "settled_or_unknown").count() > before);
+        assertThat(statuses(get(sent.id()))).containsExactly("SUBMITTED", "UNDELIVERED");
+    }
+
+    private static void publishOrphan(OrphanReceipt receipt) throws Exception {
+        publisher.publish(Topics.ORPHAN_RECEIPTS, receipt.carrierIds().get(0), receipt).get(10, TimeUnit.SECONDS);
     }
 
     private record Sent(String id, String phone, int segments, Carrier carrier) {

@@ -47,10 +47,11 @@ public final class DurableInbound implements AutoCloseable {
                 Clock.systemUTC(), linkId -> { });
     }
 
-    /** Publishes to the test broker, where {@code sms.mo} and {@code sms.status} exist. */
+    /** Publishes to the test broker, where {@code sms.mo}, {@code sms.status} and {@code sms.receipt.orphan} exist. */
     public static DurableInbound broker() {
         String bootstrap = TestKafka.bootstrapServers();
-        TopicAdmin.ensure(bootstrap, (short) 1, List.of(TopicSpec.of(Topics.MO, 3), TopicSpec.of(Topics.STATUS, 3)));
+        TopicAdmin.ensure(bootstrap, (short) 1, List.of(TopicSpec.of(Topics.MO, 3), TopicSpec.of(Topics.STATUS, 3),
+                TopicSpec.of(Topics.ORPHAN_RECEIPTS, 3)));
         return new DurableInbound(KafkaClients.reliableProducer(bootstrap, TestInfra.unique("inbound")));
     }
 

@@ -2,11 +2,13 @@ package org.sms1069.carriersim.netty;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.sms1069.gateway.dlr.CarrierIds;
 import org.sms1069.gateway.dlr.Correlation;
 import org.sms1069.gateway.dlr.Receipt;
 import org.sms1069.gateway.dlr.ReceiptCorrelator;
 import org.sms1069.gateway.link.CarrierLink;
 import org.sms1069.gateway.link.SubmitResult;
+import org.sms1069.model.MessageStatus;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.StatusEvent;
 import org.sms1069.model.link.LinkSettings;
@@ -20,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -287,6 +290,27 @@ public abstract class NettyLinkContract {
         await().atMost(WAIT).until(() -> sim.counters().receiptsSent.get() == 1);
         assertThat(DurableInbound.published(Topics.STATUS, e -> e.messageId().equals(messageId), 2))
                 .singleElement().extracting(StatusEvent::rawStat).isEqualTo("DELIVRD");
+    }
+
+    @Test
+    void aReceiptThatMatchesNoSubmitIsAcknowledgedOnlyOnceHandedToTheStatusStoresLookup() throws Exception {
+        NettySimulator<?, ?> sim = start(SimBehaviour.defaults().withReceipts(Duration.ofMillis(300), Map.of("DELIVRD", 1), 1L));
+        LinkHarness harness = harness();
+        CarrierLink link = link(harness, sim, 1);
+        harness.forward = track(DurableInbound.broker()).processor;
+        String phone = "138" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+
+        SubmitResult result = result(link.submit(LinkHarness.part(TestInfra.unique("orphan"), "x", 1, 1, phone)));
+        String carrierId = CarrierIds.canonical(((SubmitResult.Accepted) result).carrierMessageIds().get(0));
+
+        await().atMost(WAIT).until(() -> sim.counters().receiptsSent.get() == 1);
+        assertThat(DurableInbound.published(Topics.ORPHAN_RECEIPTS, r -> r.phone().equals(phone), 1)).singleElement()
+                .satisfies(orphan -> {
+                    assertThat(orphan.carrierIds()).contains(carrierId);
+                    assertThat(orphan.status()).isEqualTo(MessageStatus.DELIVERED);
+                    assertThat(orphan.rawStat()).isEqualTo("DELIVRD");
+                    assertThat(orphan.linkId()).isEqualTo(link.settings().id());
+                });
     }
 
     @Test

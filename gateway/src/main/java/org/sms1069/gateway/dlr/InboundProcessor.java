@@ -10,10 +10,12 @@ import org.sms1069.messaging.Publisher;
 import org.sms1069.model.Topic;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.MoMessage;
+import org.sms1069.model.event.OrphanReceipt;
 import org.sms1069.model.event.StatusEvent;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -22,8 +24,9 @@ import java.util.function.Consumer;
 /**
  * What every link hands inbound traffic to: receipts become DELIVERED / UNDELIVERED / EXPIRED on
  * {@code sms.status}, MO goes to {@code sms.mo} (a long one once its parts are together). Each stage completes when
- * the record is durable: acknowledged by Kafka, or kept in Redis (a receipt parked until its submit is known, one
- * part of a long MO). A failure is logged, counted and returned, never thrown at the protocol thread: the link then
+ * the record is durable: acknowledged by Kafka, or kept in Redis (one part of a long MO). A receipt that matches no
+ * submit is parked in Redis until its submit is known and also handed on to {@code sms.receipt.orphan}, so that
+ * the status store can match it should its submit's match be lost. A failure is logged, counted and returned, never thrown at the protocol thread: the link then
  * answers the carrier with a temporary failure and the carrier sends it again.
  */
 public final class InboundProcessor implements InboundSink {
@@ -57,8 +60,9 @@ public final class InboundProcessor implements InboundSink {
         meters.counter("sms_link_receipts_total", "link", receipt.linkId(), "stat", statFamily(receipt.stat())).increment();
         return correlator.match(receipt).thenCompose(found -> {
             if (found.isEmpty()) {
-                log.info("receipt {} on link {} matches no submit yet; parked", receipt.carrierMessageId(), receipt.linkId());
-                return CompletableFuture.<Void>completedFuture(null);
+                log.info("receipt {} on link {} matches no submit yet; parked, and handed to the status store's lookup",
+                        receipt.carrierMessageId(), receipt.linkId());
+                return publish(Topics.ORPHAN_RECEIPTS, CarrierIds.canonical(receipt.carrierMessageId()), orphan(receipt));
             }
             Correlation part = found.get();
             meters.timer("sms_link_receipt_latency", "link", receipt.linkId())
@@ -74,6 +78,12 @@ public final class InboundProcessor implements InboundSink {
                         receipt.carrierMessageId(), receipt.linkId(), error);
             }
         });
+    }
+
+    private OrphanReceipt orphan(Receipt receipt) {
+        return new OrphanReceipt(OrphanReceipt.VERSION, receipt.linkId(), List.copyOf(CarrierIds.prints(receipt.carrierMessageId())),
+                CarrierIds.phoneDigits(receipt.phone()), ReceiptStats.statusOf(receipt.stat()), receipt.stat(),
+                receipt.error(), clock.instant());
     }
 
     @Override
