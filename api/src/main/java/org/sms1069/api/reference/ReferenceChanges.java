@@ -37,6 +37,8 @@ public final class ReferenceChanges implements SmartLifecycle {
     static final String EVERYTHING = "*";
     private static final Logger log = LoggerFactory.getLogger(ReferenceChanges.class);
     private static final Duration RECONNECT = Duration.ofSeconds(1);
+    /** A connection is given up when a NOTIFY gets no answer for this long (or four beats, if longer). */
+    private static final Duration SILENT_CONNECTION = Duration.ofSeconds(5);
 
     private final ConnectionFactory connections;
     private final ReferenceCache cache;
@@ -69,11 +71,22 @@ public final class ReferenceChanges implements SmartLifecycle {
                     cache.clear();
                     log.info("listening for reference changes on {}", CHANNEL);
                 })
-                .thenMany(Flux.interval(Duration.ZERO, heartbeat)
-                        .concatMap(tick -> execute(connection, "NOTIFY " + CHANNEL).timeout(heartbeat.multipliedBy(4))))
+                // a beat that comes while the last NOTIFY still runs (a starved machine) is skipped, not an overflow
+                // that would drop the channel and send every read to the database just when it is busiest
+                .thenMany(Flux.interval(Duration.ZERO, heartbeat).onBackpressureDrop()
+                        .concatMap(tick -> execute(connection, "NOTIFY " + CHANNEL).timeout(notifyTimeout())))
                 .thenMany(Flux.empty());
         // the notification stream ends when the connection closes; either end restarts the session
         return Flux.merge(received.concatWith(Mono.error(new IllegalStateException("connection closed"))), beats);
+    }
+
+    /**
+     * Late beats only make the cache stale (reads go to the database); the connection is replaced only when it is
+     * silent for long, since a replacement empties the cache.
+     */
+    private Duration notifyTimeout() {
+        Duration fourBeats = heartbeat.multipliedBy(4);
+        return fourBeats.compareTo(SILENT_CONNECTION) > 0 ? fourBeats : SILENT_CONNECTION;
     }
 
     private void apply(Notification notification) {

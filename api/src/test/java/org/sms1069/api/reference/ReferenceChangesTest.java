@@ -43,11 +43,12 @@ class ReferenceChangesTest {
     private static ApiKeyStore secondKeys;
     private static AppService secondApps;
     private static DatabaseClient admin;
+    private static ConnectionFactoryOptions options;
 
     @BeforeAll
     static void start() {
         api = RunningApi.start();
-        ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(TestInfra.r2dbcUrl() + "?schema=" + api.schema())
+        options = ConnectionFactoryOptions.parse(TestInfra.r2dbcUrl() + "?schema=" + api.schema())
                 .mutate().option(ConnectionFactoryOptions.USER, TestInfra.postgresUser()).build();
         ConnectionFactory connections = secondReads.counting(ConnectionFactories.get(options));
         DatabaseClient db = DatabaseClient.create(connections);
@@ -116,6 +117,24 @@ class ReferenceChangesTest {
         await().atMost(Duration.ofSeconds(10)).until(secondCache::live);
         RunningApi.TestApp other = api.onboardApp("After the cut", "", "示例科技");
         assertCachedOnTheSecondInstance(other.key().keyId());
+    }
+
+    @Test
+    void aHeartbeatThatCannotKeepUpSkipsBeatsInsteadOfDroppingTheChannel() {
+        ReferenceCache cache = new ReferenceCache(Duration.ofSeconds(1), Duration.ofMinutes(1));
+        // a beat every millisecond: each NOTIFY takes longer than that, as every beat does on a starved machine
+        ReferenceChanges changes = new ReferenceChanges(ConnectionFactories.get(options), cache, Duration.ofMillis(1));
+        changes.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(cache::live);
+            long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < until) {
+                assertThat(cache.live()).as("the channel stays up while beats are late").isTrue();
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+            }
+        } finally {
+            changes.stop();
+        }
     }
 
     private static void assertCachedOnTheSecondInstance(String keyId) {
