@@ -91,7 +91,7 @@ class OutboundDispatcherTest {
     void setUp() {
         String id = TestInfra.unique("disp");
         link = new FakeLink(new LinkSettings(id, Carrier.INTL, Protocol.SMPP34, "127.0.0.1", 2775, id, "pw", null,
-                "10690123456", 1, 16, 100, 100, 0, 0, null, null));
+                "10690123456", 1, 16, 100, 100, 0, 0, null, null, null));
         correlator = new ReceiptCorrelator(TestRedis.async(), Duration.ofMinutes(10), meters);
         dispatcher = dispatcher(link, "gw-a");
     }

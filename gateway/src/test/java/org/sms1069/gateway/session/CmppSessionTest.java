@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The session handler with the CMPP dialect on an EmbeddedChannel: what it answers the carrier, and when. */
 class CmppSessionTest {
     private static final LinkSettings SETTINGS = new LinkSettings("cmcc-1", Carrier.CMCC, Protocol.CMPP30, "127.0.0.1",
-            7890, "901234", "secret", "MXX0010101", "10690123456", 1, 16, 100, 100, 0, 0, null, null);
+            7890, "901234", "secret", "MXX0010101", "10690123456", 1, 16, 100, 100, 0, 0, null, null, null);
 
     private final RecordingSink sink = new RecordingSink();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();

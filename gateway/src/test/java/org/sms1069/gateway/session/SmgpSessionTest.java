@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The SMGP dialect: what it sends and how it reads the gateway's answers, reports and MO. */
 class SmgpSessionTest {
     private static final LinkSettings SETTINGS = new LinkSettings("ctcc-1", Carrier.CTCC, Protocol.SMGP30, "127.0.0.1",
-            8890, "sp000001", "secret", "MXX0010101", "10690123456", 1, 16, 100, 100, 0, 0, null, null);
+            8890, "sp000001", "secret", "MXX0010101", "10690123456", 1, 16, 100, 100, 0, 0, null, null, null);
     private static final SmgpMsgId ID = SmgpMsgId.of("01006111281054012345");
 
     private final SmgpDialect dialect = new SmgpDialect(SETTINGS);

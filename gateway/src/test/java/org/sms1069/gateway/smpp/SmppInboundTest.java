@@ -28,7 +28,7 @@ class SmppInboundTest {
     private SmppLink start() throws Exception {
         smsc = new WireSmsc();
         LinkSettings settings = new LinkSettings("intl-t", Carrier.INTL, Protocol.SMPP34, "127.0.0.1", smsc.port(), "esme",
-                "secret", null, "10690123456", 1, 4, 100, 100, 0, 0, null, null);
+                "secret", null, "10690123456", 1, 4, 100, 100, 0, 0, null, null, null);
         link = new SmppLink(settings, Duration.ofSeconds(5), new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)), sink,
                 scheduler);
         link.start();
