@@ -106,6 +106,39 @@ class CmppSessionTest {
     }
 
     @Test
+    void enrouteIsAnsweredButNotHandedOnLikeAcceptd() {
+        receive(CmppDeliver.ofReport(4, 79, "1069012345688", "", new CmppReport(1, "ENROUTE", "", "", "13800138000", 1),
+                CmppVersion.V30));
+
+        assertThat(sent()).isEqualTo(new CmppDeliverResp(4, 79, 0));
+        assertThat(sink.receipts).isEmpty();
+    }
+
+    @Test
+    void anyNonZeroRegisteredDeliveryIsAReport() {
+        CmppDeliver asSent = CmppDeliver.ofReport(6, 80, "1069012345688", "", new CmppReport(55, "DELIVRD", "2611281054",
+                "2611281055", "13800138000", 1), CmppVersion.V30);
+        receive(new CmppDeliver(asSent.sequenceId(), asSent.msgId(), asSent.destId(), asSent.serviceId(), 0,
+                asSent.srcTerminalId(), 0, 2, asSent.content(), ""));
+
+        assertThat(sent()).isEqualTo(new CmppDeliverResp(6, 80, 0));
+        assertThat(sink.mos).isEmpty();
+        assertThat(sink.receipts).singleElement().satisfies(r -> {
+            assertThat(r.carrierMessageId()).isEqualTo("55");
+            assertThat(r.stat()).isEqualTo("DELIVRD");
+        });
+    }
+
+    @Test
+    void aLoginRefusedWithoutAuthenticatorKeepsItsStatus() {
+        ByteBuf refusal = Unpooled.buffer().writeInt(16).writeInt(0x8000_0001).writeInt(1).writeInt(3);
+        Object decoded = decoder.decodeFrame(refusal);
+        refusal.release();
+
+        assertThat(dialect.loginResult(decoded).rawResult()).isEqualTo("CMPP:3");
+    }
+
+    @Test
     void malformedDeliverIsAnsweredWithResult1AndTheChannelStaysOpen() {
         channel.writeInbound(Unpooled.buffer().writeInt(17).writeInt(5).writeInt(9).writeZero(5));
 
