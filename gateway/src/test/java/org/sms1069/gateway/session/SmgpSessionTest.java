@@ -109,6 +109,29 @@ class SmgpSessionTest {
     }
 
     @Test
+    void submitsGoOutWithPriorityNormal() {
+        ByteBuf bytes = Unpooled.buffer();
+        new SmgpEncoder().encodeTo((SmgpSubmit) dialect.submitRequest(5L, part(1, 1)), bytes);
+
+        // header 12, MsgType 1, NeedReport 1, then Priority: 1 = normal (0 would be low)
+        assertThat(bytes.getUnsignedByte(12)).isEqualTo((short) SmgpSubmit.MT);
+        assertThat(bytes.getUnsignedByte(13)).isEqualTo((short) 1);
+        assertThat(bytes.getUnsignedByte(14)).isEqualTo((short) 1);
+        bytes.release();
+    }
+
+    @Test
+    void intermediateReportsAreAnsweredButNotHandedOn() {
+        for (String stat : List.of("ACCEPTD", "ENROUTE")) {
+            SmgpReport report = new SmgpReport(ID, "001", "000", "2611281054", "2611281055", stat, "000");
+            receive(SmgpDeliver.ofReport(9, SmgpMsgId.of("01006111281055000002"), "20261128105500", "18912345678",
+                    "1069012345699", report));
+            assertThat(sent()).isEqualTo(new SmgpDeliverResp(9, SmgpMsgId.of("01006111281055000002"), 0));
+        }
+        assertThat(sink.receipts).isEmpty();
+    }
+
+    @Test
     void malformedDeliverIsAnsweredWithStatus10() {
         channel.writeInbound(Unpooled.buffer().writeInt(20).writeInt(3).writeInt(4).writeZero(8));
 
