@@ -2,6 +2,9 @@ package org.sms1069.model.link;
 
 import org.sms1069.model.Protocol;
 
+import java.util.Set;
+import java.util.TreeSet;
+
 /**
  * {@code sms.links[].options}: what one carrier's implementation of a protocol needs beyond the spec's defaults.
  * Every field may be left out; {@link #resolve} fills in the protocol's default and checks the value against the
@@ -20,6 +23,8 @@ public record LinkOptions(int maxRecipients, GroupIds groupIds, String corpId, I
 
     public static final int CMPP_MAX_RECIPIENTS = 99;
     public static final int MAX_RECIPIENTS = 100;
+    /** SMPP 3.4 §5.2.6: unknown, ISDN, data, telex, land mobile, national, private, ERMES, internet, WAP. */
+    private static final Set<Integer> SMPP_NPIS = new TreeSet<>(Set.of(0, 1, 3, 4, 6, 8, 9, 10, 14, 18));
 
     /** Nothing configured: every field takes the protocol's default. */
     public static final LinkOptions NONE = new LinkOptions(0, null, null, null, null);
@@ -35,7 +40,7 @@ public record LinkOptions(int maxRecipients, GroupIds groupIds, String corpId, I
         int ton = sourceTon != null ? sourceTon : 0;
         int npi = sourceNpi != null ? sourceNpi : 0;
         require(ton >= 0 && ton <= 6, linkId, "options.source-ton must be 0-6, was " + sourceTon);
-        require(npi >= 0 && npi <= 18, linkId, "options.source-npi must be 0-18, was " + sourceNpi);
+        require(SMPP_NPIS.contains(npi), linkId, "options.source-npi must be one of " + SMPP_NPIS + ", was " + sourceNpi);
         return new LinkOptions(recipients, groupIds != null ? groupIds : GroupIds.SEQUENTIAL, corp, ton, npi);
     }
 
