@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.sms1069.carriersim.cmpp.CmppQuirks;
 import org.sms1069.carriersim.cmpp.CmppSimulatorConfig;
 import org.sms1069.carriersim.netty.SimBehaviour;
 import org.sms1069.carriersim.receipt.OutcomeMix;
@@ -85,18 +86,20 @@ public record SimProperties(
      * @param password             its shared secret
      * @param maxWindow            unanswered submits per connection before result 8
      * @param reportBeforeResponse send each status report before its SUBMIT_RESP
+     * @param quirks               how a real ISMG departs from the spec ({@link CmppQuirks}); all off by default
      */
     public record Cmpp(
             @Min(0) @Max(65_535) @DefaultValue("7890") int port,
             @NotBlank @Size(max = 6) @DefaultValue(CmppSimulatorConfig.DEFAULT_ACCOUNT) String account,
             @NotBlank @DefaultValue(CmppSimulatorConfig.DEFAULT_PASSWORD) String password,
             @Min(1) @DefaultValue("64") int maxWindow,
-            @DefaultValue("false") boolean reportBeforeResponse) {
+            @DefaultValue("false") boolean reportBeforeResponse,
+            @NotNull @DefaultValue CmppQuirks quirks) {
 
         @Override
         public String toString() {
             return "Cmpp[port=" + port + ", account=" + account + ", password=***, maxWindow=" + maxWindow
-                    + ", reportBeforeResponse=" + reportBeforeResponse + "]";
+                    + ", reportBeforeResponse=" + reportBeforeResponse + ", quirks=" + quirks + "]";
         }
     }
 

@@ -34,7 +34,9 @@ class SimulatorConfiguration {
 
     @Bean(destroyMethod = "close")
     CmppSimulator cmppSimulator(SimProperties properties, SimStats stats, FlowControlFault flowControl) {
-        return CmppSimulator.start(properties.cmppConfig(), stats, flowControl);
+        CmppSimulator simulator = CmppSimulator.start(properties.cmppConfig(), stats, flowControl);
+        simulator.quirks(properties.cmpp().quirks());
+        return simulator;
     }
 
     @Bean(destroyMethod = "close")
