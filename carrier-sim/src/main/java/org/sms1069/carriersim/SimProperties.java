@@ -19,6 +19,7 @@ import org.sms1069.carriersim.receipt.OutcomeMix;
 import org.sms1069.carriersim.sgip.SgipSimulatorConfig;
 import org.sms1069.carriersim.smgp.SmgpSimulatorConfig;
 import org.sms1069.carriersim.smpp.MessageIdFormat;
+import org.sms1069.carriersim.smpp.SmppQuirks;
 import org.sms1069.carriersim.smpp.SmppSimulatorConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -60,6 +61,7 @@ public record SimProperties(
      * @param messageIdFormat HEX (10 hex digits) or DECIMAL
      * @param bindTimeout     time a new connection has to bind
      * @param responseTimeout wait for deliver_sm_resp
+     * @param quirks          how a real SMSC sends receipts and MO ({@link SmppQuirks}); all off by default
      */
     public record Smpp(
             @Min(0) @Max(65_535) @DefaultValue("2775") int port,
@@ -70,13 +72,14 @@ public record SimProperties(
             @Min(1) @DefaultValue("64") int maxWindow,
             @NotNull @DefaultValue("HEX") MessageIdFormat messageIdFormat,
             @NotNull @DefaultValue("10s") Duration bindTimeout,
-            @NotNull @DefaultValue("5s") Duration responseTimeout) {
+            @NotNull @DefaultValue("5s") Duration responseTimeout,
+            @NotNull @DefaultValue SmppQuirks quirks) {
 
         @Override
         public String toString() {
             return "Smpp[port=" + port + ", systemId=" + systemId + ", password=***, maxWindow=" + maxWindow
                     + ", messageIdFormat=" + messageIdFormat + ", bindTimeout=" + bindTimeout
-                    + ", responseTimeout=" + responseTimeout + "]";
+                    + ", responseTimeout=" + responseTimeout + ", quirks=" + quirks + "]";
         }
     }
 

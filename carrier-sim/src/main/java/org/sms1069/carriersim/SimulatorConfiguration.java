@@ -29,7 +29,9 @@ class SimulatorConfiguration {
 
     @Bean(destroyMethod = "close")
     SmppSimulator smppSimulator(SimProperties properties, SimStats stats, FlowControlFault flowControl) {
-        return SmppSimulator.start(properties.smppConfig(), stats, flowControl);
+        SmppSimulator simulator = SmppSimulator.start(properties.smppConfig(), stats, flowControl);
+        simulator.quirks(properties.smpp().quirks());
+        return simulator;
     }
 
     @Bean(destroyMethod = "close")

@@ -18,6 +18,28 @@ public final class Gsm7 {
     private Gsm7() {
     }
 
+    private static final String EXTENSION_CHARS = "\f^{}\\[~]|€";
+    private static final byte[] EXTENSION_SEPTETS = {0x0A, 0x14, 0x28, 0x29, 0x2F, 0x3C, 0x3D, 0x3E, 0x40, 0x65};
+
+    /** Unpacked septets of {@code text}; a character neither table has becomes '?'. */
+    public static byte[] encode(String text) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int basic = c == ESCAPE ? -1 : BASIC.indexOf(c);
+            int extended = EXTENSION_CHARS.indexOf(c);
+            if (basic >= 0) {
+                out.write(basic);
+            } else if (extended >= 0) {
+                out.write(ESCAPE);
+                out.write(EXTENSION_SEPTETS[extended]);
+            } else {
+                out.write('?');
+            }
+        }
+        return out.toByteArray();
+    }
+
     public static String decode(byte[] septets) {
         StringBuilder text = new StringBuilder(septets.length);
         for (int i = 0; i < septets.length; i++) {
