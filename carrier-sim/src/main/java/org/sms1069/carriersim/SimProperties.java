@@ -36,6 +36,7 @@ import org.springframework.validation.annotation.Validated;
  * @param outcomes     receipt status → weight; keys with a colon need brackets: {@code "[MK:0001]": 1}
  * @param tps          submits admitted per second per simulator, 0 = unlimited
  * @param seed         makes outcomes and message ids reproducible; unset = random
+ * @param intermediateStates send an intermediate report before each final one (CMPP and SMGP ACCEPTD, SMPP ENROUTE)
  */
 @Validated
 @ConfigurationProperties("sim")
@@ -47,7 +48,8 @@ public record SimProperties(
         @NotNull @DefaultValue("500ms") Duration receiptDelay,
         @NotEmpty Map<String, @NotNull @PositiveOrZero Integer> outcomes,
         @PositiveOrZero @DefaultValue("0") int tps,
-        Long seed) {
+        Long seed,
+        @DefaultValue("false") boolean intermediateStates) {
 
     public SimProperties {
         outcomes = outcomes == null || outcomes.isEmpty() ? OutcomeMix.ALL_DELIVERED : Map.copyOf(outcomes);

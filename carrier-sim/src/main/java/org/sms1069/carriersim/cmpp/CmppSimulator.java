@@ -87,7 +87,7 @@ public final class CmppSimulator extends NettySimulator<CmppServerSession, CmppS
 
     /**
      * One report job per recipient; Msg_Id X + i for recipient i (X for all with {@link CmppQuirks#oneIdForGroup()}),
-     * each after an ACCEPTD report with {@link CmppQuirks#intermediateStates()}.
+     * each after an ACCEPTD report while {@link #intermediateStates(boolean)} is on.
      */
     List<ReportJob<CmppReport>> reportsFor(AcceptedSubmit submit, long msgId) {
         CmppQuirks now = quirks;
@@ -96,7 +96,7 @@ public final class CmppSimulator extends NettySimulator<CmppServerSession, CmppS
         for (int i = 0; i < submit.destinations().size(); i++) {
             long id = now.oneIdForGroup() ? msgId : msgId + i;
             String handset = submit.destinations().get(i);
-            if (now.intermediateStates()) {
+            if (intermediateStates()) {
                 jobs.add(job(new CmppReport(id, "ACCEPTD", time, time, handset, id & 0xFFFF), handset, submit));
             }
             jobs.add(job(new CmppReport(id, nextOutcome().stat(), time, time, handset, id & 0xFFFF), handset, submit));

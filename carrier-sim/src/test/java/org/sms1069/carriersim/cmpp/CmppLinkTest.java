@@ -86,7 +86,7 @@ class CmppLinkTest extends NettyLinkContract {
     @Test
     void aStrictIsmgTakes99RecipientsAndRefusesAHundred() throws Exception {
         CmppSimulator sim = simulator(CmppSimulatorConfig.defaults());
-        sim.quirks(new CmppQuirks(true, false, false, false));
+        sim.quirks(new CmppQuirks(true, false, false));
         CarrierLink link = link(harness(), sim, Protocol.CMPP30, 1, 16);
 
         SubmitResult ninetyNine = result(link.submit(LinkHarness.part("g99", "通知", 1, 1, phones(99))));
@@ -99,7 +99,7 @@ class CmppLinkTest extends NettyLinkContract {
     @Test
     void aGatewayWithOneIdForTheGroupConfiguredSame() throws Exception {
         CmppSimulator sim = simulator(CmppSimulatorConfig.defaults().withReceipts(Duration.ofMillis(20), Map.of("DELIVRD", 1), 1L));
-        sim.quirks(new CmppQuirks(false, true, false, false));
+        sim.quirks(new CmppQuirks(false, true, false));
         LinkHarness harness = harness();
         LinkSettings same = LinkHarness.settings(Protocol.CMPP30, sim.port(), sim.config().account(), sim.config().password(),
                 1, 16, 1000);
@@ -123,7 +123,7 @@ class CmppLinkTest extends NettyLinkContract {
     @Test
     void intermediateReportsDoNotReachTheSink() throws Exception {
         CmppSimulator sim = simulator(CmppSimulatorConfig.defaults().withReceipts(Duration.ofMillis(20), Map.of("UNDELIV", 1), 1L));
-        sim.quirks(new CmppQuirks(false, false, true, false));
+        sim.intermediateStates(true);
         LinkHarness harness = harness();
         CarrierLink link = link(harness, sim, Protocol.CMPP30, 1, 16);
 
@@ -137,7 +137,7 @@ class CmppLinkTest extends NettyLinkContract {
     @Test
     void aRefusalWithoutAuthenticatorIsCountedWithItsStatus() throws Exception {
         CmppSimulator sim = simulator(CmppSimulatorConfig.defaults());
-        sim.quirks(new CmppQuirks(false, false, false, true));
+        sim.quirks(new CmppQuirks(false, false, true));
         LinkHarness harness = harness();
         track(harness.start(settings(Protocol.CMPP30, sim, "wrong", 1, 16, 100)));
 
