@@ -12,12 +12,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.sms1069.carriersim.cmpp.CmppQuirks;
 import org.sms1069.carriersim.cmpp.CmppSimulatorConfig;
 import org.sms1069.carriersim.netty.SimBehaviour;
 import org.sms1069.carriersim.receipt.OutcomeMix;
 import org.sms1069.carriersim.sgip.SgipSimulatorConfig;
 import org.sms1069.carriersim.smgp.SmgpSimulatorConfig;
 import org.sms1069.carriersim.smpp.MessageIdFormat;
+import org.sms1069.carriersim.smpp.SmppQuirks;
 import org.sms1069.carriersim.smpp.SmppSimulatorConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -34,6 +36,7 @@ import org.springframework.validation.annotation.Validated;
  * @param outcomes     receipt status → weight; keys with a colon need brackets: {@code "[MK:0001]": 1}
  * @param tps          submits admitted per second per simulator, 0 = unlimited
  * @param seed         makes outcomes and message ids reproducible; unset = random
+ * @param intermediateStates send an intermediate report before each final one (CMPP and SMGP ACCEPTD, SMPP ENROUTE)
  */
 @Validated
 @ConfigurationProperties("sim")
@@ -45,7 +48,8 @@ public record SimProperties(
         @NotNull @DefaultValue("500ms") Duration receiptDelay,
         @NotEmpty Map<String, @NotNull @PositiveOrZero Integer> outcomes,
         @PositiveOrZero @DefaultValue("0") int tps,
-        Long seed) {
+        Long seed,
+        @DefaultValue("false") boolean intermediateStates) {
 
     public SimProperties {
         outcomes = outcomes == null || outcomes.isEmpty() ? OutcomeMix.ALL_DELIVERED : Map.copyOf(outcomes);
@@ -59,6 +63,7 @@ public record SimProperties(
      * @param messageIdFormat HEX (10 hex digits) or DECIMAL
      * @param bindTimeout     time a new connection has to bind
      * @param responseTimeout wait for deliver_sm_resp
+     * @param quirks          how a real SMSC sends receipts and MO ({@link SmppQuirks}); all off by default
      */
     public record Smpp(
             @Min(0) @Max(65_535) @DefaultValue("2775") int port,
@@ -69,13 +74,14 @@ public record SimProperties(
             @Min(1) @DefaultValue("64") int maxWindow,
             @NotNull @DefaultValue("HEX") MessageIdFormat messageIdFormat,
             @NotNull @DefaultValue("10s") Duration bindTimeout,
-            @NotNull @DefaultValue("5s") Duration responseTimeout) {
+            @NotNull @DefaultValue("5s") Duration responseTimeout,
+            @NotNull @DefaultValue SmppQuirks quirks) {
 
         @Override
         public String toString() {
             return "Smpp[port=" + port + ", systemId=" + systemId + ", password=***, maxWindow=" + maxWindow
                     + ", messageIdFormat=" + messageIdFormat + ", bindTimeout=" + bindTimeout
-                    + ", responseTimeout=" + responseTimeout + "]";
+                    + ", responseTimeout=" + responseTimeout + ", quirks=" + quirks + "]";
         }
     }
 
@@ -85,18 +91,20 @@ public record SimProperties(
      * @param password             its shared secret
      * @param maxWindow            unanswered submits per connection before result 8
      * @param reportBeforeResponse send each status report before its SUBMIT_RESP
+     * @param quirks               how a real ISMG departs from the spec ({@link CmppQuirks}); all off by default
      */
     public record Cmpp(
             @Min(0) @Max(65_535) @DefaultValue("7890") int port,
             @NotBlank @Size(max = 6) @DefaultValue(CmppSimulatorConfig.DEFAULT_ACCOUNT) String account,
             @NotBlank @DefaultValue(CmppSimulatorConfig.DEFAULT_PASSWORD) String password,
             @Min(1) @DefaultValue("64") int maxWindow,
-            @DefaultValue("false") boolean reportBeforeResponse) {
+            @DefaultValue("false") boolean reportBeforeResponse,
+            @NotNull @DefaultValue CmppQuirks quirks) {
 
         @Override
         public String toString() {
             return "Cmpp[port=" + port + ", account=" + account + ", password=***, maxWindow=" + maxWindow
-                    + ", reportBeforeResponse=" + reportBeforeResponse + "]";
+                    + ", reportBeforeResponse=" + reportBeforeResponse + ", quirks=" + quirks + "]";
         }
     }
 

@@ -6,6 +6,7 @@ import org.sms1069.carriersim.cmpp.CmppSimulator;
 import org.sms1069.carriersim.fault.FlowControlFault;
 import org.sms1069.carriersim.sgip.SgipSimulator;
 import org.sms1069.carriersim.smgp.SmgpSimulator;
+import org.sms1069.carriersim.smpp.SmppQuirks;
 import org.sms1069.carriersim.smpp.SmppSimulator;
 import org.sms1069.carriersim.stats.SimStats;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,17 +30,26 @@ class SimulatorConfiguration {
 
     @Bean(destroyMethod = "close")
     SmppSimulator smppSimulator(SimProperties properties, SimStats stats, FlowControlFault flowControl) {
-        return SmppSimulator.start(properties.smppConfig(), stats, flowControl);
+        SmppSimulator simulator = SmppSimulator.start(properties.smppConfig(), stats, flowControl);
+        SmppQuirks quirks = properties.smpp().quirks();
+        simulator.quirks(new SmppQuirks(quirks.receiptsByTlvOnly(), quirks.moInPayload(), quirks.moGsm7(),
+                quirks.intermediateStates() || properties.intermediateStates()));
+        return simulator;
     }
 
     @Bean(destroyMethod = "close")
     CmppSimulator cmppSimulator(SimProperties properties, SimStats stats, FlowControlFault flowControl) {
-        return CmppSimulator.start(properties.cmppConfig(), stats, flowControl);
+        CmppSimulator simulator = CmppSimulator.start(properties.cmppConfig(), stats, flowControl);
+        simulator.quirks(properties.cmpp().quirks());
+        simulator.intermediateStates(properties.intermediateStates());
+        return simulator;
     }
 
     @Bean(destroyMethod = "close")
     SmgpSimulator smgpSimulator(SimProperties properties, SimStats stats, FlowControlFault flowControl) {
-        return SmgpSimulator.start(properties.smgpConfig(), stats, flowControl);
+        SmgpSimulator simulator = SmgpSimulator.start(properties.smgpConfig(), stats, flowControl);
+        simulator.intermediateStates(properties.intermediateStates());
+        return simulator;
     }
 
     @Bean(destroyMethod = "close")

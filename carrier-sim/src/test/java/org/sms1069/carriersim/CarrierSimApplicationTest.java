@@ -11,6 +11,8 @@ import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.SMPPSession;
 import org.junit.jupiter.api.Test;
 import org.sms1069.carriersim.smpp.SmppSimulator;
+import org.sms1069.carriersim.cmpp.CmppQuirks;
+import org.sms1069.carriersim.smpp.SmppQuirks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.http.MediaType;
@@ -43,6 +45,8 @@ class CarrierSimApplicationTest {
         assertThat(properties.smpp().systemId()).isEqualTo("sim");
         assertThat(properties.receiptDelay()).isEqualTo(Duration.ofMillis(50));
         assertThat(properties.outcomes()).containsEntry("DELIVRD", 100);
+        assertThat(properties.cmpp().quirks()).isEqualTo(CmppQuirks.NONE);
+        assertThat(properties.smpp().quirks()).isEqualTo(SmppQuirks.NONE);
     }
 
     @Test

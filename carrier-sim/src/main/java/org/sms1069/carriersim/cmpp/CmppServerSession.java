@@ -77,8 +77,9 @@ final class CmppServerSession extends SimServerSession<Long, ReportJob<CmppRepor
         version = CmppVersion.of(connect.version());
         channel().pipeline().replace("decoder", "decoder", new CmppDecoder(version));
         channel().pipeline().replace("encoder", "encoder", new CmppEncoder(version));
+        Octets refused = simulator.quirks().refuseWithoutAuthenticator() ? Octets.EMPTY : Octets.of(new byte[16]);
         Octets ismg = status == 0 ? CmppAuthenticator.ismg(0, connect.authenticatorSource(), config.password(), version)
-                : Octets.of(new byte[16]);
+                : refused;
         answerLogin(new CmppConnectResp(connect.sequenceId(), status, ismg, version.code()), status, connect.sourceAddr());
     }
 
@@ -88,6 +89,10 @@ final class CmppServerSession extends SimServerSession<Long, ReportJob<CmppRepor
             return;
         }
         int recipients = submit.destTerminalIds().size();
+        if (simulator.quirks().strictDestUsr() && recipients > CmppQuirks.STRICT_MAX_RECIPIENTS) {
+            channel().writeAndFlush(new CmppSubmitResp(submit.sequenceId(), 0, STRUCTURE_ERROR));
+            return;
+        }
         long msgId = simulator.msgIds().next(Math.max(1, recipients));
         List<String> ids = new ArrayList<>(recipients);
         for (int i = 0; i < recipients; i++) {
@@ -97,7 +102,7 @@ final class CmppServerSession extends SimServerSession<Long, ReportJob<CmppRepor
                 simulator.config().account(), submit.srcId(), submit.destTerminalIds(), submit.serviceId(),
                 submit.content(), submit.registeredDelivery(), submit.pkTotal(), submit.pkNumber(), ids);
         answerLater(() -> answerSubmit(new CmppSubmitResp(submit.sequenceId(), msgId, 0), accepted,
-                submit.registeredDelivery() == 1 ? simulator.reportsFor(accepted, msgId) : List.of()));
+                submit.registeredDelivery() != 0 ? simulator.reportsFor(accepted, msgId) : List.of()));
     }
 
     @Override

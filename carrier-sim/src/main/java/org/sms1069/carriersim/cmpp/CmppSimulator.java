@@ -32,6 +32,7 @@ public final class CmppSimulator extends NettySimulator<CmppServerSession, CmppS
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final CmppMsgIdSource msgIds;
+    private volatile CmppQuirks quirks = CmppQuirks.NONE;
 
     private CmppSimulator(CmppSimulatorConfig config, SimStats stats, FlowControlFault flowControl) {
         super("CMPP", config, stats, flowControl);
@@ -69,23 +70,42 @@ public final class CmppSimulator extends NettySimulator<CmppServerSession, CmppS
                 new CmppDeliver(session.nextSequence(), msgIds.next(1), to, "", 0, from, 0, 0, content, "")));
     }
 
+    /** From now on, behave as {@code value} says. */
+    public void quirks(CmppQuirks value) {
+        quirks = value;
+    }
+
+    public CmppQuirks quirks() {
+        return quirks;
+    }
+
     // --- used by the sessions and receipt jobs
 
     CmppMsgIdSource msgIds() {
         return msgIds;
     }
 
-    /** One report job per recipient; Msg_Id X + i for recipient i. */
+    /**
+     * One report job per recipient; Msg_Id X + i for recipient i (X for all with {@link CmppQuirks#oneIdForGroup()}),
+     * each after an ACCEPTD report while {@link #intermediateStates(boolean)} is on.
+     */
     List<ReportJob<CmppReport>> reportsFor(AcceptedSubmit submit, long msgId) {
-        String now = ZonedDateTime.now(ZONE).format(REPORT_TIME);
+        CmppQuirks now = quirks;
+        String time = ZonedDateTime.now(ZONE).format(REPORT_TIME);
         List<ReportJob<CmppReport>> jobs = new ArrayList<>();
         for (int i = 0; i < submit.destinations().size(); i++) {
-            long id = msgId + i;
+            long id = now.oneIdForGroup() ? msgId : msgId + i;
             String handset = submit.destinations().get(i);
-            CmppReport report = new CmppReport(id, nextOutcome().stat(), now, now, handset, id & 0xFFFF);
-            jobs.add(new ReportJob<>(report, handset, submit.sourceAddr(), this::deliverReport, counters()));
+            if (intermediateStates()) {
+                jobs.add(job(new CmppReport(id, "ACCEPTD", time, time, handset, id & 0xFFFF), handset, submit));
+            }
+            jobs.add(job(new CmppReport(id, nextOutcome().stat(), time, time, handset, id & 0xFFFF), handset, submit));
         }
         return jobs;
+    }
+
+    private ReportJob<CmppReport> job(CmppReport report, String handset, AcceptedSubmit submit) {
+        return new ReportJob<>(report, handset, submit.sourceAddr(), this::deliverReport, counters());
     }
 
     private boolean deliverReport(ReportJob<CmppReport> job) {

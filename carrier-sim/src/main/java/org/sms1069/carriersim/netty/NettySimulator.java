@@ -53,6 +53,7 @@ public abstract class NettySimulator<T extends SimSession, C extends SimConfig> 
     private final List<T> sessions = new CopyOnWriteArrayList<>();
     private volatile SimServer server;
     private volatile boolean reportFirst;
+    private volatile boolean intermediateStates;
 
     /**
      * {@code protocol} as it appears in log lines, e.g. "CMPP"; the simulator's threads are named after it, and
@@ -129,6 +130,15 @@ public abstract class NettySimulator<T extends SimSession, C extends SimConfig> 
     /** While true submits get no answer; held answers go out on resume (those whose connection is gone never). */
     public void stallResponses(boolean stall) {
         held.stall(stall);
+    }
+
+    /** From now on, send an intermediate report (ACCEPTD) before each final one, as many real gateways do. */
+    public void intermediateStates(boolean value) {
+        intermediateStates = value;
+    }
+
+    protected boolean intermediateStates() {
+        return intermediateStates;
     }
 
     /** From now on, send each status report before its submit answer (or, with false, after the receipt delay). */

@@ -87,6 +87,10 @@ public final class SmgpSimulator extends NettySimulator<SmgpServerSession, SmgpS
         String now = ZonedDateTime.now(ZONE).format(REPORT_TIME);
         List<ReportJob<SmgpReport>> jobs = new ArrayList<>();
         for (String handset : submit.destinations()) {
+            if (intermediateStates()) {
+                SmgpReport accepted = new SmgpReport(msgId, ONE, "000", now, now, "ACCEPTD", "000");
+                jobs.add(new ReportJob<>(accepted, handset, submit.sourceAddr(), this::deliverReport, counters()));
+            }
             DeliveryOutcome outcome = nextOutcome();
             SmgpReport report = new SmgpReport(msgId, ONE, ONE, now, now, outcome.stat(), outcome.error());
             jobs.add(new ReportJob<>(report, handset, submit.sourceAddr(), this::deliverReport, counters()));

@@ -3,13 +3,19 @@ package org.sms1069.carriersim.smpp;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
+import org.jsmpp.bean.OptionalParameter;
+import org.sms1069.gateway.codec.Gsm7;
 import org.sms1069.model.phone.PhoneNumbers;
 import org.sms1069.model.segment.Segments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sends a handset's message (MO) to the platform as UCS2 deliver_sm, split with a 6-byte UDH when long. */
+/**
+ * Sends a handset's message (MO) to the platform as UCS2 deliver_sm, split with a 6-byte UDH when long; or, as the
+ * {@link SmppQuirks} say, whole in message_payload and/or in the GSM default alphabet.
+ */
 final class MoSender {
     private static final Logger log = LoggerFactory.getLogger(MoSender.class);
     private static final int ESM_CLASS_DEFAULT = 0x00;
@@ -18,8 +24,10 @@ final class MoSender {
     private final SmppCounters counters;
     private final String systemId;
     private final AtomicInteger nextReference = new AtomicInteger();
+    private final Supplier<SmppQuirks> quirks;
 
-    MoSender(DeliverSmSender sender, SmppCounters counters, String systemId) {
+    MoSender(DeliverSmSender sender, SmppCounters counters, String systemId, Supplier<SmppQuirks> quirks) {
+        this.quirks = quirks;
         this.sender = sender;
         this.counters = counters;
         this.systemId = systemId;
@@ -27,6 +35,11 @@ final class MoSender {
 
     /** @throws IllegalStateException when no receiver is bound or the platform refused a part */
     void send(String from, String to, String text) {
+        SmppQuirks now = quirks.get();
+        if (now.moInPayload() || now.moGsm7()) {
+            sendWhole(from, to, text, now);
+            return;
+        }
         List<String> parts = Segments.split(text);
         int reference = nextReference.getAndIncrement() & 0xFF;
         for (int i = 0; i < parts.size(); i++) {
@@ -40,6 +53,21 @@ final class MoSender {
         }
         counters.moSent();
         log.info("MO from {} to {} delivered in {} part(s)", PhoneNumbers.mask(from), PhoneNumbers.mask(to), parts.size());
+    }
+
+    /** One deliver_sm for the whole text: in message_payload, and/or in the GSM default alphabet. */
+    private void sendWhole(String from, String to, String text, SmppQuirks now) {
+        int dataCoding = now.moGsm7() ? ShortMessageDecoder.DATA_CODING_DEFAULT : ShortMessageDecoder.DATA_CODING_UCS2;
+        byte[] message = now.moGsm7() ? Gsm7.encode(text) : ucs2(text);
+        OutboundDeliverSm pdu = now.moInPayload()
+                ? new OutboundDeliverSm(from, to, ESM_CLASS_DEFAULT, dataCoding, new byte[0],
+                        new OptionalParameter.Message_payload(message))
+                : new OutboundDeliverSm(from, to, ESM_CLASS_DEFAULT, dataCoding, message);
+        if (!sender.send(systemId, pdu)) {
+            throw new IllegalStateException("MO was not delivered: no receiver bound or it refused");
+        }
+        counters.moSent();
+        log.info("MO from {} to {} delivered whole ({})", PhoneNumbers.mask(from), PhoneNumbers.mask(to), now);
     }
 
     private static byte[] ucs2(String text) {

@@ -31,6 +31,7 @@ final class SmppReceiptFormat {
     static Message_state_enum messageState(DeliveryOutcome outcome) {
         return switch (outcome.stat()) {
             case "DELIVRD" -> Message_state_enum.DELIVERED;
+            case "ENROUTE" -> Message_state_enum.ENROUTE;
             case "EXPIRED" -> Message_state_enum.EXPIRED;
             case "DELETED" -> Message_state_enum.DELETED;
             case "ACCEPTD" -> Message_state_enum.ACCEPTED;

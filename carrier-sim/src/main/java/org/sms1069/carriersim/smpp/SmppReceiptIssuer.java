@@ -2,6 +2,7 @@ package org.sms1069.carriersim.smpp;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import org.sms1069.carriersim.receipt.DeliveryOutcome;
 import org.sms1069.carriersim.receipt.OutcomeMix;
@@ -12,6 +13,7 @@ final class SmppReceiptIssuer {
     private static final int RECEIPT_MASK = 0x03;
     private static final int RECEIPT_ON_SUCCESS_AND_FAILURE = 0x01;
     private static final int RECEIPT_ON_FAILURE = 0x02;
+    private static final String ENROUTE = "ENROUTE";
 
     private final OutcomeMix outcomes;
     private final ReceiptScheduler scheduler;
@@ -19,9 +21,11 @@ final class SmppReceiptIssuer {
     private final SmppCounters counters;
     private final Duration delay;
     private final Clock clock;
+    private final Supplier<SmppQuirks> quirks;
 
     SmppReceiptIssuer(OutcomeMix outcomes, ReceiptScheduler scheduler, DeliverSmSender sender,
-                      SmppCounters counters, Duration delay, Clock clock) {
+                      SmppCounters counters, Duration delay, Clock clock, Supplier<SmppQuirks> quirks) {
+        this.quirks = quirks;
         this.outcomes = outcomes;
         this.scheduler = scheduler;
         this.sender = sender;
@@ -41,6 +45,10 @@ final class SmppReceiptIssuer {
         if (failureOnly && outcome.delivered()) {
             return;
         }
-        scheduler.schedule(new SmppReceiptJob(submit, outcome, sender, counters, clock), delay);
+        SmppQuirks now = quirks.get();
+        if (now.intermediateStates()) {
+            scheduler.schedule(new SmppReceiptJob(submit, DeliveryOutcome.of(ENROUTE), sender, counters, clock, now), delay);
+        }
+        scheduler.schedule(new SmppReceiptJob(submit, outcome, sender, counters, clock, now), delay);
     }
 }

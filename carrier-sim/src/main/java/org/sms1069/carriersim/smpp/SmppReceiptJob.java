@@ -16,8 +16,11 @@ final class SmppReceiptJob implements ReceiptJob {
     private final DeliverSmSender sender;
     private final SmppCounters counters;
     private final Clock clock;
+    private final SmppQuirks quirks;
 
-    SmppReceiptJob(ReceivedSubmit submit, DeliveryOutcome outcome, DeliverSmSender sender, SmppCounters counters, Clock clock) {
+    SmppReceiptJob(ReceivedSubmit submit, DeliveryOutcome outcome, DeliverSmSender sender, SmppCounters counters, Clock clock,
+                   SmppQuirks quirks) {
+        this.quirks = quirks;
         this.submit = submit;
         this.outcome = outcome;
         this.sender = sender;
@@ -32,7 +35,7 @@ final class SmppReceiptJob implements ReceiptJob {
         OutboundDeliverSm receipt = new OutboundDeliverSm(
                 submit.destinationAddr(), submit.sourceAddr(),
                 ESM_CLASS_SMSC_DELIVERY_RECEIPT, ShortMessageDecoder.DATA_CODING_DEFAULT,
-                text.getBytes(StandardCharsets.US_ASCII),
+                quirks.receiptsByTlvOnly() ? new byte[0] : text.getBytes(StandardCharsets.US_ASCII),
                 new OptionalParameter.Receipted_message_id(submit.messageId()),
                 new OptionalParameter.Message_state(SmppReceiptFormat.messageState(outcome).byteValue()));
         boolean sent = sender.send(submit.systemId(), receipt);

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jsmpp.extra.SessionState;
@@ -63,6 +64,7 @@ public final class SmppSimulator implements AutoCloseable {
     private final ExecutorService bindExecutor;
     private final Thread acceptThread;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReference<SmppQuirks> quirks = new AtomicReference<>(SmppQuirks.NONE);
 
     private SmppSimulator(SmppSimulatorConfig config, SimStats stats, FlowControlFault flowControl) throws IOException {
         this.config = config;
@@ -70,9 +72,9 @@ public final class SmppSimulator implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         this.receiptScheduler = new ReceiptScheduler(name, RECEIPT_THREADS, RECEIPT_RETRY_INTERVAL, RECEIPT_MAX_HOLD);
         DeliverSmSender deliverSender = new DeliverSmSender(registry);
-        this.moSender = new MoSender(deliverSender, counters, config.systemId());
+        this.moSender = new MoSender(deliverSender, counters, config.systemId(), quirks::get);
         SmppReceiptIssuer receipts = new SmppReceiptIssuer(new OutcomeMix(config.outcomes(), config.seed()),
-                receiptScheduler, deliverSender, counters, config.receiptDelay(), clock);
+                receiptScheduler, deliverSender, counters, config.receiptDelay(), clock, quirks::get);
         SubmitSmHandler submitHandler = new SubmitSmHandler(registry, gate, flowControl, new TpsLimiter(config.tps()),
                 new MessageIdGenerator(config.messageIdFormat(), config.seed()), submitLog, counters, stats, receipts, clock);
 
@@ -161,6 +163,11 @@ public final class SmppSimulator implements AutoCloseable {
      */
     public void injectMo(String from, String to, String text) {
         moSender.send(from, to, text);
+    }
+
+    /** From now on, send receipts and MO as {@code value} says. */
+    public void quirks(SmppQuirks value) {
+        quirks.set(value);
     }
 
     /** Closes every connection without unbind, as a carrier crash or cut link would. */

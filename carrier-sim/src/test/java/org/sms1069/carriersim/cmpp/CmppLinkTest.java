@@ -9,6 +9,8 @@ import org.sms1069.gateway.dlr.Receipt;
 import org.sms1069.gateway.link.CarrierLink;
 import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.model.Protocol;
+import org.sms1069.model.link.GroupIds;
+import org.sms1069.model.link.LinkOptions;
 import org.sms1069.model.link.LinkSettings;
 
 import java.time.Duration;
@@ -79,6 +81,73 @@ class CmppLinkTest extends NettyLinkContract {
         assertThat(Long.parseUnsignedLong(ids.get(2)) - Long.parseUnsignedLong(ids.get(0))).isEqualTo(2);
         await().atMost(WAIT).until(() -> harness.receipts.size() == 3);
         assertThat(harness.receipts.stream().map(Receipt::carrierMessageId)).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void aStrictIsmgTakes99RecipientsAndRefusesAHundred() throws Exception {
+        CmppSimulator sim = simulator(CmppSimulatorConfig.defaults());
+        sim.quirks(new CmppQuirks(true, false, false));
+        CarrierLink link = link(harness(), sim, Protocol.CMPP30, 1, 16);
+
+        SubmitResult ninetyNine = result(link.submit(LinkHarness.part("g99", "通知", 1, 1, phones(99))));
+        SubmitResult hundred = result(link.submit(LinkHarness.part("g100", "通知", 1, 1, phones(100))));
+
+        assertThat(((SubmitResult.Accepted) ninetyNine).carrierMessageIds()).hasSize(99);
+        assertThat(hundred).isEqualTo(new SubmitResult.Rejected(false, "CMPP:1", "bad message structure"));
+    }
+
+    @Test
+    void aGatewayWithOneIdForTheGroupConfiguredSame() throws Exception {
+        CmppSimulator sim = simulator(CmppSimulatorConfig.defaults().withReceipts(Duration.ofMillis(20), Map.of("DELIVRD", 1), 1L));
+        sim.quirks(new CmppQuirks(false, true, false));
+        LinkHarness harness = harness();
+        LinkSettings same = LinkHarness.settings(Protocol.CMPP30, sim.port(), sim.config().account(), sim.config().password(),
+                1, 16, 1000);
+        same = new LinkSettings(same.id(), same.carrier(), same.protocol(), same.host(), same.port(), same.account(),
+                same.password(), same.serviceId(), same.srcId(), 1, 16, 1000, 100, 0, 0, null, null,
+                new LinkOptions(0, GroupIds.SAME, null, null, null));
+        CarrierLink link = track(harness.start(same));
+        await().atMost(WAIT).until(() -> link.connectedConnections() == 1);
+
+        SubmitResult.Accepted accepted = (SubmitResult.Accepted) result(link.submit(LinkHarness.part("same", "通知", 1, 1,
+                "13800138000", "13900139000", "13700137000")));
+
+        assertThat(accepted.carrierMessageIds()).containsOnly(accepted.carrierMessageIds().get(0));
+        assertThat(accepted.byPhone()).isTrue();
+        await().atMost(WAIT).until(() -> harness.receipts.size() == 3);
+        assertThat(harness.receipts).extracting(Receipt::carrierMessageId).containsOnly(accepted.carrierMessageIds().get(0));
+        assertThat(harness.receipts).extracting(Receipt::phone)
+                .containsExactlyInAnyOrder("13800138000", "13900139000", "13700137000");
+    }
+
+    @Test
+    void intermediateReportsDoNotReachTheSink() throws Exception {
+        CmppSimulator sim = simulator(CmppSimulatorConfig.defaults().withReceipts(Duration.ofMillis(20), Map.of("UNDELIV", 1), 1L));
+        sim.intermediateStates(true);
+        LinkHarness harness = harness();
+        CarrierLink link = link(harness, sim, Protocol.CMPP30, 1, 16);
+
+        result(link.submit(LinkHarness.part("mid", "通知", 1, 1, "13800138000", "13900139000")));
+
+        await().atMost(WAIT).until(() -> sim.counters().receiptsSent.get() >= 4);
+        await().atMost(WAIT).until(() -> harness.receipts.size() == 2);
+        assertThat(harness.receipts).extracting(Receipt::stat).containsOnly("UNDELIV");
+    }
+
+    @Test
+    void aRefusalWithoutAuthenticatorIsCountedWithItsStatus() throws Exception {
+        CmppSimulator sim = simulator(CmppSimulatorConfig.defaults());
+        sim.quirks(new CmppQuirks(false, false, true));
+        LinkHarness harness = harness();
+        track(harness.start(settings(Protocol.CMPP30, sim, "wrong", 1, 16, 100)));
+
+        await().atMost(WAIT).until(() -> sim.counters().loginsRejected.get() >= 1);
+        await().atMost(WAIT).until(() -> harness.meters.find("sms_link_logins_total").tag("result", "CMPP:3").counter() != null);
+        assertThat(harness.sessionEvents("malformed_pdu")).isZero();
+    }
+
+    private static String[] phones(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> String.valueOf(13800000000L + i)).toArray(String[]::new);
     }
 
     @Test

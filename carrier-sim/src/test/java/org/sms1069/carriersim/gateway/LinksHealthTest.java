@@ -75,7 +75,7 @@ class LinksHealthTest {
 
     private CarrierLink link(String id, Carrier carrier, int port) {
         LinkSettings settings = new LinkSettings(id, carrier, Protocol.CMPP30, "127.0.0.1", port, CmppSimulatorConfig.DEFAULT_ACCOUNT,
-                CmppSimulatorConfig.DEFAULT_PASSWORD, "MXX0010101", "10690123456", 1, 16, 100, 100, 0, 0, null, null);
+                CmppSimulatorConfig.DEFAULT_PASSWORD, "MXX0010101", "10690123456", 1, 16, 100, 100, 0, 0, null, null, null);
         CarrierLink link = harness.start(settings);
         started.add(link);
         reporter.register(link);

@@ -52,7 +52,7 @@ public final class LinkHarness implements InboundSink, AutoCloseable {
 
     public static LinkSettings settings(Protocol protocol, int port, String account, String password, int connections, int window, int tps) {
         return new LinkSettings("cmcc-t", Carrier.CMCC, protocol, "127.0.0.1", port, account, password, "MXX0010101",
-                "10690123456", connections, window, tps, 100, 0, 0, null, null);
+                "10690123456", connections, window, tps, 100, 0, 0, null, null, null);
     }
 
     public CarrierLink start(LinkSettings settings) {

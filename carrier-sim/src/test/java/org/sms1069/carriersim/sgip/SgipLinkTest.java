@@ -38,7 +38,7 @@ class SgipLinkTest extends NettyLinkContract {
         SgipSimulatorConfig config = ((SgipSimulator) sim).config();
         return new LinkSettings("cucc-t", Carrier.CUCC, Protocol.SGIP12, "127.0.0.1", sim.port(), config.account(),
                 password == null ? config.password() : password, "MXX0010101", "10690123456", connections, window, tps,
-                100, NODE_ID, listenPort, SgipSimulatorConfig.DEFAULT_REPORT_ACCOUNT, SgipSimulatorConfig.DEFAULT_PASSWORD);
+                100, NODE_ID, listenPort, SgipSimulatorConfig.DEFAULT_REPORT_ACCOUNT, SgipSimulatorConfig.DEFAULT_PASSWORD, null);
     }
 
     @Override

@@ -52,4 +52,19 @@ class SmgpLinkTest extends NettyLinkContract {
         assertThat(harness.receipts.get(0).stat()).isEqualTo("EXPIRED");
         assertThat(harness.receipts.get(0).error()).isEqualTo("001");
     }
+
+    @Test
+    void intermediateReportsDoNotReachTheSink() throws Exception {
+        SmgpSimulator sim = (SmgpSimulator) start(SimBehaviour.defaults()
+                .withReceipts(Duration.ofMillis(20), Map.of("UNDELIV", 1), 1L));
+        sim.intermediateStates(true);
+        LinkHarness harness = harness();
+        CarrierLink link = link(harness, sim, 1);
+
+        result(link.submit(LinkHarness.part("mid", "x", 1, 1, "13300133000", "13300133001")));
+
+        await().atMost(WAIT).until(() -> sim.counters().receiptsSent.get() >= 4);
+        await().atMost(WAIT).until(() -> harness.receipts.size() == 2);
+        assertThat(harness.receipts).extracting(r -> r.stat()).containsOnly("UNDELIV");
+    }
 }

@@ -19,6 +19,9 @@ import java.util.List;
  */
 public final class CmppDecoder extends SequenceIdDecoder {
 
+    private static final int V20_CONNECT_RESP = 18;
+    private static final int V30_CONNECT_RESP = 21;
+
     private final CmppVersion version;
 
     public CmppDecoder(CmppVersion version) {
@@ -44,9 +47,18 @@ public final class CmppDecoder extends SequenceIdDecoder {
         };
     }
 
-    private static CmppConnectResp connectResp(long seq, ByteBuf in) {
-        long status = in.readableBytes() < 21 ? in.readUnsignedByte() : in.readUnsignedInt();
-        return new CmppConnectResp(seq, status, Octets.read(in, 16), in.readUnsignedByte());
+    /**
+     * 21 bytes (3.0) or 18 (2.0) in full; a gateway that refuses the login may leave out the 16-byte
+     * AuthenticatorISMG (and the version), and its Status still says why: 4 bytes in 3.0, 1 in 2.0.
+     */
+    private CmppConnectResp connectResp(long seq, ByteBuf in) {
+        int body = in.readableBytes();
+        boolean full = body >= V20_CONNECT_RESP;
+        boolean wideStatus = body >= V30_CONNECT_RESP || !full && version.resultLength() == 4 && body >= 4;
+        long status = wideStatus ? in.readUnsignedInt() : in.readUnsignedByte();
+        Octets authenticator = full ? Octets.read(in, 16) : Octets.EMPTY;
+        int gatewayVersion = in.isReadable() ? in.readUnsignedByte() : 0;
+        return new CmppConnectResp(seq, status, authenticator, gatewayVersion);
     }
 
     /** Reads the Result after an 8-byte Msg_Id: 1 byte when the body is {@code shortBody} long (2.0), else 4. */

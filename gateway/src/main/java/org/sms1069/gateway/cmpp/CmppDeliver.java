@@ -5,7 +5,8 @@ import org.sms1069.gateway.codec.MessageFormat;
 import org.sms1069.gateway.codec.Octets;
 
 /**
- * CMPP_DELIVER: an MO message, or a status report when {@code registeredDelivery} is 1 (then
+ * CMPP_DELIVER: an MO message, or a status report when {@code registeredDelivery} is not 0 (the spec says 1;
+ * gateways that send other non-zero values mean a report too, as SMSGate reads it) (then
  * {@code content} holds the report, read it with {@link #report()}). {@code srcTerminalType} exists in 3.0 only;
  * {@code linkId} is LinkID in 3.0 and Reserved in 2.0.
  */
@@ -22,7 +23,7 @@ public record CmppDeliver(long sequenceId, long msgId, String destId, String ser
     }
 
     public boolean isReport() {
-        return registeredDelivery == 1;
+        return registeredDelivery != 0;
     }
 
     /**

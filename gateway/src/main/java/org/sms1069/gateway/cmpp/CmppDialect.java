@@ -12,6 +12,7 @@ import org.sms1069.gateway.session.LoginResult;
 import org.sms1069.gateway.session.Reply;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.Recipient;
+import org.sms1069.model.link.GroupIds;
 import org.sms1069.model.link.LinkSettings;
 
 import java.time.Instant;
@@ -22,7 +23,7 @@ import java.util.function.Supplier;
 
 /**
  * CMPP 2.0 / 3.0 for the shared link machinery: CONNECT with the MD5 authenticator, SUBMIT as UCS2 with a
- * report requested, DELIVER as receipt (Registered_Delivery = 1) or MO, ACTIVE_TEST and TERMINATE.
+ * report requested, DELIVER as receipt (Registered_Delivery not 0) or MO, ACTIVE_TEST and TERMINATE.
  */
 public final class CmppDialect implements LinkDialect<Long> {
     static final String PROTOCOL = "CMPP";
@@ -94,19 +95,24 @@ public final class CmppDialect implements LinkDialect<Long> {
                 DialectSupport.ucs2(part), "");
     }
 
-    /** With N recipients the gateway answers one Msg_Id X; recipient i is X + i (spec appendix 1). */
+    /**
+     * With N recipients the gateway answers one Msg_Id X; recipient i is X + i (spec appendix 1), or X for all
+     * on gateways configured {@link GroupIds#SAME}. Either way the receipt names the phone, so receipts are
+     * matched by id and phone.
+     */
     @Override
     public SubmitResult submitResult(Object response, OutboundSubmit part) {
         if (!(response instanceof CmppSubmitResp resp)) {
             return DialectSupport.unexpected(PROTOCOL, response);
         }
+        boolean sequential = settings.options().groupIds() == GroupIds.SEQUENTIAL;
         return DialectSupport.result(PROTOCOL, CmppResultCodes.SUBMIT.lookup(resp.result()), () -> {
             List<String> ids = new ArrayList<>(part.recipients().size());
             for (int i = 0; i < part.recipients().size(); i++) {
-                ids.add(CmppMsgIds.toDecimal(resp.msgId() + i));
+                ids.add(CmppMsgIds.toDecimal(resp.msgId() + (sequential ? i : 0)));
             }
             return ids;
-        });
+        }, true);
     }
 
     @Override
@@ -130,7 +136,7 @@ public final class CmppDialect implements LinkDialect<Long> {
         }
         CmppReport report = deliver.report();
         if (!report.isFinal()) {
-            return Reply.answer(ok); // ACCEPTD: an intermediate state, the final report follows
+            return Reply.answer(ok); // ACCEPTD, ENROUTE: an intermediate state, the final report follows
         }
         return Reply.receipt(ok, tryAgain, new Receipt(settings.id(), settings.receiptScope(), CmppMsgIds.toDecimal(report.msgId()),
                 report.destTerminalId(), report.stat(), null, Instant.now()));

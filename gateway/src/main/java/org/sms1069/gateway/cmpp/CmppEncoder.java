@@ -29,8 +29,8 @@ public final class CmppEncoder extends SequenceIdEncoder<CmppPdu> {
             return 8 + version.resultLength();
         } else if (pdu instanceof CmppConnect) {
             return 27;
-        } else if (pdu instanceof CmppConnectResp) {
-            return 17 + version.resultLength();
+        } else if (pdu instanceof CmppConnectResp resp) {
+            return (resp.hasAuthenticator() ? 17 : 1) + version.resultLength();
         } else if (pdu instanceof CmppActiveTestResp) {
             return 1;
         }
@@ -56,7 +56,9 @@ public final class CmppEncoder extends SequenceIdEncoder<CmppPdu> {
             out.writeInt((int) connect.timestamp());
         } else if (pdu instanceof CmppConnectResp resp) {
             writeResult(resp.status(), out);
-            PduFields.writeExactly(out, resp.authenticatorIsmg(), 16, "AuthenticatorISMG");
+            if (resp.hasAuthenticator()) {
+                PduFields.writeExactly(out, resp.authenticatorIsmg(), 16, "AuthenticatorISMG");
+            }
             out.writeByte(resp.version());
         } else if (pdu instanceof CmppActiveTestResp) {
             out.writeByte(0);

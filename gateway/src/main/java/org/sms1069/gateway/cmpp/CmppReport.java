@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.sms1069.gateway.codec.FixedStrings;
 import org.sms1069.gateway.codec.Octets;
+import org.sms1069.gateway.dlr.ReceiptStates;
 
 /**
  * The status report carried in the Msg_Content of a CMPP_DELIVER with Registered_Delivery = 1.
@@ -14,7 +15,6 @@ public record CmppReport(long msgId, String stat, String submitTime, String done
                          long smscSequence) {
 
     public static final String DELIVERED = "DELIVRD";
-    public static final String ACCEPTED = "ACCEPTD";
 
     private static final int FIXED_PART = 39;
     private static final int V20_LENGTH = FIXED_PART + CmppVersion.V20.terminalIdLength();
@@ -25,9 +25,9 @@ public record CmppReport(long msgId, String stat, String submitTime, String done
         return DELIVERED.equalsIgnoreCase(stat);
     }
 
-    /** ACCEPTD is an intermediate state, not an outcome. */
+    /** ACCEPTD (and ENROUTE) are intermediate states, not an outcome. */
     public boolean isFinal() {
-        return !ACCEPTED.equalsIgnoreCase(stat);
+        return !ReceiptStates.isIntermediate(stat);
     }
 
     /**

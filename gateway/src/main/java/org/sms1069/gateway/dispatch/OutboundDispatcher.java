@@ -207,7 +207,7 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
     private CompletionStage<Object> accepted(OutboundSubmit part, SubmitResult.Accepted accepted) {
         count("accepted");
         Instant now = clock.instant();
-        boolean sharedId = Set.copyOf(accepted.carrierMessageIds()).size() < part.recipients().size();
+        boolean sharedId = accepted.byPhone() || Set.copyOf(accepted.carrierMessageIds()).size() < part.recipients().size();
         List<CompletableFuture<?>> writes = new ArrayList<>();
         for (int i = 0; i < part.recipients().size(); i++) {
             Recipient recipient = part.recipients().get(i);

@@ -17,8 +17,9 @@ import java.util.function.Supplier;
 /**
  * Hands each receipt and MO of one link on once. A carrier sends a DELIVER again when our answer to it got lost
  * (CMPP resends after 60 s, up to 3 times), or when we answered with a temporary failure because it could not be
- * kept. A receipt is known by its id, phone and stat, an MO by the carrier's id of its DELIVER (an MO without one
- * always passes). A DELIVER counts as seen only once it was kept: a copy arriving while the first is still being
+ * kept. A receipt is known by its id, phone and stat, an MO by its {@link MoPart#repeatKey()}: the carrier's id of its
+ * DELIVER, or on SMPP, which has none, a digest of what it says (an MO without either always passes). A DELIVER
+ * counts as seen only once it was kept: a copy arriving while the first is still being
  * kept shares the first one's outcome (and answer), a copy after a failed attempt is handed on again. Remembers
  * {@code retention} back, {@code capacity} entries at most, in memory: a copy arriving after a gateway restart
  * passes, and the status store ignores a repeated receipt anyway.
@@ -59,8 +60,8 @@ public final class RepeatedDeliverFilter implements InboundSink {
 
     @Override
     public CompletionStage<Void> onMo(MoPart part) {
-        String carrierId = part.message().carrierMessageId();
-        return carrierId == null ? next.onMo(part) : once("M " + carrierId, () -> next.onMo(part));
+        String key = part.repeatKey();
+        return key == null ? next.onMo(part) : once("M " + key, () -> next.onMo(part));
     }
 
     @Override

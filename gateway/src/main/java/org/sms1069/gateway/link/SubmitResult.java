@@ -5,10 +5,19 @@ import java.util.List;
 /** The carrier's answer to a submit, in protocol-independent terms. */
 public sealed interface SubmitResult {
 
-    /** The carrier took the part; one carrier message id per recipient, in recipient order. */
-    record Accepted(List<String> carrierMessageIds) implements SubmitResult {
+    /**
+     * The carrier took the part; one carrier message id per recipient, in recipient order.
+     *
+     * @param byPhone the protocol's receipts always name the recipient (CMPP), so each recipient is matched by id
+     *                and phone together: a gateway that reports one id for a whole group never crosses receipts
+     */
+    record Accepted(List<String> carrierMessageIds, boolean byPhone) implements SubmitResult {
         public Accepted {
             carrierMessageIds = List.copyOf(carrierMessageIds);
+        }
+
+        public Accepted(List<String> carrierMessageIds) {
+            this(carrierMessageIds, false);
         }
     }
 

@@ -40,8 +40,13 @@ public final class DialectSupport {
      * with the raw code kept as {@code PROTOCOL:code}.
      */
     public static SubmitResult result(String protocol, ResultCode code, Supplier<List<String>> carrierIds) {
+        return result(protocol, code, carrierIds, false);
+    }
+
+    /** As {@link #result(String, ResultCode, Supplier)}; {@code byPhone}: see {@link SubmitResult.Accepted#byPhone()}. */
+    public static SubmitResult result(String protocol, ResultCode code, Supplier<List<String>> carrierIds, boolean byPhone) {
         if (code.isSuccess()) {
-            return new SubmitResult.Accepted(carrierIds.get());
+            return new SubmitResult.Accepted(carrierIds.get(), byPhone);
         }
         return new SubmitResult.Rejected(code.isRetryable(), protocol + ":" + code.code(), code.description(),
                 code.isFlowControl());

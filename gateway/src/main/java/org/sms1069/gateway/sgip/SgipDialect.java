@@ -34,6 +34,7 @@ public final class SgipDialect implements LinkDialect<SgipSequence> {
     private final LinkSettings settings;
     private final SgipSequences sequences;
     private final SgipInbound inbound;
+    /** The enterprise code the carrier assigned ({@code options.corp-id}), as configured. */
     private final String corpId;
 
     public SgipDialect(LinkSettings settings) {
@@ -43,7 +44,7 @@ public final class SgipDialect implements LinkDialect<SgipSequence> {
         require(settings.serviceId() == null || settings.serviceId().length() <= 10, "service-id is at most 10 characters");
         this.sequences = new SgipSequences(settings.nodeId());
         this.inbound = new SgipInbound(settings);
-        this.corpId = String.format("%05d", settings.nodeId() % 100_000); // node id 3AAAAQQQQQ ends in the CorpId
+        this.corpId = settings.options().corpId();
     }
 
     private void require(boolean condition, String message) {

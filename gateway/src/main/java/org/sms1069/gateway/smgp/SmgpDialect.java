@@ -6,6 +6,7 @@ import org.sms1069.gateway.codec.LoginDigests;
 import org.sms1069.gateway.codec.Octets;
 import org.sms1069.gateway.codec.ResultCode;
 import org.sms1069.gateway.dlr.Receipt;
+import org.sms1069.gateway.dlr.ReceiptStates;
 import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.gateway.session.DialectSupport;
 import org.sms1069.gateway.session.LinkDialect;
@@ -31,7 +32,8 @@ import java.util.function.Supplier;
 public final class SmgpDialect implements LinkDialect<Long> {
     static final String PROTOCOL = "SMGP";
     private static final int REPORT_WANTED = 1;
-    private static final int PRIORITY_NORMAL = 0;
+    /** Priority 0 low, 1 normal, 2 higher, 3 high (SMGP 3.0 §Submit). */
+    private static final int PRIORITY_NORMAL = 1;
     private static final String FEE_FREE = "00";
     private static final String NO_FEE = "000000";
     private static final long STRUCTURE_ERROR = 10;
@@ -127,6 +129,9 @@ public final class SmgpDialect implements LinkDialect<Long> {
                     deliver.msgId().toString()));
         }
         SmgpReport report = deliver.report();
+        if (ReceiptStates.isIntermediate(report.stat())) {
+            return Reply.answer(ok); // ACCEPTD, ENROUTE: the final report follows
+        }
         return Reply.receipt(ok, tryAgain, new Receipt(settings.id(), settings.receiptScope(), report.id().toString(), deliver.srcTermId(),
                 report.stat(), report.err(), Instant.now()));
     }

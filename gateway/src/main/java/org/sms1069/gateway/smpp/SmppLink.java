@@ -47,6 +47,9 @@ public final class SmppLink implements CarrierLink {
     private final LinkSettings settings;
     private final Duration responseTimeout;
     private final TpsPacer pacer;
+    /** source_addr_ton / _npi of submits ({@code options.source-ton}, {@code -npi}): 5 for an alphanumeric sender. */
+    private final TypeOfNumber sourceTon;
+    private final NumberingPlanIndicator sourceNpi;
     private final List<SmppConnection> connections = new ArrayList<>();
     private final ExecutorService workers;
     private final AtomicInteger next = new AtomicInteger();
@@ -58,6 +61,8 @@ public final class SmppLink implements CarrierLink {
         this.settings = settings;
         this.responseTimeout = responseTimeout;
         this.pacer = new TpsPacer(settings.tps());
+        this.sourceTon = TypeOfNumber.valueOf(settings.options().sourceTon().byteValue());
+        this.sourceNpi = NumberingPlanIndicator.valueOf(settings.options().sourceNpi().byteValue());
         SmppReceiver receiver = new SmppReceiver(settings, inbound);
         for (int i = 0; i < settings.connections(); i++) {
             connections.add(new SmppConnection(i, settings, responseTimeout, receiver,
@@ -120,7 +125,7 @@ public final class SmppLink implements CarrierLink {
         boolean concatenated = part.segmentCount() > 1;
         byte[] text = part.text().getBytes(StandardCharsets.UTF_16BE);
         byte[] payload = concatenated ? withUdh(part, text) : text;
-        return session.submitShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, part.sourceAddr(),
+        return session.submitShortMessage("", sourceTon, sourceNpi, part.sourceAddr(),
                 TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, destination(recipient.phone()),
                 new ESMClass(concatenated ? UDHI : 0), (byte) 0, (byte) 1, null, null,
                 new RegisteredDelivery(SMSCDeliveryReceipt.SUCCESS_FAILURE), (byte) 0,

@@ -13,14 +13,14 @@ import org.slf4j.LoggerFactory;
 import org.sms1069.gateway.codec.ConcatenationUdh;
 import org.sms1069.gateway.codec.Octets;
 import org.sms1069.gateway.dlr.Receipt;
+import org.sms1069.gateway.dlr.ReceiptStates;
 import org.sms1069.gateway.link.InboundSink;
 import org.sms1069.gateway.link.InboundValues;
 import org.sms1069.gateway.link.MoPart;
+import org.sms1069.gateway.session.DialectSupport;
 import org.sms1069.model.event.MoMessage;
 import org.sms1069.model.link.LinkSettings;
 
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -44,7 +44,6 @@ final class SmppReceiver implements MessageReceiverListener {
      * from holding those threads past the SMSC's own response timer.
      */
     static final Duration KEEP_WAIT = Duration.ofSeconds(10);
-    private static final byte DATA_CODING_UCS2 = 0x08;
 
     private final LinkSettings settings;
     private final InboundSink inbound;
@@ -56,24 +55,45 @@ final class SmppReceiver implements MessageReceiverListener {
 
     @Override
     public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
-        byte[] body = deliverSm.getShortMessage() == null ? new byte[0] : deliverSm.getShortMessage();
         if (deliverSm.isSmscDeliveryReceipt()) {
-            SmppReceiptText text = SmppReceiptText.parse(new String(body, StandardCharsets.ISO_8859_1));
-            String id = receiptedMessageId(deliverSm);
-            if (id == null) {
-                id = text.id();
-            }
-            if (id == null) {
-                throw new ProcessRequestException("receipt without a message id", ERR_SYS);
-            }
-            awaitKept(inbound.onReceipt(new Receipt(settings.id(), settings.receiptScope(), id, deliverSm.getSourceAddr(),
-                    text.stat(), text.err(), Instant.now())));
+            receipt(deliverSm);
         } else {
-            MoMessage message = InboundValues.mo(deliverSm.getSourceAddr(), deliverSm.getDestAddress(),
-                    decode(deliverSm.getDataCoding(), withoutUdh(deliverSm, body)), settings.carrier(), settings.id(),
-                    Instant.now(), null);
-            awaitKept(inbound.onMo(new MoPart(message, hasUdh(deliverSm) ? ConcatenationUdh.find(Octets.of(body)).orElse(null) : null)));
+            mo(deliverSm);
         }
+    }
+
+    private void receipt(DeliverSm deliverSm) throws ProcessRequestException {
+        SmppReceiptText receipt = SmppReceipts.read(deliverSm);
+        if (receipt.id() == null) {
+            throw new ProcessRequestException("receipt without a message id", ERR_SYS);
+        }
+        if (ReceiptStates.isIntermediate(receipt.stat())) {
+            return; // ENROUTE, ACCEPTD: answered, the final receipt follows
+        }
+        awaitKept(inbound.onReceipt(new Receipt(settings.id(), settings.receiptScope(), receipt.id(),
+                deliverSm.getSourceAddr(), receipt.stat(), receipt.err(), Instant.now())));
+    }
+
+    /**
+     * The sender in canonical form as on the other protocols; the text from short_message, or from message_payload
+     * when short_message is empty (§5.2.21: the two are exclusive), decoded by its data_coding.
+     */
+    private void mo(DeliverSm deliverSm) throws ProcessRequestException {
+        byte[] body = moBody(deliverSm);
+        String text = SmppDataCoding.decode(deliverSm.getDataCoding(), withoutUdh(deliverSm, body));
+        MoMessage message = InboundValues.mo(DialectSupport.moPhone(deliverSm.getSourceAddr()), deliverSm.getDestAddress(),
+                text, settings.carrier(), settings.id(), Instant.now(), null);
+        ConcatenationUdh concatenation = hasUdh(deliverSm) ? ConcatenationUdh.find(Octets.of(body)).orElse(null) : null;
+        awaitKept(inbound.onMo(new MoPart(message, concatenation, SmppMoKey.of(deliverSm, body))));
+    }
+
+    private static byte[] moBody(DeliverSm deliverSm) {
+        byte[] shortMessage = deliverSm.getShortMessage();
+        if (shortMessage != null && shortMessage.length > 0) {
+            return shortMessage;
+        }
+        OptionalParameter payload = deliverSm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
+        return payload instanceof OptionalParameter.OctetString octets ? octets.getValue() : new byte[0];
     }
 
     private void awaitKept(CompletionStage<Void> kept) throws ProcessRequestException {
@@ -92,15 +112,6 @@ final class SmppReceiver implements MessageReceiverListener {
         return new ProcessRequestException("deliver_sm could not be kept", TEMPORARY_APP_ERROR);
     }
 
-    private static String receiptedMessageId(DeliverSm deliverSm) {
-        OptionalParameter parameter = deliverSm.getOptionalParameter(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID);
-        if (parameter instanceof OptionalParameter.OctetString octets) {
-            String value = octets.getValueAsString().replace("\u0000", "").strip();
-            return value.isEmpty() ? null : value;
-        }
-        return null;
-    }
-
     private static boolean hasUdh(DeliverSm deliverSm) {
         return (deliverSm.getEsmClass() & 0x40) != 0;
     }
@@ -111,11 +122,6 @@ final class SmppReceiver implements MessageReceiverListener {
         }
         int headerLength = (body[0] & 0xff) + 1;
         return headerLength <= body.length ? Arrays.copyOfRange(body, headerLength, body.length) : body;
-    }
-
-    private static String decode(byte dataCoding, byte[] body) {
-        Charset charset = dataCoding == DATA_CODING_UCS2 ? StandardCharsets.UTF_16BE : StandardCharsets.ISO_8859_1;
-        return new String(body, charset);
     }
 
     @Override

@@ -54,6 +54,21 @@ class CmppCodecTest {
         assertFinished(channel);
     }
 
+    @Test
+    void refusal30WithoutAuthenticatorKeepsItsStatus() {
+        assertGolden(CmppVersion.V30, new CmppConnectResp(1, 3, Octets.EMPTY, 0x30),
+                "00000011 80000001 00000001 00000003 30");
+        EmbeddedChannel statusOnly = channel(CmppVersion.V30);
+        assertThat(decode(statusOnly, HexFormat.of().parseHex("00000010800000010000000100000003")))
+                .isEqualTo(new CmppConnectResp(1, 3, Octets.EMPTY, 0));
+        assertFinished(statusOnly);
+    }
+
+    @Test
+    void refusal20WithoutAuthenticatorKeepsItsStatus() {
+        assertGolden(CmppVersion.V20, new CmppConnectResp(1, 3, Octets.EMPTY, 0x20), "0000000e 80000001 00000001 03 20");
+    }
+
     @ParameterizedTest
     @EnumSource(CmppVersion.class)
     void submitWithTwoRecipients(CmppVersion version) {

@@ -91,7 +91,7 @@ class OutboundDispatcherTest {
     void setUp() {
         String id = TestInfra.unique("disp");
         link = new FakeLink(new LinkSettings(id, Carrier.INTL, Protocol.SMPP34, "127.0.0.1", 2775, id, "pw", null,
-                "10690123456", 1, 16, 100, 100, 0, 0, null, null));
+                "10690123456", 1, 16, 100, 100, 0, 0, null, null, null));
         correlator = new ReceiptCorrelator(TestRedis.async(), Duration.ofMinutes(10), meters);
         dispatcher = dispatcher(link, "gw-a");
     }
@@ -249,6 +249,25 @@ class OutboundDispatcherTest {
     }
 
     @Test
+    void idsMatchedByPhoneNeverCrossTheReceiptsOfAGroup() throws Exception {
+        String a = TestInfra.unique("msg");
+        String b = TestInfra.unique("msg");
+        String phoneA = phone();
+        String phoneB = phone();
+        link.answer(new SubmitResult.Accepted(List.of("9000", "9001"), true));
+
+        handle(part(List.of(new Recipient(a, phoneA), new Recipient(b, phoneB))));
+        awaitStatus(b);
+
+        // a gateway that reports the group's first id for every recipient: B's receipt must not settle A
+        assertThat(get(correlator.match(receipt("9000", phoneB)))).isEmpty();
+        assertThat(get(correlator.match(receipt("9001", phoneB)))).get()
+                .satisfies(correlation -> assertThat(correlation.messageId()).isEqualTo(b));
+        assertThat(get(correlator.match(receipt("9000", phoneA)))).get()
+                .satisfies(correlation -> assertThat(correlation.messageId()).isEqualTo(a));
+    }
+
+    @Test
     void aBatchRegroupedAfterARedeliveryReachesOnlyTheRecipientsNotYetSubmitted() throws Exception {
         String a = TestInfra.unique("msg");
         String b = TestInfra.unique("msg");
@@ -398,7 +417,11 @@ class OutboundDispatcherTest {
     }
 
     private Receipt receipt(String carrierId) {
-        return new Receipt(link.settings().id(), link.settings().receiptScope(), carrierId, null, "DELIVRD", "000",
+        return receipt(carrierId, null);
+    }
+
+    private Receipt receipt(String carrierId, String phone) {
+        return new Receipt(link.settings().id(), link.settings().receiptScope(), carrierId, phone, "DELIVRD", "000",
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 

@@ -22,7 +22,7 @@ class PollBudgetTest {
 
     private static LinkSettings link(Protocol protocol, int connections, int window, int tps) {
         return new LinkSettings("l-1", Carrier.CMCC, protocol, "127.0.0.1", 7890, "901234", "pw", "MXX0010101",
-                "10690123456", connections, window, tps, 100, 3027012345L, protocol == Protocol.SGIP12 ? 8802 : 0, null, null);
+                "10690123456", connections, window, tps, 100, 3027012345L, protocol == Protocol.SGIP12 ? 8802 : 0, null, null, null);
     }
 
     @Test

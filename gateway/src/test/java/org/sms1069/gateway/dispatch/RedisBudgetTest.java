@@ -80,7 +80,7 @@ class RedisBudgetTest {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         String id = TestInfra.unique("budget");
         LinkSettings settings = new LinkSettings(id, Carrier.CMCC, Protocol.SMPP34, "127.0.0.1", 2775, id, "pw", null,
-                "10690123456", 1, 64, 1000, 100, 0, 0, null, null);
+                "10690123456", 1, 64, 1000, 100, 0, 0, null, null, null);
         CarrierLink link = new AnsweringLink(settings);
         ReceiptCorrelator correlator = new ReceiptCorrelator(redis.async(), Duration.ofMinutes(10), meters);
         LinkHealthReporter health = new LinkHealthReporter(publisher, meters, Clock.systemUTC(), Duration.ofSeconds(1),

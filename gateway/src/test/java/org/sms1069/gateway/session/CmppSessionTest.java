@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The session handler with the CMPP dialect on an EmbeddedChannel: what it answers the carrier, and when. */
 class CmppSessionTest {
     private static final LinkSettings SETTINGS = new LinkSettings("cmcc-1", Carrier.CMCC, Protocol.CMPP30, "127.0.0.1",
-            7890, "901234", "secret", "MXX0010101", "10690123456", 1, 16, 100, 100, 0, 0, null, null);
+            7890, "901234", "secret", "MXX0010101", "10690123456", 1, 16, 100, 100, 0, 0, null, null, null);
 
     private final RecordingSink sink = new RecordingSink();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -103,6 +103,39 @@ class CmppSessionTest {
 
         assertThat(sent()).isEqualTo(new CmppDeliverResp(4, 78, 0));
         assertThat(sink.receipts).isEmpty();
+    }
+
+    @Test
+    void enrouteIsAnsweredButNotHandedOnLikeAcceptd() {
+        receive(CmppDeliver.ofReport(4, 79, "1069012345688", "", new CmppReport(1, "ENROUTE", "", "", "13800138000", 1),
+                CmppVersion.V30));
+
+        assertThat(sent()).isEqualTo(new CmppDeliverResp(4, 79, 0));
+        assertThat(sink.receipts).isEmpty();
+    }
+
+    @Test
+    void anyNonZeroRegisteredDeliveryIsAReport() {
+        CmppDeliver asSent = CmppDeliver.ofReport(6, 80, "1069012345688", "", new CmppReport(55, "DELIVRD", "2611281054",
+                "2611281055", "13800138000", 1), CmppVersion.V30);
+        receive(new CmppDeliver(asSent.sequenceId(), asSent.msgId(), asSent.destId(), asSent.serviceId(), 0,
+                asSent.srcTerminalId(), 0, 2, asSent.content(), ""));
+
+        assertThat(sent()).isEqualTo(new CmppDeliverResp(6, 80, 0));
+        assertThat(sink.mos).isEmpty();
+        assertThat(sink.receipts).singleElement().satisfies(r -> {
+            assertThat(r.carrierMessageId()).isEqualTo("55");
+            assertThat(r.stat()).isEqualTo("DELIVRD");
+        });
+    }
+
+    @Test
+    void aLoginRefusedWithoutAuthenticatorKeepsItsStatus() {
+        ByteBuf refusal = Unpooled.buffer().writeInt(16).writeInt(0x8000_0001).writeInt(1).writeInt(3);
+        Object decoded = decoder.decodeFrame(refusal);
+        refusal.release();
+
+        assertThat(dialect.loginResult(decoded).rawResult()).isEqualTo("CMPP:3");
     }
 
     @Test

@@ -191,6 +191,6 @@ class LinkPipelineFuzzTest {
     private static LinkSettings settings(Protocol protocol) {
         Carrier carrier = protocol == Protocol.SGIP12 ? Carrier.CUCC : protocol == Protocol.SMGP30 ? Carrier.CTCC : Carrier.CMCC;
         return new LinkSettings("fuzz-1", carrier, protocol, "127.0.0.1", 7890, "901234", "secret", "MXX0010101",
-                "10690123456", 1, 16, 100, 100, NODE_ID, 8802, "smg-login", "smg-secret");
+                "10690123456", 1, 16, 100, 100, NODE_ID, 8802, "smg-login", "smg-secret", null);
     }
 }

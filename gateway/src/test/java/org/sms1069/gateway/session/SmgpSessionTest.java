@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The SMGP dialect: what it sends and how it reads the gateway's answers, reports and MO. */
 class SmgpSessionTest {
     private static final LinkSettings SETTINGS = new LinkSettings("ctcc-1", Carrier.CTCC, Protocol.SMGP30, "127.0.0.1",
-            8890, "sp000001", "secret", "MXX0010101", "10690123456", 1, 16, 100, 100, 0, 0, null, null);
+            8890, "sp000001", "secret", "MXX0010101", "10690123456", 1, 16, 100, 100, 0, 0, null, null, null);
     private static final SmgpMsgId ID = SmgpMsgId.of("01006111281054012345");
 
     private final SmgpDialect dialect = new SmgpDialect(SETTINGS);
@@ -106,6 +106,29 @@ class SmgpSessionTest {
             assertThat(r.stat()).isEqualTo("UNDELIV");
             assertThat(r.error()).isEqualTo("004");
         });
+    }
+
+    @Test
+    void submitsGoOutWithPriorityNormal() {
+        ByteBuf bytes = Unpooled.buffer();
+        new SmgpEncoder().encodeTo((SmgpSubmit) dialect.submitRequest(5L, part(1, 1)), bytes);
+
+        // header 12, MsgType 1, NeedReport 1, then Priority: 1 = normal (0 would be low)
+        assertThat(bytes.getUnsignedByte(12)).isEqualTo((short) SmgpSubmit.MT);
+        assertThat(bytes.getUnsignedByte(13)).isEqualTo((short) 1);
+        assertThat(bytes.getUnsignedByte(14)).isEqualTo((short) 1);
+        bytes.release();
+    }
+
+    @Test
+    void intermediateReportsAreAnsweredButNotHandedOn() {
+        for (String stat : List.of("ACCEPTD", "ENROUTE")) {
+            SmgpReport report = new SmgpReport(ID, "001", "000", "2611281054", "2611281055", stat, "000");
+            receive(SmgpDeliver.ofReport(9, SmgpMsgId.of("01006111281055000002"), "20261128105500", "18912345678",
+                    "1069012345699", report));
+            assertThat(sent()).isEqualTo(new SmgpDeliverResp(9, SmgpMsgId.of("01006111281055000002"), 0));
+        }
+        assertThat(sink.receipts).isEmpty();
     }
 
     @Test

@@ -5,13 +5,20 @@ import org.junit.jupiter.api.Test;
 import org.sms1069.gateway.session.RecordingSink;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.Protocol;
+import org.sms1069.gateway.link.SubmitResult;
+import org.sms1069.model.event.OutboundSubmit;
+import org.sms1069.model.event.Recipient;
+import org.sms1069.model.link.LinkOptions;
 import org.sms1069.model.link.LinkSettings;
 import org.sms1069.model.retry.Backoff;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,9 +33,13 @@ class SmppInboundTest {
     private SmppLink link;
 
     private SmppLink start() throws Exception {
+        return start(null);
+    }
+
+    private SmppLink start(LinkOptions options) throws Exception {
         smsc = new WireSmsc();
         LinkSettings settings = new LinkSettings("intl-t", Carrier.INTL, Protocol.SMPP34, "127.0.0.1", smsc.port(), "esme",
-                "secret", null, "10690123456", 1, 4, 100, 100, 0, 0, null, null);
+                "secret", null, "10690123456", 1, 4, 100, 100, 0, 0, null, null, options);
         link = new SmppLink(settings, Duration.ofSeconds(5), new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)), sink,
                 scheduler);
         link.start();
@@ -68,6 +79,23 @@ class SmppInboundTest {
         assertThat(smsc.deliverMo("13800138000", "10690123456", "\u0000TD\u0001")).isEqualTo(ESME_ROK);
         assertThat(keeping).as("answered only after it was kept").isDone();
         assertThat(sink.mos.get(0).text()).isEqualTo("TD");
+    }
+
+    @Test
+    void submitsCarryTheLinksSenderTonAndNpi() throws Exception {
+        start(new LinkOptions(0, null, null, 5, 0));
+        OutboundSubmit part = new OutboundSubmit(1, "k", "intl-t", Carrier.INTL, List.of(new Recipient("m1", "+447700900001")),
+                "ACME", 1, 1, 7, "hi", 0, null, null);
+
+        CompletableFuture<SubmitResult> result = link.submit(part).toCompletableFuture();
+        byte[] body = smsc.answerSubmit("5F5F");
+
+        // service_type "" (one NUL), then source_addr_ton 5 (alphanumeric), source_addr_npi 0, source_addr "ACME"
+        assertThat(body[0]).isZero();
+        assertThat(body[1]).isEqualTo((byte) 5);
+        assertThat(body[2]).isZero();
+        assertThat(new String(body, 3, 4, StandardCharsets.ISO_8859_1)).isEqualTo("ACME");
+        assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(new SubmitResult.Accepted(List.of("5F5F")));
     }
 
     @Test

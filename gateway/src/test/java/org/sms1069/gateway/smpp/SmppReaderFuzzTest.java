@@ -51,7 +51,7 @@ class SmppReaderFuzzTest {
     private static final DefaultComposer COMPOSER = new DefaultComposer();
     private static final DefaultDecomposer DECOMPOSER = new DefaultDecomposer();
     private static final SmppReceiver RECEIVER = new SmppReceiver(new LinkSettings("intl-1", Carrier.INTL, Protocol.SMPP34,
-            "127.0.0.1", 2775, "esme", "secret", null, "10690123456", 1, 16, 100, 100, 0, 0, null, null), new RecordingSink());
+            "127.0.0.1", 2775, "esme", "secret", null, "10690123456", 1, 16, 100, 100, 0, 0, null, null, null), new RecordingSink());
 
     @Property
     void smscStream(@ForAll("input") FuzzInput input) {

@@ -18,7 +18,9 @@ import java.time.Duration;
 final class WireSmsc implements AutoCloseable {
     static final int BIND_TRANSCEIVER = 0x09;
     static final int DELIVER_SM = 0x05;
+    static final int SUBMIT_SM = 0x04;
     private static final int RESPONSE = 0x8000_0000;
+    private static final int LATIN_1 = 0x03;
 
     private final ServerSocket server;
     private Socket socket;
@@ -60,7 +62,7 @@ final class WireSmsc implements AutoCloseable {
         body.write(0); body.write(0); body.writeBytes(cString(to));
         body.write(0); body.write(0); body.write(0);        // esm_class, protocol_id, priority_flag
         body.writeBytes(cString("")); body.writeBytes(cString("")); // schedule, validity
-        body.write(0); body.write(0); body.write(0); body.write(0); // registered_delivery, replace, data_coding, default id
+        body.write(0); body.write(0); body.write(LATIN_1); body.write(0); // registered_delivery, replace, data_coding, default id
         byte[] message = text.getBytes(StandardCharsets.ISO_8859_1);
         body.write(message.length);
         body.writeBytes(message);
@@ -69,6 +71,18 @@ final class WireSmsc implements AutoCloseable {
             Header answer = readPdu();
             if (answer.commandId() == (DELIVER_SM | RESPONSE) && answer.sequence() == sent) {
                 return answer.status();
+            }
+        }
+    }
+
+    /** Waits for the gateway's submit_sm, answers it with {@code messageId} and returns its body. */
+    byte[] answerSubmit(String messageId) throws IOException {
+        while (true) {
+            Header header = new Header(in.readInt(), in.readInt(), in.readInt(), in.readInt());
+            byte[] body = in.readNBytes(header.length() - 16);
+            if (header.commandId() == SUBMIT_SM) {
+                write(SUBMIT_SM | RESPONSE, 0, header.sequence(), cString(messageId));
+                return body;
             }
         }
     }

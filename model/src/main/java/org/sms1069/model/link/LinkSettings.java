@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param nodeId        SGIP only: our node id in the 12-byte sequence
  * @param listenPort    SGIP only: our server, which the carrier binds to for MO and reports
  * @param weight        share of the carrier's traffic among its links
+ * @param options       per-carrier protocol settings ({@link LinkOptions}); missing ones take the protocol's default
  */
 public record LinkSettings(
         String id,
@@ -32,7 +33,8 @@ public record LinkSettings(
         long nodeId,
         int listenPort,
         String listenAccount,
-        String listenPassword) {
+        String listenPassword,
+        LinkOptions options) {
 
     public static final int DEFAULT_WINDOW = 16;
     public static final int DEFAULT_TPS = 100;
@@ -53,6 +55,7 @@ public record LinkSettings(
         window = window > 0 ? window : DEFAULT_WINDOW;
         tps = tps > 0 ? tps : DEFAULT_TPS;
         weight = weight > 0 ? weight : DEFAULT_WEIGHT;
+        options = Objects.requireNonNullElse(options, LinkOptions.NONE).resolve(id, protocol, nodeId);
     }
 
     private static void require(boolean condition, String id, String message) {

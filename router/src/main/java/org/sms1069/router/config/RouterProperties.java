@@ -52,7 +52,7 @@ public record RouterProperties(
      *                           require; blank (the default) keeps them closed
      * @param batchWindow        how long a message may wait for others with identical content to share
      *                           its submit (multi-destination protocols only); 0 turns batching off
-     * @param batchMaxRecipients recipients per batched submit (the CMPP/SGIP/SMGP limit is 100)
+     * @param batchMaxRecipients recipients per batched submit (at most 100; each link caps it further by its options.max-recipients, 99 on CMPP)
      * @param linkRecheck        how often a message held for a carrier without a healthy link looks again
      * @param linkMaxWait        after this it goes to its configured link anyway, whose gateway retries it
      * @param messageTtl         how long a message may get a portability receipt (the receipt timeout): how long

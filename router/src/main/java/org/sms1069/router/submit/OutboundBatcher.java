@@ -30,7 +30,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Groups parts with identical content (link, sender, text, part i/n, and for long messages the UDH
  * reference) for up to {@code maxRecipients} phones into one multi-destination submit, on links whose
- * protocol has one (CMPP, SGIP, SMGP; SMPP links get one recipient per submit for clean results).
+ * protocol has one (CMPP, SGIP, SMGP; SMPP links get one recipient per submit for clean results). A link's own
+ * cap ({@code options.max-recipients}: CMPP at most 99, SGIP and SMGP 100) bounds the group too: the router
+ * forms the groups, so it is the one that keeps each within what one submit of the link may carry, and the
+ * gateway never has to split a part (which would leave one record half accepted, half refused).
  * <p>
  * A part waits at most {@code window}: the records of one poll are handed over within microseconds,
  * so the window only ever joins messages that arrived together. Only phones whose records land on the
@@ -68,7 +71,8 @@ public final class OutboundBatcher implements AutoCloseable {
      */
     public CompletableFuture<?> send(LinkSettings link, OutboundSubmit part, String key) {
         Topic<OutboundSubmit> topic = Topics.outbound(link.id());
-        if (window.isZero() || maxRecipients < 2 || !multiDestination(link) || part.recipients().size() != 1) {
+        int limit = Math.min(maxRecipients, link.options().maxRecipients());
+        if (window.isZero() || limit < 2 || !multiDestination(link) || part.recipients().size() != 1) {
             return publisher.publish(topic, key, part);
         }
         Recipient recipient = part.recipients().get(0);
@@ -84,7 +88,7 @@ public final class OutboundBatcher implements AutoCloseable {
             List<Member> members = open.computeIfAbsent(group, g -> new ArrayList<>());
             members.add(new Member(part, key, acked));
             pendingMessageOfPhone.put(recipient.phone(), recipient.messageId());
-            if (members.size() >= maxRecipients) {
+            if (members.size() >= limit) {
                 flushAll();
             } else if (flushTimer == null) {
                 flushTimer = timer.schedule(this::flushOnTimer, window.toNanos(), TimeUnit.NANOSECONDS);

@@ -113,6 +113,6 @@ class LinkSelectorTest {
 
     private static LinkSettings link(String id, Carrier carrier, int weight) {
         return new LinkSettings(id, carrier, Protocol.SMPP34, "127.0.0.1", 2775, "acct", null, null, "10690123456",
-                1, 16, 100, weight, 0, 0, null, null);
+                1, 16, 100, weight, 0, 0, null, null, null);
     }
 }

@@ -16,6 +16,7 @@ import org.sms1069.model.Topics;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.Recipient;
 import org.sms1069.model.json.SmsJson;
+import org.sms1069.model.link.LinkOptions;
 import org.sms1069.model.link.LinkSettings;
 
 import java.time.Duration;
@@ -73,6 +74,30 @@ class OutboundBatcherTest {
         assertThat(sent()).singleElement().satisfies(part -> assertThat(part.recipients()).hasSize(3));
         batcher.close();
         assertThat(sent()).hasSize(2);
+    }
+
+    @Test
+    void aCmppGroupStopsAt99RecipientsWhateverTheRoutersBatchSize() {
+        OutboundBatcher batcher = new OutboundBatcher(new Publisher(producer), Duration.ofSeconds(30), 100, timer);
+
+        IntStream.range(0, 100).forEach(i -> batcher.send(CMPP, part("m" + i, String.valueOf(13900000000L + i), "same"),
+                String.valueOf(13900000000L + i)));
+
+        assertThat(sent()).singleElement().satisfies(part -> assertThat(part.recipients()).hasSize(99));
+        batcher.close();
+        assertThat(sent()).extracting(part -> part.recipients().size()).containsExactly(99, 1);
+    }
+
+    @Test
+    void aLinksOwnCapBoundsItsGroups() {
+        LinkSettings capped = new LinkSettings("cmcc-1", Carrier.CMCC, Protocol.CMPP30, "127.0.0.1", 7890, "acct", null,
+                null, "10690123456", 1, 16, 100, 100, 0, 0, null, null, new LinkOptions(2, null, null, null, null));
+        OutboundBatcher batcher = new OutboundBatcher(new Publisher(producer), Duration.ofSeconds(30), 100, timer);
+
+        IntStream.range(0, 5).forEach(i -> batcher.send(capped, part("m" + i, "1390000000" + i, "same"), "1390000000" + i));
+        batcher.close();
+
+        assertThat(sent()).extracting(part -> part.recipients().size()).containsExactly(2, 2, 1);
     }
 
     @Test
@@ -136,6 +161,6 @@ class OutboundBatcherTest {
 
     private static LinkSettings link(String id, Protocol protocol) {
         return new LinkSettings(id, Carrier.CMCC, protocol, "127.0.0.1", 7890, "acct", null, null, "10690123456",
-                1, 16, 100, 100, 0, 0, null, null);
+                1, 16, 100, 100, 0, 0, null, null, null);
     }
 }

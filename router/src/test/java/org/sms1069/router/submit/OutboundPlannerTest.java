@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OutboundPlannerTest {
     private static final LinkSettings LINK = new LinkSettings("cmcc-1", Carrier.CMCC, Protocol.CMPP30, "127.0.0.1", 7890,
-            "901234", "secret", "MXX0010101", "10690123456", 1, 16, 100, 100, 0, 0, null, null);
+            "901234", "secret", "MXX0010101", "10690123456", 1, 16, 100, 100, 0, 0, null, null, null);
     private static final Instant EXPIRES = Instant.parse("2030-01-01T00:00:00Z");
 
     @Test

@@ -44,7 +44,7 @@ class SgipServerFuzzTest {
     private static final long SMG_NODE = 107_551L;
     private static final LinkSettings SETTINGS = new LinkSettings("cucc-1", Carrier.CUCC, Protocol.SGIP12, "127.0.0.1",
             8801, "sp-login", "sp-secret", "MXX0010101", "10690123456", 1, 32, 100, 100, 3_0270_12345L, 8802,
-            "smg-login", "smg-secret");
+            "smg-login", "smg-secret", null);
     private static final SgipInbound INBOUND = new SgipInbound(SETTINGS);
     private static final SgipServerMetrics METRICS = new SgipServerMetrics(new SimpleMeterRegistry(), "cucc-1");
     private static final byte[] BIND = ValidFrames.encode(new SgipEncoder(),

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SgipServerHandlerTest {
     private static final LinkSettings SETTINGS = new LinkSettings("cucc-1", Carrier.CUCC, Protocol.SGIP12, "127.0.0.1",
             8801, "sp-login", "sp-secret", "MXX0010101", "10690123456", 1, 32, 100, 100, 3_0270_12345L, 8802,
-            "smg-login", "smg-secret");
+            "smg-login", "smg-secret", null);
     private static final SgipSequence SMG = new SgipSequence(107_551L, 1_128_105_407L, 1);
     private static final SgipSequence SMG_REPORT = new SgipSequence(107_551L, 1_128_105_407L, 2);
     private static final SgipSequence OUR_SUBMIT = new SgipSequence(3_0270_12345L, 1_128_105_400L, 9);

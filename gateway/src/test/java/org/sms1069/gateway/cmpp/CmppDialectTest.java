@@ -1,0 +1,43 @@
+package org.sms1069.gateway.cmpp;
+
+import org.junit.jupiter.api.Test;
+import org.sms1069.gateway.link.SubmitResult;
+import org.sms1069.model.Carrier;
+import org.sms1069.model.Protocol;
+import org.sms1069.model.event.OutboundSubmit;
+import org.sms1069.model.event.Recipient;
+import org.sms1069.model.link.GroupIds;
+import org.sms1069.model.link.LinkOptions;
+import org.sms1069.model.link.LinkSettings;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How the CMPP dialect numbers the recipients of a group submit, per the link's group-id convention. */
+class CmppDialectTest {
+    private static final long MSG_ID = 0x1234_5678_9ABC_DE00L;
+    private static final OutboundSubmit GROUP = new OutboundSubmit(1, "k", "cmcc-1", Carrier.CMCC,
+            List.of(new Recipient("m1", "13800138001"), new Recipient("m2", "13800138002"), new Recipient("m3", "13800138003")),
+            "10690123456", 1, 1, 7, "通知", 0, null, null);
+
+    private static CmppDialect dialect(GroupIds groupIds) {
+        return new CmppDialect(new LinkSettings("cmcc-1", Carrier.CMCC, Protocol.CMPP30, "127.0.0.1", 7890, "901234",
+                "secret", "MXX0010101", "10690123456", 1, 16, 100, 100, 0, 0, null, null,
+                new LinkOptions(0, groupIds, null, null, null)), CmppVersion.V30);
+    }
+
+    @Test
+    void sequentialGivesRecipientIItsOwnIdAndMatchesByPhone() {
+        assertThat(dialect(GroupIds.SEQUENTIAL).submitResult(new CmppSubmitResp(1, MSG_ID, 0), GROUP))
+                .isEqualTo(new SubmitResult.Accepted(List.of(Long.toUnsignedString(MSG_ID),
+                        Long.toUnsignedString(MSG_ID + 1), Long.toUnsignedString(MSG_ID + 2)), true));
+    }
+
+    @Test
+    void sameGivesEveryRecipientTheOneId() {
+        String id = Long.toUnsignedString(MSG_ID);
+        assertThat(dialect(GroupIds.SAME).submitResult(new CmppSubmitResp(1, MSG_ID, 0), GROUP))
+                .isEqualTo(new SubmitResult.Accepted(List.of(id, id, id), true));
+    }
+}
