@@ -12,11 +12,14 @@ import java.util.Set;
 
 /**
  * Where a JVM spent its CPU, from a Flight Recorder file: the methods with the most execution samples on top of the
- * stack (self), and the methods and packages present anywhere in the sampled stacks (total), as shares of all samples.
+ * stack (self), and the methods and packages present anywhere in the sampled stacks (total), as shares of all samples outside the
+ * {@code main} thread (start-up).
  * JDK 17's {@code jfr} tool has no such view; this is the whole tool, run as a source file:
  * <pre>java deploy/bench/JfrTop.java api.jfr [rows] [package-depth]</pre>
  */
 public final class JfrTop {
+    private static final String OWN = "org.sms1069.";
+
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 25;
@@ -24,13 +27,15 @@ public final class JfrTop {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> total = new HashMap<>();
         Map<String, Integer> packages = new HashMap<>();
+        Map<String, Integer> own = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
                 continue;
             }
             RecordedStackTrace stack = event.getStackTrace();
-            if (stack == null || stack.getFrames().isEmpty()) {
+            // start-up runs on "main": what a service costs per message is what its other threads do
+            if (stack == null || stack.getFrames().isEmpty() || "main".equals(event.getThread("sampledThread").getJavaName())) {
                 continue;
             }
             samples++;
@@ -41,6 +46,9 @@ public final class JfrTop {
             for (RecordedFrame frame : frames) {
                 if (seenMethods.add(name(frame))) {
                     total.merge(name(frame), 1, Integer::sum);
+                    if (name(frame).startsWith(OWN)) {
+                        own.merge(name(frame), 1, Integer::sum);
+                    }
                 }
                 if (seenPackages.add(pkg(frame, depth))) {
                     packages.merge(pkg(frame, depth), 1, Integer::sum);
@@ -51,6 +59,7 @@ public final class JfrTop {
         print("self", self, samples, rows);
         print("total (method on the stack)", total, samples, rows);
         print("total (package on the stack, depth " + depth + ")", packages, samples, rows);
+        print("total (our methods on the stack)", own, samples, rows);
     }
 
     private static void print(String title, Map<String, Integer> counts, int samples, int rows) {

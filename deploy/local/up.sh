@@ -14,6 +14,8 @@
 #              SMS_SIM_SMPP_PORT 2775, SMS_SIM_CMPP_PORT 7890, SMS_SIM_SGIP_PORT 8801, SMS_SIM_SMGP_PORT 8890,
 #              SMS_SGIP_LISTEN_PORT 8802 (the gateway's SGIP server, as the links file says), SMS_KAFKA_PORT 9092,
 #              SMS_REDIS_PORT 6379, SMS_PG_PORT 5432.
+#              SMS_JAVA_OPTS (default "-Xmx384m -XX:+UseSerialGC") are every service's JVM options, with {name}
+#              replaced by the service's name (e.g. a flight recording per service, deploy/bench/README.md).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 here="$root/deploy/local"
@@ -82,10 +84,12 @@ start_service() { # NAME MODULE HEALTH_PORT ARGS...
     exit 1
   fi
   local jar="$root/$module/target/$module-$version-exec.jar"
+  local java_opts=${SMS_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC}
+  java_opts=${java_opts//\{name\}/$name}
   [ -f "$jar" ] || { echo "error: $jar is missing: run without SMS_SKIP_BUILD" >&2; exit 1; }
   SPRING_CONFIG_ADDITIONAL_LOCATION="$extra_config" \
   SMS_KAFKA_BOOTSTRAP_SERVERS="$bootstrap" \
-    nohup java -Xmx384m -XX:+UseSerialGC -jar "$jar" --server.port="$port" "$@" \
+    nohup java $java_opts -jar "$jar" --server.port="$port" "$@" \
     >"$logs/$name.log" 2>&1 &
   echo $! > "$pidfile"
   echo "$name: started (pid $!, port $port)"
