@@ -19,15 +19,17 @@ import java.util.Map;
  * <p>Batching (throughput without giving up durability): a producer waits up to {@value #LINGER_MS} ms to fill
  * batches of up to {@value #BATCH_BYTES} bytes per partition, compressed with lz4 (cheapest CPU per byte saved for
  * small JSON records; zstd compresses more but costs more CPU on a 2-core machine), still acks=all and idempotent.
- * A consumer fetches when {@value #FETCH_MIN_BYTES} bytes are there or after {@value #FETCH_MAX_WAIT_MS} ms, so that
- * under load one fetch brings a poll's worth of records (and one Redis batch), and when idle a record waits at most
- * that long.
+ * A consumer's fetch is answered as soon as a record is there, or after {@value #FETCH_MAX_WAIT_MS} ms when none
+ * comes (Kafka's defaults): an idle consumer then costs two fetches a second, not a hundred. A short wait (10 ms,
+ * with 64 KB minimum fetches) made every idle consumer of the platform (a dozen of them) poll the broker a hundred
+ * times a second, which was a third of the gateway's and router's CPU under load (docs/benchmarks.md). Under load
+ * records still come in batches: they pile up in the fetch buffer while a poll's records are handled.
  */
 public final class KafkaClients {
     static final int LINGER_MS = 5;
     static final int BATCH_BYTES = 128 * 1024;
-    static final int FETCH_MIN_BYTES = 64 * 1024;
-    static final int FETCH_MAX_WAIT_MS = 10;
+    static final int FETCH_MIN_BYTES = 1;
+    static final int FETCH_MAX_WAIT_MS = 500;
 
     private KafkaClients() {
     }
