@@ -56,7 +56,10 @@ public class ProblemHandler implements WebExceptionHandler {
             return Mono.error(error);
         }
         ApiException problem = toApiException(error);
-        if (problem.code() == ErrorCode.INTERNAL) {
+        if (problem.code() == ErrorCode.UNAVAILABLE && !(error instanceof ApiException)) {
+            log.warn("dependency unavailable on {} {}: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), error.toString());
+        } else if (problem.code() == ErrorCode.INTERNAL) {
             log.error("unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
         }
         meters.counter("sms_api_errors_total", "code", problem.code().name()).increment();
@@ -128,6 +131,9 @@ public class ProblemHandler implements WebExceptionHandler {
             if (code != null && code.is4xxClientError()) {
                 return new ApiException(ErrorCode.MALFORMED_REQUEST, firstLine(status.getReason()));
             }
+        }
+        if (Outages.isOutage(error)) {
+            return Outages.unavailable();
         }
         return new ApiException(ErrorCode.INTERNAL, "the request could not be completed; it is safe to retry");
     }

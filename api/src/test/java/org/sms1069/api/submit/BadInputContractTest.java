@@ -12,6 +12,7 @@ import org.sms1069.api.testing.ApiResponse;
 import org.sms1069.api.testing.Phones;
 import org.sms1069.api.testing.RunningApi;
 import org.sms1069.api.testing.SignedRequest;
+import org.sms1069.api.verification.TestApps;
 import org.sms1069.testkit.TestInfra;
 
 import java.nio.charset.StandardCharsets;
@@ -172,6 +173,30 @@ class BadInputContractTest {
 
         JsonNode problem = assertProblem(response, 400, "VALIDATION_FAILED");
         assertThat(problem.get("detail").asText()).isEqualTo("message id must be 26 characters of Crockford base32");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"linkDomains\":[null]}", "{\"linkDomains\":\"example.com\"}", "{\"linkDomains\":[1.5e400]}",
+            "{\"dailyQuota\":\"many\"}", "{\"codeAlphabet\":[\"a\"]}", "[null]"})
+    void malformedSettingsAreAClientProblem(String body) {
+        ApiResponse response = api.send(SignedRequest.of("PATCH", "/admin/v1/apps/" + app.appId()).body(body)
+                .by(RunningApi.ADMIN));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+    }
+
+    /** The composed type decides: a VERIFICATION template sent without {@code type} goes to one phone only. */
+    @Test
+    void verificationTemplateWithoutTypeGoesToExactlyOnePhone() {
+        String template = TestApps.approvedTemplate(api, app.appId(), "VERIFICATION", "您的验证码是${code}，5分钟内有效。");
+        Map<String, Object> body = Map.of("phones", List.of(Phones.unique("138"), Phones.unique("139")),
+                "templateId", template, "params", Map.of("code", "482913"), "signature", SIGNATURE);
+
+        ApiResponse response = api.send(send(body).by(app.key()));
+
+        JsonNode problem = assertProblem(response, 400, "VALIDATION_FAILED");
+        assertThat(problem.get("detail").asText()).isEqualTo("a verification code goes to exactly one phone");
     }
 
     @Test
