@@ -45,6 +45,7 @@ final class RunningRouter implements AutoCloseable {
     static ConfigurableApplicationContext application(List<Link> links, String... settings) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--sms.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                 "--sms.kafka.partitions=3",
                 "--sms.redis.uri=" + TestInfra.redisUri()));
@@ -75,6 +76,11 @@ final class RunningRouter implements AutoCloseable {
     /** The port of the router's HTTP server (its admin endpoints). */
     int port() {
         return ((WebServerApplicationContext) application).getWebServer().getPort();
+    }
+
+    /** The port of the management server (health, info, prometheus). */
+    int managementPort() {
+        return Integer.parseInt(application.getEnvironment().getProperty("local.management.port"));
     }
 
     @Override
