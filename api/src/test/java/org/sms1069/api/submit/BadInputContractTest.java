@@ -15,6 +15,8 @@ import org.sms1069.api.testing.SignedRequest;
 import org.sms1069.api.verification.TestApps;
 import org.sms1069.testkit.TestInfra;
 
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -184,6 +187,24 @@ class BadInputContractTest {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.contentType()).isEqualTo("application/problem+json");
+    }
+
+    /** A query that is not valid percent-encoding cannot be signed: a 400, not a 500 (sent raw, no client would). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"phone=%zz", "phone=%", "%G1=1"})
+    void malformedPercentEncodingInTheQueryIsAClientProblem(String query) throws Exception {
+        URI base = URI.create(api.baseUrl());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            String request = "GET /v1/messages?" + query + " HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\n"
+                    + "X-Sms-Key-Id: " + app.key().keyId() + "\r\nX-Sms-Timestamp: " + System.currentTimeMillis() / 1000
+                    + "\r\nX-Sms-Nonce: " + UUID.randomUUID() + "\r\nX-Sms-Signature: " + "0".repeat(64)
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400");
+        }
     }
 
     /** The composed type decides: a VERIFICATION template sent without {@code type} goes to one phone only. */
