@@ -49,7 +49,11 @@ final class RunningRouter implements AutoCloseable {
                 "--sms.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                 "--sms.kafka.partitions=3",
                 "--sms.redis.uri=" + TestInfra.redisUri()));
-        args.addAll(List.of(settings));
+        for (String setting : settings) {
+            // a repeated command-line property would be joined with a comma, not replaced
+            args.removeIf(arg -> setting.contains("=") && arg.startsWith(setting.substring(0, setting.indexOf('=') + 1)));
+            args.add(setting);
+        }
         for (int i = 0; i < links.size(); i++) {
             String link = "--sms.links[" + i + "].";
             Link configured = links.get(i);

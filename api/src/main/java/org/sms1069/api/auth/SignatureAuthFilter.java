@@ -93,7 +93,9 @@ public class SignatureAuthFilter implements WebFilter {
         } catch (NumberFormatException e) {
             return unauthenticated(RequestSignature.TIMESTAMP + " must be Unix seconds");
         }
-        if (Math.abs(clock.instant().getEpochSecond() - sentAt) > skew.toSeconds()) {
+        long now = clock.instant().getEpochSecond();
+        // compared, not subtracted: now - sentAt overflows for a timestamp near Long.MIN_VALUE
+        if (sentAt < now - skew.toSeconds() || sentAt > now + skew.toSeconds()) {
             return unauthenticated(RequestSignature.TIMESTAMP + " is more than " + skew.toSeconds() + " s from server time");
         }
         return DataBufferUtils.join(request.getBody(), maxBody)

@@ -114,6 +114,16 @@ class AuthContractTest {
         assertThat(detail(assertProblem(response, 401, "UNAUTHENTICATED"))).isEqualTo(STALE);
     }
 
+    /** now - 2^63: a difference from the server's clock that overflows to Long.MIN_VALUE must not pass as small. */
+    @Test
+    void timestampThatOverflowsTheDifferenceIsStale() {
+        long timestamp = System.currentTimeMillis() / 1000 + Long.MIN_VALUE;
+
+        ApiResponse response = api.send(send(appA.key(), Phones.unique("138")).timestamp(timestamp));
+
+        assertThat(detail(assertProblem(response, 401, "UNAUTHENTICATED"))).isEqualTo(STALE);
+    }
+
     @Test
     void unknownKeyIsRefused() {
         ApiKey stranger = new ApiKey("AKUNKNOWN" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "whatever");

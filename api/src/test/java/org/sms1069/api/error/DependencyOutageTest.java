@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.sms1069.api.testing.ApiResponse;
 import org.sms1069.api.testing.Phones;
-import org.sms1069.api.testing.PrivateRedis;
 import org.sms1069.api.testing.RunningApi;
 import org.sms1069.api.testing.SignedRequest;
+import org.sms1069.testkit.PrivateRedis;
 import org.sms1069.testkit.TestInfra;
 
 import java.time.Duration;
