@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.r2dbc.spi.R2dbcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -131,6 +132,12 @@ public class ProblemHandler implements WebExceptionHandler {
             if (code != null && code.is4xxClientError()) {
                 return new ApiException(ErrorCode.MALFORMED_REQUEST, firstLine(status.getReason()));
             }
+        }
+        R2dbcException database = findCause(error, R2dbcException.class);
+        if (database != null && database.getSqlState() != null && database.getSqlState().startsWith("22")) {
+            // SQLSTATE class 22, data exception: a value from the request the database cannot hold (NUL, out of range)
+            return new ApiException(ErrorCode.VALIDATION_FAILED,
+                    "a value of the request cannot be stored: text must not contain the NUL character (U+0000), numbers must be in range");
         }
         if (Outages.isOutage(error)) {
             return Outages.unavailable();
