@@ -450,8 +450,9 @@ public final class Bench {
                 String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
                 String nonce = UUID.randomUUID().toString().replace("-", "");
                 String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-                String canonical = "SMS-HMAC-SHA256\n" + method + "\n" + path + "\n" + query + "\n" + timestamp + "\n" + nonce
-                        + "\n" + hash;
+                // signing scheme version 2 (README): the query is passed canonical already, no Idempotency-Key
+                String canonical = "SMS-HMAC-SHA256-2\n" + method + "\n" + path + "\n" + query + "\n" + timestamp + "\n" + nonce
+                        + "\n\n" + hash;
                 Mac mac = macs.get();
                 if (mac == null) {
                     mac = Mac.getInstance("HmacSHA256");
@@ -465,6 +466,7 @@ public final class Bench {
                 headers.put("X-Sms-Timestamp", timestamp);
                 headers.put("X-Sms-Nonce", nonce);
                 headers.put("X-Sms-Signature", signature);
+                headers.put("X-Sms-Signature-Version", "2");
                 return headers;
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);

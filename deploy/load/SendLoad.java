@@ -104,7 +104,8 @@ public class SendLoad {
         String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
         String nonce = UUID.randomUUID().toString();
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        String canonical = "SMS-HMAC-SHA256\nPOST\n/v1/messages\n\n" + timestamp + "\n" + nonce + "\n" + hash;
+        // signing scheme version 2 (README), no Idempotency-Key
+        String canonical = "SMS-HMAC-SHA256-2\nPOST\n/v1/messages\n\n" + timestamp + "\n" + nonce + "\n\n" + hash;
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String signature = HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
@@ -112,7 +113,7 @@ public class SendLoad {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("X-Sms-Key-Id", keyId).header("X-Sms-Timestamp", timestamp)
-                .header("X-Sms-Nonce", nonce).header("X-Sms-Signature", signature)
+                .header("X-Sms-Nonce", nonce).header("X-Sms-Signature", signature).header("X-Sms-Signature-Version", "2")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
                 .build();
     }

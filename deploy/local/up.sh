@@ -11,6 +11,8 @@
 #              A second platform beside this one (deploy/chaos/run.sh) moves everything with:
 #              SMS_RUN_DIR (default deploy/local/run), SMS_LINKS_FILE (default deploy/local/links.yml),
 #              SMS_API_PORT 8081, SMS_ROUTER_PORT 8082, SMS_GATEWAY_PORT 8083, SMS_SIM_PORT 8090,
+#              SMS_API_MANAGEMENT_PORT 9081, SMS_ROUTER_MANAGEMENT_PORT 9082, SMS_GATEWAY_MANAGEMENT_PORT 9083
+#              (health, info and prometheus of api, router and gateway; carrier-sim serves them on its own port),
 #              SMS_SIM_SMPP_PORT 2775, SMS_SIM_CMPP_PORT 7890, SMS_SIM_SGIP_PORT 8801, SMS_SIM_SMGP_PORT 8890,
 #              SMS_SGIP_LISTEN_PORT 8802 (the gateway's SGIP server, as the links file says), SMS_KAFKA_PORT 9092,
 #              SMS_REDIS_PORT 6379, SMS_PG_PORT 5432.
@@ -22,6 +24,8 @@ here="$root/deploy/local"
 run=${SMS_RUN_DIR:-$here/run}
 api_port=${SMS_API_PORT:-8081} router_port=${SMS_ROUTER_PORT:-8082} gateway_port=${SMS_GATEWAY_PORT:-8083}
 sim_port=${SMS_SIM_PORT:-8090} sgip_listen_port=${SMS_SGIP_LISTEN_PORT:-8802}
+api_management_port=${SMS_API_MANAGEMENT_PORT:-9081} router_management_port=${SMS_ROUTER_MANAGEMENT_PORT:-9082}
+gateway_management_port=${SMS_GATEWAY_MANAGEMENT_PORT:-9083}
 redis_port=${SMS_REDIS_PORT:-6379} pg_port=${SMS_PG_PORT:-5432}
 logs="$run/logs"
 mkdir -p "$run/pids" "$logs"
@@ -95,7 +99,7 @@ start_service() { # NAME MODULE HEALTH_PORT ARGS...
   echo "$name: started (pid $!, port $port)"
 }
 
-wait_healthy() { # NAME PORT
+wait_healthy() { # NAME PORT (of /actuator/health: the management port, the simulator's own)
   local i
   for ((i = 0; i < 240; i++)); do
     if curl -fsS "http://127.0.0.1:$2/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
@@ -112,7 +116,7 @@ wait_healthy() { # NAME PORT
 
 # The gateway is healthy while every carrier has a link up or reconnecting; a link that is not up is a
 # warning, not a failure: waits up to 10 s for every link to log in, then names those that did not.
-warn_links_not_up() { # PORT
+warn_links_not_up() { # MANAGEMENT_PORT
   local i not_up=
   for ((i = 0; i < 20; i++)); do
     not_up=$(curl -fsS "http://127.0.0.1:$1/actuator/health" 2>/dev/null | grep -o '"linksNotUp":{[^}]*}' \
@@ -128,14 +132,14 @@ start_service carrier-sim carrier-sim "$sim_port" --sim.smpp.port="${SMS_SIM_SMP
   --sim.cmpp.port="${SMS_SIM_CMPP_PORT:-7890}" --sim.sgip.port="${SMS_SIM_SGIP_PORT:-8801}" \
   --sim.smgp.port="${SMS_SIM_SMGP_PORT:-8890}" --sim.sgip.report-host=127.0.0.1 --sim.sgip.report-port="$sgip_listen_port"
 wait_healthy carrier-sim "$sim_port"
-start_service gateway gateway "$gateway_port"
-start_service router router "$router_port"
-start_service api api "$api_port" \
+start_service gateway gateway "$gateway_port" --management.server.port="$gateway_management_port"
+start_service router router "$router_port" --management.server.port="$router_management_port"
+start_service api api "$api_port" --management.server.port="$api_management_port" \
   --spring.r2dbc.url="r2dbc:postgresql://127.0.0.1:$pg_port/$db" --spring.flyway.url="jdbc:postgresql://127.0.0.1:$pg_port/$db"
-wait_healthy gateway "$gateway_port"
-warn_links_not_up "$gateway_port"
-wait_healthy router "$router_port"
-wait_healthy api "$api_port"
+wait_healthy gateway "$gateway_management_port"
+warn_links_not_up "$gateway_management_port"
+wait_healthy router "$router_management_port"
+wait_healthy api "$api_management_port"
 
 # The demo app: created once; its credentials are what an app developer would be given
 export SMS_API_URL="http://127.0.0.1:$api_port"
@@ -183,7 +187,7 @@ for ((i = 0; i < 120; i++)); do
   if [ "$current" = DELIVERED ]; then
     echo "$status"
     echo
-    echo "platform is up. api http://127.0.0.1:$api_port, metrics at /actuator/prometheus of ports $api_port, $router_port, $gateway_port, $sim_port."
+    echo "platform is up. api http://127.0.0.1:$api_port, metrics at /actuator/prometheus of ports $api_management_port, $router_management_port, $gateway_management_port, $sim_port."
     echo "send more: deploy/local/send.sh PHONE TEXT [TYPE]; stop: deploy/local/down.sh"
     exit 0
   fi

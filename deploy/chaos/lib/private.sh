@@ -7,11 +7,12 @@ private_kafka_sh=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../kafka" && pwd)/kafka
 
 # the port variables deploy/local/up.sh reads
 platform_port_vars="SMS_API_PORT SMS_ROUTER_PORT SMS_GATEWAY_PORT SMS_SIM_PORT SMS_SIM_SMPP_PORT SMS_SIM_CMPP_PORT
-  SMS_SIM_SGIP_PORT SMS_SIM_SMGP_PORT SMS_SGIP_LISTEN_PORT SMS_KAFKA_PORT SMS_REDIS_PORT SMS_PG_PORT"
+  SMS_SIM_SGIP_PORT SMS_SIM_SMGP_PORT SMS_SGIP_LISTEN_PORT SMS_KAFKA_PORT SMS_REDIS_PORT SMS_PG_PORT
+  SMS_API_MANAGEMENT_PORT SMS_ROUTER_MANAGEMENT_PORT SMS_GATEWAY_MANAGEMENT_PORT"
 
 # A free port for each variable, none of up.sh's defaults and no two alike: written to $run/ports.env and exported.
 private_ports() { # VAR...
-  local taken=" 2775 5432 6379 7890 8081 8082 8083 8090 8801 8802 8890 9092 " var port
+  local taken=" 2775 5432 6379 7890 8081 8082 8083 8090 8801 8802 8890 9081 9082 9083 9092 " var port
   for var in "$@"; do
     port=$("$private_kafka_sh" free-port)
     while [[ "$taken" == *" $port "* ]]; do port=$("$private_kafka_sh" free-port); done

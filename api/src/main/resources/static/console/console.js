@@ -21,7 +21,12 @@
 
   const formDecode = (s) => decodeURIComponent(s.replace(/\+/g, ' '));
 
-  /** name=value pairs, decoded, sorted by UTF-16 code units (as Java's String order), joined with '&'. */
+  /** RFC 3986: every byte but A-Z a-z 0-9 - . _ ~ as %XX (encodeURIComponent leaves !'()* as they are). */
+  function rfc3986(text) {
+    return encodeURIComponent(text).replace(/[!'()*]/g, c => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  }
+
+  /** Signing scheme version 2 (README, "Signing requests"): decoded, re-encoded, sorted by name then value. */
   function canonicalQuery(rawQuery) {
     if (!rawQuery) {
       return '';
@@ -30,13 +35,12 @@
     for (const pair of rawQuery.split('&')) {
       if (pair) {
         const eq = pair.indexOf('=');
-        const name = formDecode(eq < 0 ? pair : pair.slice(0, eq));
-        const value = eq < 0 ? '' : formDecode(pair.slice(eq + 1));
-        pairs.push(name + '=' + value);
+        pairs.push([rfc3986(formDecode(eq < 0 ? pair : pair.slice(0, eq))),
+          eq < 0 ? '' : rfc3986(formDecode(pair.slice(eq + 1)))]);
       }
     }
-    pairs.sort();
-    return pairs.join('&');
+    pairs.sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+    return pairs.map(([name, value]) => name + '=' + value).join('&');
   }
 
   function newNonce() {
@@ -70,7 +74,7 @@
     const bytes = body === undefined ? new Uint8Array(0) : encoder.encode(JSON.stringify(body));
     const timestamp = String(Math.floor(Date.now() / 1000));
     const nonce = newNonce();
-    const canonical = ['SMS-HMAC-SHA256', method, path, canonicalQuery(rawQuery), timestamp, nonce,
+    const canonical = ['SMS-HMAC-SHA256-2', method, path, canonicalQuery(rawQuery), timestamp, nonce, '',
       hex(await crypto.subtle.digest('SHA-256', bytes))].join('\n');
     const signature = hex(await crypto.subtle.sign('HMAC', auth.key, encoder.encode(canonical)));
     const headers = {
@@ -79,6 +83,7 @@
       'X-Sms-Timestamp': timestamp,
       'X-Sms-Nonce': nonce,
       'X-Sms-Signature': signature,
+      'X-Sms-Signature-Version': '2',
     };
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A native link whose login the carrier refuses stays down, says so in /actuator/health and keeps trying
+ * A native link whose login the carrier refuses stays down, says so in /actuator/health (management port) and keeps trying
  * with back-off. Runs a gateway of its own: closing a Spring context in the JVM of a running platform
  * would take the shared Reactor Netty resources with it.
  */
@@ -27,7 +27,7 @@ final class LoginFailures {
 
     static void assertDownAndRetrying(NettySimulator<?, ?> carrier, Platform.Link refusedLink) throws Exception {
         try (ConfigurableApplicationContext gateway = Platform.gatewayOnly(List.of(refusedLink))) {
-            URI health = URI.create("http://127.0.0.1:" + Platform.port(gateway) + "/actuator/health");
+            URI health = URI.create("http://127.0.0.1:" + Platform.managementPort(gateway) + "/actuator/health");
 
             await().atMost(Duration.ofSeconds(30)).until(() -> carrier.counters().loginsRejected.get() >= 3);
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(health).build(),

@@ -98,6 +98,7 @@ final class Platform implements AutoCloseable {
     private static List<String> commonArgs(String linkPrefix, List<Link> links) {
         List<String> common = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--sms.number=10690123456",
                 "--sms.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                 "--sms.kafka.partitions=3",
@@ -129,6 +130,11 @@ final class Platform implements AutoCloseable {
 
     static int port(ConfigurableApplicationContext service) {
         return ((WebServerApplicationContext) service).getWebServer().getPort();
+    }
+
+    /** The port of a service's management server: /actuator/health, info, prometheus. */
+    static int managementPort(ConfigurableApplicationContext service) {
+        return Integer.parseInt(service.getEnvironment().getProperty("local.management.port"));
     }
 
     /** The SMPP simulator every carrier without a native link goes to. */

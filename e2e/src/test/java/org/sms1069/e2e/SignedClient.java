@@ -42,7 +42,7 @@ final class SignedClient {
         URI uri = URI.create(baseUrl + pathAndQuery);
         String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
         String nonce = UUID.randomUUID().toString();
-        String canonical = RequestSignature.canonical(method, uri.getRawPath(), uri.getRawQuery(), timestamp, nonce, body);
+        String canonical = RequestSignature.canonicalV2(method, uri.getRawPath(), uri.getRawQuery(), timestamp, nonce, null, body);
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
@@ -50,6 +50,7 @@ final class SignedClient {
                 .header(RequestSignature.TIMESTAMP, timestamp)
                 .header(RequestSignature.NONCE, nonce)
                 .header(RequestSignature.SIGNATURE, RequestSignature.sign(secret, canonical))
+                .header(RequestSignature.VERSION, "2")
                 .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {

@@ -45,10 +45,15 @@ final class RunningRouter implements AutoCloseable {
     static ConfigurableApplicationContext application(List<Link> links, String... settings) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--sms.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                 "--sms.kafka.partitions=3",
                 "--sms.redis.uri=" + TestInfra.redisUri()));
-        args.addAll(List.of(settings));
+        for (String setting : settings) {
+            // a repeated command-line property would be joined with a comma, not replaced
+            args.removeIf(arg -> setting.contains("=") && arg.startsWith(setting.substring(0, setting.indexOf('=') + 1)));
+            args.add(setting);
+        }
         for (int i = 0; i < links.size(); i++) {
             String link = "--sms.links[" + i + "].";
             Link configured = links.get(i);
@@ -75,6 +80,11 @@ final class RunningRouter implements AutoCloseable {
     /** The port of the router's HTTP server (its admin endpoints). */
     int port() {
         return ((WebServerApplicationContext) application).getWebServer().getPort();
+    }
+
+    /** The port of the management server (health, info, prometheus). */
+    int managementPort() {
+        return Integer.parseInt(application.getEnvironment().getProperty("local.management.port"));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.sms1069.api.apps;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -26,7 +27,7 @@ public record AppSettings(
         @Size(min = 2, max = 64) @Pattern(regexp = "[0-9A-Za-z]+", message = "must be letters and digits") String codeAlphabet,
         @Min(60) @Max(3600) Integer codeTtlSeconds,
         @Size(max = 500) @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String callbackUrl,
-        @Size(max = 20) List<@Pattern(regexp = "[a-z0-9.-]+\\.[a-z]{2,}", message = "must be a lower-case domain name") String> linkDomains) {
+        @Size(max = 20) List<@NotNull @Pattern(regexp = "[a-z0-9.-]+\\.[a-z]{2,}", message = "must be a lower-case domain name") String> linkDomains) {
 
     public static final AppSettings DEFAULTS = new AppSettings(false, 10_000, 1, 5, 10, 6, "0123456789", 300, null, List.of());
 

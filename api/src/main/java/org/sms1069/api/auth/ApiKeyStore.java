@@ -6,7 +6,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Finds the key a request names: the operator's admin key from configuration, or a stored key (cached). */
+/**
+ * Finds the key a request names: the operator's admin key from configuration (the current one or one of
+ * the previous ones still accepted during a rotation), or a stored key (cached).
+ */
 @Component
 public class ApiKeyStore {
     private final DatabaseClient db;
@@ -36,6 +39,11 @@ public class ApiKeyStore {
     public Mono<Key> find(String keyId) {
         if (keyId.equals(security.adminKeyId())) {
             return Mono.just(new Key(keyId, Role.ADMIN, null, security.adminKeySecret()));
+        }
+        for (ApiProperties.AdminKey previous : security.previousAdminKeys()) {
+            if (keyId.equals(previous.keyId())) {
+                return Mono.just(new Key(keyId, Role.ADMIN, null, previous.secret()));
+            }
         }
         return cache.get(cacheKey(keyId), () -> db.sql(
                         "SELECT key_id, role, app_id, secret_enc FROM api_keys WHERE key_id = :id AND revoked_at IS NULL")

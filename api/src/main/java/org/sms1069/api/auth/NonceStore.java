@@ -9,7 +9,11 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 
-/** Remembers nonces for twice the allowed clock skew, so a captured request cannot be replayed. */
+/**
+ * Remembers nonces for twice the allowed clock skew plus a margin ({@code sms.security.nonce-margin}):
+ * longer than a request's timestamp stays acceptable, so a captured request cannot be replayed, not even
+ * at the edge of the window.
+ */
 @Component
 public class NonceStore {
     private final RedisReactiveCommands<String, String> redis;
@@ -22,19 +26,14 @@ public class NonceStore {
         return "sms:nonce:" + keyId + ":" + nonce;
     }
 
-    /** How long a nonce is remembered, for a request timestamp that may be {@code skew} off either way. */
-    static Duration remembered(Duration skew) {
-        return skew.multipliedBy(2);
-    }
-
     /** What a request whose nonce was used before is answered. */
     public static ApiException replayed() {
         return new ApiException(ErrorCode.UNAUTHENTICATED, "nonce was already used: each request needs a new one");
     }
 
-    /** True the first time a key uses a nonce within the window. */
-    public Mono<Boolean> firstUse(String keyId, String nonce, Duration skew) {
-        return firstUse(key(keyId, nonce), remembered(skew));
+    /** True the first time a key uses a nonce within {@code lifetime}. */
+    public Mono<Boolean> firstUse(String keyId, String nonce, Duration lifetime) {
+        return firstUse(key(keyId, nonce), lifetime);
     }
 
     Mono<Boolean> firstUse(String key, Duration ttl) {

@@ -1,5 +1,7 @@
 package org.sms1069.api.auth;
 
+import org.springframework.web.util.UriUtils;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.net.URLDecoder;
@@ -8,11 +10,26 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * The signing scheme (README, "Signing requests"): HMAC-SHA256 with the key secret over
+ * The signing scheme (README, "Signing requests"). Version 2 (header {@code X-Sms-Signature-Version: 2}):
+ * HMAC-SHA256 with the key secret over
+ * <pre>
+ * SMS-HMAC-SHA256-2\n
+ * METHOD\n
+ * PATH\n
+ * CANONICAL_QUERY\n      (each name and value decoded, then RFC 3986 encoded; sorted by name, then value;
+ *                        name=value joined with '&amp;'; empty if none)
+ * TIMESTAMP\n
+ * NONCE\n
+ * IDEMPOTENCY_KEY\n      (as sent in Idempotency-Key; empty if none)
+ * HEX(SHA-256(body))
+ * </pre>
+ * Version 1 (no version header), accepted until {@code sms.security.signature-v1-until}, over
  * <pre>
  * SMS-HMAC-SHA256\n
  * METHOD\n
@@ -30,6 +47,12 @@ public final class RequestSignature {
     public static final String TIMESTAMP = "X-Sms-Timestamp";
     public static final String NONCE = "X-Sms-Nonce";
     public static final String SIGNATURE = "X-Sms-Signature";
+    public static final String VERSION = "X-Sms-Signature-Version";
+    /** Signed in version 2 (the idempotency store's header). */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String ALGORITHM_V2 = "SMS-HMAC-SHA256-2";
+    private static final Comparator<String[]> BY_NAME_THEN_VALUE =
+            Comparator.<String[], String>comparing(pair -> pair[0]).thenComparing(pair -> pair[1]);
 
     private RequestSignature() {
     }
@@ -37,6 +60,13 @@ public final class RequestSignature {
     public static String canonical(String method, String path, String rawQuery, String timestamp, String nonce, byte[] body) {
         return ALGORITHM + "\n" + method.toUpperCase() + "\n" + path + "\n" + canonicalQuery(rawQuery) + "\n"
                 + timestamp + "\n" + nonce + "\n" + sha256Hex(body);
+    }
+
+    /** Version 2: names and values re-encoded (RFC 3986), so no two queries share it; the Idempotency-Key signed. */
+    public static String canonicalV2(String method, String path, String rawQuery, String timestamp, String nonce,
+                                     String idempotencyKey, byte[] body) {
+        return ALGORITHM_V2 + "\n" + method.toUpperCase() + "\n" + path + "\n" + canonicalQueryV2(rawQuery) + "\n"
+                + timestamp + "\n" + nonce + "\n" + (idempotencyKey == null ? "" : idempotencyKey) + "\n" + sha256Hex(body);
     }
 
     public static String sign(String secret, String canonical) {
@@ -70,6 +100,27 @@ public final class RequestSignature {
         }
         pairs.sort(null);
         return String.join("&", pairs);
+    }
+
+    /** Decoded as the server reads parameters ({@code +} is a space), then every byte but A-Z a-z 0-9 - . _ ~ as %XX. */
+    static String canonicalQueryV2(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return "";
+        }
+        List<String[]> pairs = new ArrayList<>();
+        for (String pair : rawQuery.split("&")) {
+            if (!pair.isEmpty()) {
+                int eq = pair.indexOf('=');
+                pairs.add(new String[]{encode(decode(eq < 0 ? pair : pair.substring(0, eq))),
+                        eq < 0 ? "" : encode(decode(pair.substring(eq + 1)))});
+            }
+        }
+        pairs.sort(BY_NAME_THEN_VALUE);
+        return pairs.stream().map(pair -> pair[0] + "=" + pair[1]).collect(Collectors.joining("&"));
+    }
+
+    private static String encode(String text) {
+        return UriUtils.encode(text, StandardCharsets.UTF_8);
     }
 
     private static String decode(String text) {

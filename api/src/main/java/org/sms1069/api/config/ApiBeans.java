@@ -2,6 +2,7 @@ package org.sms1069.api.config;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import org.sms1069.api.auth.SecretCipher;
@@ -22,7 +23,10 @@ class ApiBeans {
         RedisClient client = RedisClient.create(properties.redis().uri());
         // Reactive results would otherwise be emitted on Lettuce's single I/O thread, and every
         // operator after a Redis call (auth, filter, database, Kafka) would run there too.
-        client.setOptions(ClientOptions.builder().publishOnScheduler(true).build());
+        // A command waits at most command-timeout, also while the connection is down and reconnecting,
+        // so that a Redis outage answers 503 instead of holding requests.
+        client.setOptions(ClientOptions.builder().publishOnScheduler(true)
+                .timeoutOptions(TimeoutOptions.enabled(properties.redis().commandTimeout())).build());
         return client;
     }
 

@@ -12,6 +12,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 @Validated
 @ConfigurationProperties("sms")
@@ -32,21 +34,43 @@ public record ApiProperties(
                         @DefaultValue("2m") Duration stallAfter) {
     }
 
-    public record Redis(@NotBlank String uri) {
+    /** {@code commandTimeout}: a Redis command not answered within it fails (the request answers 503). */
+    public record Redis(@NotBlank String uri, @DefaultValue("2s") Duration commandTimeout) {
     }
 
     /**
-     * @param masterKey     base64 of 32 random bytes: encrypts API key secrets at rest
-     * @param adminKeyId    the operator's key, with the admin role; it exists only in configuration
-     * @param clockSkew     how far a request's timestamp may be from the server's clock
+     * @param masterKey          base64 of 32 random bytes: encrypts API key secrets at rest
+     * @param adminKeyId         the operator's key, with the admin role; it exists only in configuration
+     * @param clockSkew          how far a request's timestamp may be from the server's clock
+     * @param nonceMargin        a nonce is remembered 2 x clockSkew + this, longer than any timestamp stays acceptable
+     * @param signatureV1Until   requests signed with version 1 of the scheme are refused from this instant on;
+     *                           unset, version 1 stays accepted
+     * @param previousAdminKeys  further admin keys still accepted, for rotating the admin key without an outage
      */
     public record Security(@NotBlank String masterKey,
                            @NotBlank String adminKeyId,
                            @NotBlank String adminKeySecret,
-                           @DefaultValue("300s") Duration clockSkew) {
+                           @DefaultValue("300s") Duration clockSkew,
+                           @DefaultValue("60s") Duration nonceMargin,
+                           Instant signatureV1Until,
+                           @Valid @DefaultValue List<AdminKey> previousAdminKeys) {
+
+        /** How long a nonce is remembered: a request may be {@code clockSkew} early or late, plus the margin. */
+        public Duration nonceLifetime() {
+            return clockSkew.multipliedBy(2).plus(nonceMargin);
+        }
+
         @Override
         public String toString() {
-            return "Security[adminKeyId=" + adminKeyId + ", clockSkew=" + clockSkew + "]";
+            return "Security[adminKeyId=" + adminKeyId + ", clockSkew=" + clockSkew + ", signatureV1Until="
+                    + signatureV1Until + ", previousAdminKeys=" + previousAdminKeys + "]";
+        }
+    }
+
+    public record AdminKey(@NotBlank String keyId, @NotBlank String secret) {
+        @Override
+        public String toString() {
+            return keyId;
         }
     }
 

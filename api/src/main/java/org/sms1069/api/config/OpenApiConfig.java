@@ -15,8 +15,9 @@ class OpenApiConfig {
     @Bean
     OpenAPI smsOpenApi() {
         String signing = "Every request under /v1, /admin and /compliance carries X-Sms-Key-Id, X-Sms-Timestamp, "
-                + "X-Sms-Nonce and X-Sms-Signature: lower-case hex HMAC-SHA256 with the key secret over "
-                + "'SMS-HMAC-SHA256\\nMETHOD\\nPATH\\nSORTED_QUERY\\nTIMESTAMP\\nNONCE\\nhex(SHA-256(body))'. See the README.";
+                + "X-Sms-Nonce, X-Sms-Signature and X-Sms-Signature-Version: 2; the signature is lower-case hex HMAC-SHA256 "
+                + "with the key secret over 'SMS-HMAC-SHA256-2\\nMETHOD\\nPATH\\nCANONICAL_QUERY\\nTIMESTAMP\\nNONCE\\n"
+                + "IDEMPOTENCY_KEY\\nhex(SHA-256(body))'. See the README (also for version 1).";
         return new OpenAPI()
                 .info(new Info().title("1069 SMS platform API").version("v1")
                         .description("Verification codes, notifications, reminders and public-welfare messages through one 1069 number. "

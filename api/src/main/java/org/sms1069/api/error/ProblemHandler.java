@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.r2dbc.spi.R2dbcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -56,7 +57,10 @@ public class ProblemHandler implements WebExceptionHandler {
             return Mono.error(error);
         }
         ApiException problem = toApiException(error);
-        if (problem.code() == ErrorCode.INTERNAL) {
+        if (problem.code() == ErrorCode.UNAVAILABLE && !(error instanceof ApiException)) {
+            log.warn("dependency unavailable on {} {}: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), error.toString());
+        } else if (problem.code() == ErrorCode.INTERNAL) {
             log.error("unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
         }
         meters.counter("sms_api_errors_total", "code", problem.code().name()).increment();
@@ -128,6 +132,15 @@ public class ProblemHandler implements WebExceptionHandler {
             if (code != null && code.is4xxClientError()) {
                 return new ApiException(ErrorCode.MALFORMED_REQUEST, firstLine(status.getReason()));
             }
+        }
+        R2dbcException database = findCause(error, R2dbcException.class);
+        if (database != null && database.getSqlState() != null && database.getSqlState().startsWith("22")) {
+            // SQLSTATE class 22, data exception: a value from the request the database cannot hold (NUL, out of range)
+            return new ApiException(ErrorCode.VALIDATION_FAILED,
+                    "a value of the request cannot be stored: text must not contain the NUL character (U+0000), numbers must be in range");
+        }
+        if (Outages.isOutage(error)) {
+            return Outages.unavailable();
         }
         return new ApiException(ErrorCode.INTERNAL, "the request could not be completed; it is safe to retry");
     }

@@ -83,6 +83,7 @@ public class SendService {
         return apps.cached(appId)
                 .switchIfEmpty(Mono.error(new ApiException(ErrorCode.FORBIDDEN, "the key's app no longer exists")))
                 .flatMap(app -> composer.compose(app, request)
+                        .map(message -> oneCodeOnePhone(message, request))
                         .flatMap(message -> checkContent(app, message, request.phones()))
                         .flatMap(message -> accept(app, request, message)));
     }
@@ -232,14 +233,19 @@ public class SendService {
                 });
     }
 
+    /** Decided on the composed type: a VERIFICATION template sent without {@code type} is held to it too. */
+    private static ComposedMessage oneCodeOnePhone(ComposedMessage message, SendRequest request) {
+        if (message.type() == MessageType.VERIFICATION && request.phones().size() != 1) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "a verification code goes to exactly one phone");
+        }
+        return message;
+    }
+
     private void validate(SendRequest request) {
         ApiProperties.Limits limits = properties.limits();
         if (request.phones().size() > limits.maxPhones()) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "at most " + limits.maxPhones() + " phones per request, got "
                     + request.phones().size());
-        }
-        if (request.type() == MessageType.VERIFICATION && request.phones().size() != 1) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, "a verification code goes to exactly one phone");
         }
         if (request.validity() != null && (request.validity().isNegative() || request.validity().isZero()
                 || request.validity().compareTo(MAX_VALIDITY) > 0)) {

@@ -114,6 +114,16 @@ class AuthContractTest {
         assertThat(detail(assertProblem(response, 401, "UNAUTHENTICATED"))).isEqualTo(STALE);
     }
 
+    /** now - 2^63: a difference from the server's clock that overflows to Long.MIN_VALUE must not pass as small. */
+    @Test
+    void timestampThatOverflowsTheDifferenceIsStale() {
+        long timestamp = System.currentTimeMillis() / 1000 + Long.MIN_VALUE;
+
+        ApiResponse response = api.send(send(appA.key(), Phones.unique("138")).timestamp(timestamp));
+
+        assertThat(detail(assertProblem(response, 401, "UNAUTHENTICATED"))).isEqualTo(STALE);
+    }
+
     @Test
     void unknownKeyIsRefused() {
         ApiKey stranger = new ApiKey("AKUNKNOWN" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "whatever");
@@ -358,13 +368,59 @@ class AuthContractTest {
 
     @Test
     void unsignedPathsOutsideTheApiStayOpen() {
-        ApiResponse health = SignedRequest.get("/actuator/health").by(new ApiKey("none", "none"))
-                .without(RequestSignature.KEY_ID).without(RequestSignature.SIGNATURE).send(api.baseUrl());
+        ApiResponse docs = unsigned("/v3/api-docs", api.baseUrl());
 
-        assertThat(health.status()).as(health.toString()).isEqualTo(200);
+        assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
+    }
+
+    /** Health, info and metrics only on the management port; the public port does not serve them. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/actuator/health", "/actuator/info", "/actuator/prometheus", "/actuator"})
+    void managementEndpointsAreOnlyOnTheManagementPort(String path) {
+        ApiResponse onPublicPort = unsigned(path, api.baseUrl());
+        assertThat(onPublicPort.status()).as(onPublicPort.toString()).isEqualTo(404);
+
+        ApiResponse onManagementPort = unsigned(path, api.managementUrl());
+        assertThat(onManagementPort.status()).as(onManagementPort.toString()).isEqualTo(200);
+        if (path.equals("/actuator/health")) {
+            assertThat(onManagementPort.json().at("/components/consumers/status").asText()).isNotEmpty();
+        }
+    }
+
+    private static ApiResponse unsigned(String path, String baseUrl) {
+        return SignedRequest.get(path).by(new ApiKey("none", "none"))
+                .without(RequestSignature.KEY_ID).without(RequestSignature.SIGNATURE).send(baseUrl);
     }
 
     /** A send of app A's approved signature, whoever signs it. */
+    /**
+     * Every spelling of a signed path (matrix parameters, percent-encoded letters, doubled slashes, dot
+     * segments, a trailing slash, other case) is decided by the filter as Spring routes it: unsigned it
+     * is the filter's 401, signed it passes the filter.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/admin/v1/apps/{app}", "/admin;x/v1/apps/{app}", "/admin/v1;x=1/apps;y/{app}", "/%61dmin/v1/apps/{app}",
+            "/%41DMIN/v1/apps/{app}", "//admin/v1/apps/{app}", "/admin//v1/apps/{app}", "/x/../admin/v1/apps/{app}",
+            "/./admin/v1/apps/{app}", "/admin/v1/apps/{app}/", "/ADMIN/v1/apps/{app}", "/Admin/V1/Apps/{app}", "/admin%2Fv1/apps/{app}",
+            "/%63ompliance/v1/blocked", "/compliance;x/v1/blocked"})
+    void everySpellingOfASignedPathIsAuthenticatedByTheFilter(String spelling) {
+        String path = spelling.replace("{app}", appA.appId());
+        ApiKey key = path.contains("ompliance") ? reviewer() : RunningApi.ADMIN;
+        ApiResponse unsigned = api.send(SignedRequest.get(path).by(key).without(RequestSignature.SIGNATURE));
+        assertThat(detail(assertProblem(unsigned, 401, "UNAUTHENTICATED"))).as(path).isEqualTo(NOT_SIGNED);
+
+        ApiResponse signed = api.send(SignedRequest.get(path).by(key));
+        assertThat(signed.status()).as(signed.toString()).isNotEqualTo(401).isLessThan(500);
+        if (signed.status() == 200 && path.contains("/apps/")) {
+            assertThat(signed.json().get("id").asText()).isEqualTo(appA.appId());
+        }
+    }
+
+    private static ApiKey reviewer() {
+        JsonNode created = api.send(SignedRequest.post("/admin/v1/reviewers").by(RunningApi.ADMIN).json(Map.of())).json();
+        return new ApiKey(created.get("keyId").asText(), created.get("keySecret").asText());
+    }
+
     private static SignedRequest send(ApiKey key, String phone) {
         return send(key, appA.signature(), phone);
     }

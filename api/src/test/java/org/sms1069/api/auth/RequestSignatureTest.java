@@ -99,6 +99,64 @@ class RequestSignatureTest {
         assertThat(RequestSignature.sign("s3cr3u", canonical)).isNotEqualTo(signature);
     }
 
+    /** Version 1 joins decoded values with raw '&' and '=': these two queries mean different things but sign alike. */
+    @ParameterizedTest(name = "[{index}] ''{0}'' vs ''{1}''")
+    @CsvSource(delimiter = '|', value = {
+            "a=1&b=2            | a=1%26b%3D2",
+            "phone=1&status=X   | phone=1%26status%3DX",
+            "q=a%3Db            | q%3Da=b",
+            "q=x&q=y            | q=x%26q%3Dy",
+    })
+    void queriesThatShareAVersion1SignatureGetDifferentVersion2Signatures(String first, String second) {
+        String v1First = RequestSignature.canonical("GET", "/v1/messages", first, "1764331200", "nonce-123", new byte[0]);
+        String v1Second = RequestSignature.canonical("GET", "/v1/messages", second, "1764331200", "nonce-123", new byte[0]);
+        assertThat(RequestSignature.sign("demo-secret", v1First)).isEqualTo(RequestSignature.sign("demo-secret", v1Second));
+
+        String v2First = RequestSignature.canonicalV2("GET", "/v1/messages", first, "1764331200", "nonce-123", null, new byte[0]);
+        String v2Second = RequestSignature.canonicalV2("GET", "/v1/messages", second, "1764331200", "nonce-123", null, new byte[0]);
+        assertThat(RequestSignature.sign("demo-secret", v2First)).isNotEqualTo(RequestSignature.sign("demo-secret", v2Second));
+    }
+
+    @ParameterizedTest(name = "[{index}] ''{0}'' -> ''{1}''")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', emptyValue = "", nullValues = "NULL", value = {
+            "NULL                      | \"\"",
+            "b=2&a=1                   | a=1&b=2",
+            "a=2&a=1&a=10              | a=1&a=10&a=2",
+            "q=hello%20world           | q=hello%20world",
+            "q=a+b                     | q=a%20b",
+            "n%61me=%e4%bd%a0%E5%A5%BD | name=%E4%BD%A0%E5%A5%BD",
+            "flag&x=1                  | flag=&x=1",
+            "eq=a%3Db%26c              | eq=a%3Db%26c",
+            "t=-._~*'()!               | t=-._~%2A%27%28%29%21",
+            "ab=1&a=2                  | a=2&ab=1",
+    })
+    void version2QueryIsDecodedReEncodedAndSortedByNameThenValue(String rawQuery, String expected) {
+        assertThat(RequestSignature.canonicalQueryV2(rawQuery)).isEqualTo(expected);
+    }
+
+    /** The README's version 2 examples, computed independently (Python hmac) from the same eight lines. */
+    @Test
+    void version2SignsTheIdempotencyKeyAndMatchesTheReadmeExamples() {
+        byte[] body = README_BODY.getBytes(StandardCharsets.UTF_8);
+        String post = RequestSignature.canonicalV2("POST", "/v1/messages", null, "1764331200", "3f6c1e0a9b2d4c58",
+                "order-42-shipped", body);
+        assertThat(post).isEqualTo("SMS-HMAC-SHA256-2\nPOST\n/v1/messages\n\n1764331200\n3f6c1e0a9b2d4c58\n"
+                + "order-42-shipped\n" + README_BODY_SHA256);
+        assertThat(RequestSignature.sign("demo-secret", post))
+                .isEqualTo("0f40b4e34b30747919998fa1b45d2065eb561a3e9dfc56a7658126ffa6a4e1fe");
+        String otherKey = RequestSignature.canonicalV2("POST", "/v1/messages", null, "1764331200", "3f6c1e0a9b2d4c58",
+                "order-43-shipped", body);
+        assertThat(RequestSignature.sign("demo-secret", otherKey)).isNotEqualTo(RequestSignature.sign("demo-secret", post));
+
+        String get = RequestSignature.canonicalV2("GET", "/v1/messages",
+                "status=DELIVERED&clientRef=order+42%2F%E4%B8%80&phone=%2B8613800138000", "1764331200", "3f6c1e0a9b2d4c58",
+                null, new byte[0]);
+        assertThat(get.split("\n", -1)).hasSize(8);
+        assertThat(get.split("\n", -1)[3]).isEqualTo("clientRef=order%2042%2F%E4%B8%80&phone=%2B8613800138000&status=DELIVERED");
+        assertThat(RequestSignature.sign("demo-secret", get))
+                .isEqualTo("f1b902b8b87e572fd96eab5577d40d9e9a8692c9c8c8aa36de8a275e8dd76e3b");
+    }
+
     @Test
     void matchesAcceptsTheSameSignatureInEitherCase() {
         assertThat(RequestSignature.matches(README_SIGNATURE, README_SIGNATURE)).isTrue();

@@ -12,8 +12,11 @@ import org.sms1069.api.testing.ApiResponse;
 import org.sms1069.api.testing.Phones;
 import org.sms1069.api.testing.RunningApi;
 import org.sms1069.api.testing.SignedRequest;
+import org.sms1069.api.verification.TestApps;
 import org.sms1069.testkit.TestInfra;
 
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -172,6 +176,48 @@ class BadInputContractTest {
 
         JsonNode problem = assertProblem(response, 400, "VALIDATION_FAILED");
         assertThat(problem.get("detail").asText()).isEqualTo("message id must be 26 characters of Crockford base32");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"linkDomains\":[null]}", "{\"linkDomains\":\"example.com\"}", "{\"linkDomains\":[1.5e400]}",
+            "{\"dailyQuota\":\"many\"}", "{\"codeAlphabet\":[\"a\"]}", "[null]"})
+    void malformedSettingsAreAClientProblem(String body) {
+        ApiResponse response = api.send(SignedRequest.of("PATCH", "/admin/v1/apps/" + app.appId()).body(body)
+                .by(RunningApi.ADMIN));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+    }
+
+    /** A query that is not valid percent-encoding cannot be signed: a 400, not a 500 (sent raw, no client would). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"phone=%zz", "phone=%", "%G1=1"})
+    void malformedPercentEncodingInTheQueryIsAClientProblem(String query) throws Exception {
+        URI base = URI.create(api.baseUrl());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            String request = "GET /v1/messages?" + query + " HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\n"
+                    + "X-Sms-Key-Id: " + app.key().keyId() + "\r\nX-Sms-Timestamp: " + System.currentTimeMillis() / 1000
+                    + "\r\nX-Sms-Nonce: " + UUID.randomUUID() + "\r\nX-Sms-Signature: " + "0".repeat(64)
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400");
+        }
+    }
+
+    /** The composed type decides: a VERIFICATION template sent without {@code type} goes to one phone only. */
+    @Test
+    void verificationTemplateWithoutTypeGoesToExactlyOnePhone() {
+        String template = TestApps.approvedTemplate(api, app.appId(), "VERIFICATION", "您的验证码是${code}，5分钟内有效。");
+        Map<String, Object> body = Map.of("phones", List.of(Phones.unique("138"), Phones.unique("139")),
+                "templateId", template, "params", Map.of("code", "482913"), "signature", SIGNATURE);
+
+        ApiResponse response = api.send(send(body).by(app.key()));
+
+        JsonNode problem = assertProblem(response, 400, "VALIDATION_FAILED");
+        assertThat(problem.get("detail").asText()).isEqualTo("a verification code goes to exactly one phone");
     }
 
     @Test

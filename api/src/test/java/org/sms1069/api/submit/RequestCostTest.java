@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.sms1069.api.testing.ApiResponse;
 import org.sms1069.api.testing.CountedStatements;
 import org.sms1069.api.testing.Phones;
-import org.sms1069.api.testing.PrivateRedis;
 import org.sms1069.api.testing.RunningApi;
 import org.sms1069.api.testing.SignedRequest;
+import org.sms1069.testkit.PrivateRedis;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -47,6 +47,7 @@ public final class RunningApi implements AutoCloseable {
         String schema = TestInfra.freshSchema();
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--sms.number=" + NUMBER,
                 "--sms.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                 "--sms.kafka.partitions=3",
@@ -71,6 +72,11 @@ public final class RunningApi implements AutoCloseable {
         return baseUrl;
     }
 
+    /** The management server's base URL: health, info, prometheus. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port");
+    }
+
     public String schema() {
         return schema;
     }
@@ -89,18 +95,18 @@ public final class RunningApi implements AutoCloseable {
 
     /**
      * What an operator does for a new customer: create the app with free text allowed, register its
-     * signature and have a compliance reviewer approve it.
+     * signature and have a compliance reviewer approve it (signed with version 2, which every api accepts).
      */
     public TestApp onboardApp(String name, String extension, String signature) {
-        JsonNode app = expect(201, send(SignedRequest.post("/admin/v1/apps").by(ADMIN).json(
+        JsonNode app = expect(201, send(SignedRequest.post("/admin/v1/apps").by(ADMIN).v2().json(
                 Map.of("name", name, "extension", extension, "settings", Map.of("textAllowed", true)))));
         String appId = app.get("appId").asText();
-        JsonNode sig = expect(201, send(SignedRequest.post("/admin/v1/apps/" + appId + "/signatures").by(ADMIN)
+        JsonNode sig = expect(201, send(SignedRequest.post("/admin/v1/apps/" + appId + "/signatures").by(ADMIN).v2()
                 .json(Map.of("name", signature))));
-        JsonNode reviewer = expect(201, send(SignedRequest.post("/admin/v1/reviewers").by(ADMIN).json(Map.of())));
+        JsonNode reviewer = expect(201, send(SignedRequest.post("/admin/v1/reviewers").by(ADMIN).v2().json(Map.of())));
         ApiKey reviewerKey = new ApiKey(reviewer.get("keyId").asText(), reviewer.get("keySecret").asText());
         expect(200, send(SignedRequest.post("/compliance/v1/signatures/" + sig.get("id").asText() + "/review")
-                .by(reviewerKey).json(Map.of("decision", "APPROVED"))));
+                .by(reviewerKey).v2().json(Map.of("decision", "APPROVED"))));
         return new TestApp(appId, extension, signature, new ApiKey(app.get("keyId").asText(), app.get("keySecret").asText()));
     }
 

@@ -38,8 +38,10 @@ public final class SignedRequest {
     private Long timestamp;
     private String nonce;
     private boolean chunked;
+    private boolean v2;
     private final Set<String> omitted = new HashSet<>();
     private final Map<String, String> overrides = new LinkedHashMap<>();
+    private String signedIdempotencyKey;
 
     private SignedRequest(String method, String pathAndQuery) {
         this.method = method;
@@ -114,6 +116,21 @@ public final class SignedRequest {
     /** Sends this header value instead of the computed one (the signature is computed as usual). */
     public SignedRequest header(String name, String value) {
         overrides.put(name, value);
+        if (name.equalsIgnoreCase(RequestSignature.IDEMPOTENCY_KEY) && signedIdempotencyKey == null) {
+            signedIdempotencyKey = value;
+        }
+        return this;
+    }
+
+    /** Version 2 signs this Idempotency-Key, whatever the header sent says. */
+    public SignedRequest signedIdempotencyKey(String value) {
+        this.signedIdempotencyKey = value;
+        return this;
+    }
+
+    /** Signs with version 2 of the scheme (and sends its version header); version 1 otherwise. */
+    public SignedRequest v2() {
+        this.v2 = true;
         return this;
     }
 
@@ -130,9 +147,14 @@ public final class SignedRequest {
         URI uri = URI.create(baseUrl + pathAndQuery);
         String ts = String.valueOf(timestamp != null ? timestamp : System.currentTimeMillis() / 1000);
         String n = nonce != null ? nonce : UUID.randomUUID().toString();
-        String signature = RequestSignature.sign(key.secret(),
-                RequestSignature.canonical(method, uri.getRawPath(), uri.getRawQuery(), ts, n, body));
+        String signature = RequestSignature.sign(key.secret(), v2
+                ? RequestSignature.canonicalV2(method, uri.getRawPath(), uri.getRawQuery(), ts, n,
+                        signedIdempotencyKey, body)
+                : RequestSignature.canonical(method, uri.getRawPath(), uri.getRawQuery(), ts, n, body));
         Map<String, String> headers = new LinkedHashMap<>();
+        if (v2) {
+            headers.put(RequestSignature.VERSION, "2");
+        }
         if (contentType != null) {
             headers.put("Content-Type", contentType);
         }

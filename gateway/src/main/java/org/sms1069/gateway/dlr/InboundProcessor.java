@@ -57,7 +57,8 @@ public final class InboundProcessor implements InboundSink {
 
     @Override
     public CompletionStage<Void> onReceipt(Receipt receipt) {
-        meters.counter("sms_link_receipts_total", "link", receipt.linkId(), "stat", statFamily(receipt.stat())).increment();
+        meters.counter("sms_link_receipts_total", "link", receipt.linkId(), "stat", ReceiptStats.metricLabel(receipt.stat()))
+                .increment();
         return correlator.match(receipt).thenCompose(found -> {
             if (found.isEmpty()) {
                 log.info("receipt {} on link {} matches no submit yet; parked, and handed to the status store's lookup",
@@ -137,14 +138,5 @@ public final class InboundProcessor implements InboundSink {
     @Override
     public void onConnectionsChanged(String linkId) {
         onConnectionsChanged.accept(linkId);
-    }
-
-    /** "MK:0001" counts as "MK" so that metric labels stay few. */
-    private static String statFamily(String stat) {
-        if (stat == null || stat.isBlank()) {
-            return "NONE";
-        }
-        int colon = stat.indexOf(':');
-        return colon > 0 ? stat.substring(0, colon) : stat;
     }
 }

@@ -19,8 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Number portability overrides for operators (behind {@link AdminTokenFilter}):
@@ -31,6 +33,7 @@ import java.util.Optional;
 @RestController
 @RequestMapping("/admin/portability")
 public class PortabilityController {
+    static final Duration REDIS_TIMEOUT = Duration.ofSeconds(5);
     private final PortabilityOverrides overrides;
     private final CarrierResolver resolver;
 
@@ -49,6 +52,7 @@ public class PortabilityController {
             problem.setProperty("errors", parsed.errors());
             return Mono.just(ResponseEntity.badRequest().body(problem));
         }
+        // a large file may take long: bounded by the Redis client's own command timeout instead
         return Mono.fromCompletionStage(overrides.setAll(parsed.entries()))
                 .map(loaded -> ResponseEntity.ok(new LoadResult(loaded, parsed.rejected(), parsed.errors())));
     }
@@ -63,7 +67,7 @@ public class PortabilityController {
         if (carrier.isEmpty()) {
             return Mono.just(badRequest("carrier must be CMCC, CUCC, CTCC or CBN"));
         }
-        return Mono.fromCompletionStage(overrides.set(number.get(), carrier.get()))
+        return redis(overrides.set(number.get(), carrier.get()))
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
@@ -73,8 +77,8 @@ public class PortabilityController {
         if (number.isEmpty()) {
             return Mono.just(badRequest("not a mainland mobile number"));
         }
-        return Mono.fromCompletionStage(overrides.raw(number.get()))
-                .zipWith(Mono.fromCompletionStage(resolver.resolve(number.get())), (override, resolved) ->
+        return redis(overrides.raw(number.get()))
+                .zipWith(redis(resolver.resolve(number.get())), (override, resolved) ->
                         ResponseEntity.ok(new Lookup(number.get().value(), override.orElse(null),
                                 resolver.original(number.get()).map(Enum::name).orElse(null),
                                 resolved.map(Enum::name).orElse(null))));
@@ -86,9 +90,14 @@ public class PortabilityController {
         if (number.isEmpty()) {
             return Mono.just(badRequest("not a mainland mobile number"));
         }
-        return Mono.fromCompletionStage(overrides.remove(number.get()))
+        return redis(overrides.remove(number.get()))
                 .map(removed -> removed ? ResponseEntity.noContent().build()
                         : ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "no override for this number")));
+    }
+
+    /** A Redis call that fails within {@link #REDIS_TIMEOUT} when Redis does not answer (503, {@link AdminProblems}). */
+    private static <T> Mono<T> redis(CompletionStage<T> call) {
+        return Mono.fromCompletionStage(call).timeout(REDIS_TIMEOUT);
     }
 
     private static Optional<PhoneNumber> mainland(String phone) {

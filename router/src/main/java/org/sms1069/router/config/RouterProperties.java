@@ -50,6 +50,9 @@ public record RouterProperties(
     /**
      * @param adminToken         the value of header {@code X-Router-Admin-Token} that the admin endpoints
      *                           require; blank (the default) keeps them closed
+     * @param previousAdminTokens further tokens still accepted, for a rotation without an outage: put the
+     *                           old token here and the new one in {@code adminToken}, switch the callers,
+     *                           then remove the old one
      * @param batchWindow        how long a message may wait for others with identical content to share
      *                           its submit (multi-destination protocols only); 0 turns batching off
      * @param batchMaxRecipients recipients per batched submit (at most 100; each link caps it further by its options.max-recipients, 99 on CMPP)
@@ -62,6 +65,7 @@ public record RouterProperties(
      *                           number is not (any more) its subscriber, i.e. ported out
      */
     public record Routing(String adminToken,
+                          @DefaultValue List<String> previousAdminTokens,
                           @DefaultValue("20ms") Duration batchWindow,
                           @DefaultValue("100") @Min(1) @Max(100) int batchMaxRecipients,
                           @DefaultValue("5s") Duration linkRecheck,

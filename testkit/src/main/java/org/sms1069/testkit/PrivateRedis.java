@@ -1,8 +1,7 @@
-package org.sms1069.api.testing;
+package org.sms1069.testkit;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import org.sms1069.testkit.TestInfra;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * A Redis server of its own for one test class (the installed {@code redis-server} on a free port),
- * so that {@code INFO commandstats} counts only what the api under test sent, not other test runs.
+ * so that {@code INFO commandstats} counts only what the service under test sent, not other test runs,
+ * and so that a test can stop it ({@link #close()}) under a running service.
  */
 public final class PrivateRedis implements AutoCloseable {
     public static final Path BINARY = Path.of("/usr/bin/redis-server");
