@@ -252,7 +252,7 @@ class StatusBatchWriterTest {
 
     @Test
     void aFinalStatusRecordsTheEndToEndLatencyOnceAndAnOpenStatusNone() {
-        String id = message(QUIET_APP, 1);
+        String id = message(CALLING_APP, 1);
         sql("UPDATE messages SET accepted_at = now() - interval '90 seconds' WHERE id = '" + id + "'");
         apply(submitted(id, 1, "lat", 0));
         assertThat(finalLatencies("DELIVERED").count()).isZero();
