@@ -32,6 +32,15 @@ if { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; } \
     || echo "could not install chromium; ComplianceConsoleTest will be skipped" >&2
 fi
 
+# deploy/checks runs promtool (check rules/config, rule unit tests) from Debian's prometheus package; its test
+# is skipped without it.
+if ! command -v promtool >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "installing prometheus (promtool) for the alert rule tests"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null \
+    || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null; } \
+    || echo "could not install prometheus; PrometheusRulesTest will be skipped" >&2
+fi
+
 cd "$root"
 mvn -B -Dstyle.color=never verify "$@"
 

@@ -281,9 +281,12 @@ public final class ReliableConsumer<T> implements AutoCloseable {
             TopicPartition partition = entry.getKey();
             for (ConsumerRecord<String, byte[]> record : entry.getValue()) {
                 long offset = record.offset();
-                Outcome outcome = await(record, result.apply(record), deadline);
-                if (outcome.kind() == Kind.RETRY) {
-                    outcome = retryOrGiveUp(partition, record, outcome.error());
+                Outcome outcome;
+                try (RecordLogContext context = RecordLogContext.of(record)) {
+                    outcome = await(record, result.apply(record), deadline);
+                    if (outcome.kind() == Kind.RETRY) {
+                        outcome = retryOrGiveUp(partition, record, outcome.error());
+                    }
                 }
                 if (outcome.kind() == Kind.RETRY) {
                     break;
@@ -301,8 +304,10 @@ public final class ReliableConsumer<T> implements AutoCloseable {
     }
 
     private CompletableFuture<?> invoke(ConsumerRecord<String, byte[]> record) {
-        try {
-            return handler.handle(PollBatch.received(record, topic)).toCompletableFuture();
+        try (RecordLogContext context = RecordLogContext.of(record)) {
+            Received<T> received = PollBatch.received(record, topic);
+            context.describe(received.value());
+            return handler.handle(received).toCompletableFuture();
         } catch (Exception e) {
             return CompletableFuture.failedFuture(e);
         }

@@ -7,6 +7,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import org.sms1069.api.auth.SecretCipher;
 import org.sms1069.messaging.ConsumerHealth;
+import org.sms1069.messaging.KafkaHealth;
+import org.sms1069.messaging.RedisHealth;
 import org.sms1069.messaging.KafkaClients;
 import org.sms1069.messaging.Publisher;
 import org.sms1069.model.phone.NumberSegments;
@@ -49,6 +51,18 @@ class ApiBeans {
     @Bean
     ConsumerHealth consumers() {
         return new ConsumerHealth();
+    }
+
+    /** {@code kafka} in the health answer and the readiness group: DOWN while the brokers do not answer. */
+    @Bean(destroyMethod = "close")
+    KafkaHealth kafkaHealthIndicator(ApiProperties properties) {
+        return KafkaHealth.of(properties.kafka().bootstrapServers());
+    }
+
+    /** {@code redis} in the health answer and the readiness group: DOWN while Redis does not answer a PING. */
+    @Bean(destroyMethod = "close")
+    RedisHealth redisHealthIndicator(ApiProperties properties) {
+        return RedisHealth.of(properties.redis().uri());
     }
 
     @Bean

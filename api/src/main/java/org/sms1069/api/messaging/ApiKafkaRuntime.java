@@ -1,10 +1,9 @@
 package org.sms1069.api.messaging;
 
-import org.sms1069.api.callback.CallbackOutbox;
 import org.sms1069.api.config.ApiProperties;
 import org.sms1069.api.mo.MoIntake;
 import org.sms1069.api.receipt.OrphanReceipts;
-import org.sms1069.api.store.StatusBatchWriter;
+import org.sms1069.api.status.StatusUpdates;
 import org.sms1069.messaging.Received;
 import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.messaging.TopicAdmin.TopicSpec;
@@ -15,15 +14,13 @@ import org.sms1069.model.event.OrphanReceipt;
 import org.sms1069.model.event.StatusEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Creates the api's topics, consumes {@code sms.status} into the message store in batches of one poll (queuing
- * the status callbacks in the same transaction for the messages whose status changed), {@code sms.mo} into
+ * Creates the api's topics, consumes {@code sms.status} into the message store in batches of one poll
+ * ({@link StatusUpdates}), {@code sms.mo} into
  * the MO intake and {@code sms.receipt.orphan} into the status store's lookup ({@link OrphanReceipts}).
  */
 @Component
@@ -31,25 +28,21 @@ public class ApiKafkaRuntime implements SmartLifecycle {
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
 
     private final ApiProperties properties;
-    private final StatusBatchWriter statuses;
+    private final StatusUpdates statuses;
     private final ApiConsumers consumers;
-    private final CallbackOutbox callbacks;
     private final MoIntake mo;
     private final OrphanReceipts orphans;
-    private final TransactionalOperator tx;
     private ReliableConsumer<StatusEvent> statusConsumer;
     private ReliableConsumer<MoMessage> moConsumer;
     private ReliableConsumer<OrphanReceipt> orphanConsumer;
 
-    public ApiKafkaRuntime(ApiProperties properties, StatusBatchWriter statuses, ApiConsumers consumers,
-                           CallbackOutbox callbacks, MoIntake mo, OrphanReceipts orphans, TransactionalOperator tx) {
+    public ApiKafkaRuntime(ApiProperties properties, StatusUpdates statuses, ApiConsumers consumers, MoIntake mo,
+                           OrphanReceipts orphans) {
         this.properties = properties;
         this.statuses = statuses;
         this.consumers = consumers;
-        this.callbacks = callbacks;
         this.mo = mo;
         this.orphans = orphans;
-        this.tx = tx;
     }
 
     @Override
@@ -61,17 +54,10 @@ public class ApiKafkaRuntime implements SmartLifecycle {
                 TopicSpec.of(Topics.MO, partitions), TopicSpec.of(Topics.BLOCKED, partitions), TopicSpec.of(Topics.DEAD, 1),
                 TopicSpec.of(Topics.ORPHAN_RECEIPTS, partitions)));
         statusConsumer = consumers.startBatched(Topics.STATUS, "api-status",
-                records -> applyStatuses(records.stream().map(Received::value).toList()).timeout(STORE_TIMEOUT).toFuture());
+                records -> statuses.apply(records.stream().map(Received::value).toList()).timeout(STORE_TIMEOUT).toFuture());
         moConsumer = consumers.start(Topics.MO, "api-mo",
                 record -> mo.accept(record.value()).timeout(STORE_TIMEOUT).toFuture());
         orphanConsumer = consumers.start(Topics.ORPHAN_RECEIPTS, "api-orphan-receipts", orphans);
-    }
-
-    /** The status changes and their callbacks commit together: a redelivered event changes nothing and queues nothing. */
-    private Mono<Void> applyStatuses(List<StatusEvent> events) {
-        return statuses.apply(events)
-                .flatMap(callbacks::statusesChanged)
-                .as(tx::transactional);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.sms1069.api.store;
 
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sms1069.api.callback.CallbackOutbox;
 import org.sms1069.api.messaging.ApiConsumers;
+import org.sms1069.api.status.FinalStatusLatency;
+import org.sms1069.api.status.StatusUpdates;
 import org.sms1069.messaging.ConsumerSettings;
 import org.sms1069.messaging.KafkaClients;
 import org.sms1069.messaging.Publisher;
@@ -32,12 +35,14 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +65,8 @@ class StatusBatchWriterTest {
     private static TransactionalOperator tx;
     private static StatusBatchWriter writer;
     private static CallbackOutbox callbacks;
+    private static final SimpleMeterRegistry latencyMeters = new SimpleMeterRegistry();
+    private static StatusUpdates updates;
 
     @BeforeAll
     static void start() {
@@ -77,6 +84,7 @@ class StatusBatchWriterTest {
         tx = TransactionalOperator.create(new R2dbcTransactionManager(connections));
         writer = new StatusBatchWriter(db, tx);
         callbacks = new CallbackOutbox(db);
+        updates = new StatusUpdates(writer, callbacks, tx, new FinalStatusLatency(latencyMeters, Clock.systemUTC()));
         sql("INSERT INTO apps (id, name, extension, callback_url) VALUES ('" + CALLING_APP + "', 'calls back', '11', 'http://127.0.0.1:9/cb')");
         sql("INSERT INTO apps (id, name, extension) VALUES ('" + QUIET_APP + "', 'quiet', '12')");
     }
@@ -242,6 +250,25 @@ class StatusBatchWriterTest {
         assertThat(timeline(bad)).containsExactly("DELIVERED");
     }
 
+    @Test
+    void aFinalStatusRecordsTheEndToEndLatencyOnceAndAnOpenStatusNone() {
+        String id = message(CALLING_APP, 1);
+        sql("UPDATE messages SET accepted_at = now() - interval '90 seconds' WHERE id = '" + id + "'");
+        apply(submitted(id, 1, "lat", 0));
+        assertThat(finalLatencies("DELIVERED").count()).isZero();
+
+        apply(delivered(id, 1, "lat", 1));
+        apply(delivered(id, 1, "lat", 1));
+
+        assertThat(finalLatencies("DELIVERED").count()).isEqualTo(1);
+        assertThat(finalLatencies("DELIVERED").totalTime(TimeUnit.SECONDS)).isBetween(90.0, 300.0);
+        assertThat(finalLatencies("SUBMITTED")).isNull();
+    }
+
+    private static Timer finalLatencies(String status) {
+        return latencyMeters.find("sms_api_message_final_latency").tag("status", status).timer();
+    }
+
     /** Applies the events as the api's status consumer does; answers the statements it took. */
     private static int apply(StatusEvent... events) {
         int before = statements.get();
@@ -250,7 +277,7 @@ class StatusBatchWriterTest {
     }
 
     private static Mono<Void> apply(List<StatusEvent> events) {
-        return writer.apply(events).flatMap(callbacks::statusesChanged).as(tx::transactional);
+        return updates.apply(events);
     }
 
     private static String message(String app, int segments) {

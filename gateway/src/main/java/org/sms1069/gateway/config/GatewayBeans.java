@@ -3,6 +3,8 @@ package org.sms1069.gateway.config;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.sms1069.gateway.health.LinkHealthReporter;
 import org.sms1069.messaging.ConsumerHealth;
+import org.sms1069.messaging.KafkaHealth;
+import org.sms1069.messaging.RedisHealth;
 import org.sms1069.messaging.KafkaClients;
 import org.sms1069.messaging.Publisher;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +24,18 @@ class GatewayBeans {
     @Bean
     ConsumerHealth consumers() {
         return new ConsumerHealth();
+    }
+
+    /** {@code kafka} in the health answer and the readiness group: DOWN while the brokers do not answer. */
+    @Bean(destroyMethod = "close")
+    KafkaHealth kafkaHealthIndicator(GatewayProperties properties) {
+        return KafkaHealth.of(properties.kafka().bootstrapServers());
+    }
+
+    /** {@code redis} in the health answer and the readiness group: DOWN while Redis does not answer a PING. */
+    @Bean(destroyMethod = "close")
+    RedisHealth redisHealthIndicator(GatewayProperties properties) {
+        return RedisHealth.of(properties.redis().uri());
     }
 
     @Bean

@@ -4,6 +4,8 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.sms1069.messaging.ConsumerHealth;
+import org.sms1069.messaging.KafkaHealth;
+import org.sms1069.messaging.RedisHealth;
 import org.sms1069.model.phone.NumberSegments;
 import org.sms1069.router.resolve.CarrierResolver;
 import org.sms1069.router.resolve.PortabilityOverrides;
@@ -28,6 +30,18 @@ public class RouterBeans {
     @Bean
     ConsumerHealth consumers() {
         return new ConsumerHealth();
+    }
+
+    /** {@code kafka} in the health answer and the readiness group: DOWN while the brokers do not answer. */
+    @Bean(destroyMethod = "close")
+    KafkaHealth kafkaHealthIndicator(RouterProperties properties) {
+        return KafkaHealth.of(properties.kafka().bootstrapServers());
+    }
+
+    /** {@code redis} in the health answer and the readiness group: DOWN while Redis does not answer a PING. */
+    @Bean(destroyMethod = "close")
+    RedisHealth redisHealthIndicator(RouterProperties properties) {
+        return RedisHealth.of(properties.redis().uri());
     }
 
     @Bean
