@@ -1,7 +1,7 @@
 package org.sms1069.api.config;
 
 import org.junit.jupiter.api.Test;
-import org.sms1069.api.testing.PrivateRedis;
+import org.sms1069.testkit.PrivateRedis;
 import org.sms1069.api.testing.RunningApi;
 import org.springframework.boot.actuate.health.CompositeHealth;
 import org.springframework.boot.actuate.health.HealthComponent;
