@@ -70,7 +70,8 @@ public final class ContentFilter {
 
     public Verdict check(FilterMessage message) {
         Scanned scanned = scan(message);
-        return decider.decide(scanned.hits(), scanned.scan().type(), rules.settings(), score(scanned.scan(), scanned.hits()));
+        return decider.decide(scanned.hits(), scanned.scan().type(), rules.settings(), score(scanned.scan(), scanned.hits()),
+                scanned.scan().signature() != null);
     }
 
     private record Scanned(MessageScan scan, List<RuleHit> hits) {
@@ -111,11 +112,11 @@ public final class ContentFilter {
     /** The rule hits and model text of a message, as the trainer needs them; no model is consulted. */
     public Features features(FilterMessage message) {
         Scanned scanned = scan(message);
-        return new Features(scanned.scan().type(), modelText(scanned.scan()), scanned.hits());
+        return new Features(scanned.scan().type(), modelText(scanned.scan()), scanned.hits(), scanned.scan().signature() != null);
     }
 
     /** What the model reads of one message, and the type the filter gave it. */
-    public record Features(MessageType type, ModelText text, List<RuleHit> hits) {
+    public record Features(MessageType type, ModelText text, List<RuleHit> hits, boolean signed) {
     }
 
     /** The marketing model's version, or null when the rules run alone. */

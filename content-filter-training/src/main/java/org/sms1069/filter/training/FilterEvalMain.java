@@ -43,7 +43,7 @@ public final class FilterEvalMain {
         Examples examples = new Examples(ContentFilter.load(rules), new NgramHasher(ModelTrainer.DEFAULT_BITS));
         ModelTrainer trainer = new ModelTrainer(ModelTrainer.DEFAULT_BITS,
                 Double.parseDouble(options.value("--cost", String.valueOf(ModelTrainer.DEFAULT_COST))), rules.settings(),
-                Double.parseDouble(options.value("--target-false-block-rate", "0.01")));
+                Double.parseDouble(options.value("--target-false-block-rate", String.valueOf(ModelTrainer.DEFAULT_TARGET_FALSE_BLOCK_RATE))));
         HeldOutEvaluation evaluation = new HeldOutEvaluation(rules, trainer);
         EvalReport pooled = new EvalReport();
         FoldStats stats = new FoldStats();

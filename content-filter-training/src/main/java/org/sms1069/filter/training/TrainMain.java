@@ -36,7 +36,7 @@ public final class TrainMain {
         Examples examples = new Examples(ContentFilter.load(rules), new NgramHasher(ModelTrainer.DEFAULT_BITS));
         ModelTrainer trainer = new ModelTrainer(ModelTrainer.DEFAULT_BITS,
                 Double.parseDouble(options.value("--cost", String.valueOf(ModelTrainer.DEFAULT_COST))), rules.settings(),
-                Double.parseDouble(options.value("--target-false-block-rate", "0.01")));
+                Double.parseDouble(options.value("--target-false-block-rate", String.valueOf(ModelTrainer.DEFAULT_TARGET_FALSE_BLOCK_RATE))));
         TrainedModel trained = trainer.train(examples.load(files), version);
         try (OutputStream file = Files.newOutputStream(Path.of(target))) {
             trained.model().write(file);

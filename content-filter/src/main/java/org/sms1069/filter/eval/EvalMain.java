@@ -82,7 +82,9 @@ public final class EvalMain {
             out.printf(Locale.ROOT, "%s line %d [%s]: %s%n", kind, m.line(), m.category() == null ? "-" : m.category(),
                     explain ? m.text() : abbreviate(m.text()));
             if (explain) {
-                out.println("    " + (v.blocked() ? v.reason() : "allowed; weak signals: " + describe(v.hits())));
+                out.println("    " + (v.blocked() ? v.reason() : "allowed; weak signals: " + describe(v.hits()))
+                        + (v.score() == null ? "" : String.format(Locale.ROOT, " [model %s p=%.3f]",
+                                v.score().modelVersion(), v.score().probability())));
             }
             shown++;
         }

@@ -35,17 +35,19 @@ public final class VerdictDecider {
     public static final String MODEL_RULE_ID = "MODEL_MARKETING";
 
     public Verdict decide(List<RuleHit> hits, MessageType type, FilterSettings settings) {
-        return decide(hits, type, settings, null);
+        return decide(hits, type, settings, null, true);
     }
 
-    /** @param score the model's view of the message, null when the rule set has no model */
-    public Verdict decide(List<RuleHit> hits, MessageType type, FilterSettings settings, ModelScore score) {
+    /**
+     * @param score  the model's view of the message, null when the rule set has no model
+     * @param signed whether the message carries a {@code 【signature】}, as every 1069 send does
+     */
+    public Verdict decide(List<RuleHit> hits, MessageType type, FilterSettings settings, ModelScore score, boolean signed) {
         Map<Category, Integer> scores = scores(hits);
         int prohibited = scores.getOrDefault(Category.PROHIBITED, 0);
         int marketing = scores.getOrDefault(Category.MARKETING, 0);
         int format = scores.getOrDefault(Category.FORMAT, 0);
         int block = settings.blockScore();
-        int contentBar = type == MessageType.VERIFICATION ? settings.verificationBlockScore() : block;
         List<RuleHit> sorted = new ArrayList<>(hits);
         sorted.sort(TEXT_ORDER);
 
@@ -54,20 +56,16 @@ public final class VerdictDecider {
         if (prohibited >= block) {
             category = Category.PROHIBITED;
             reasons = Set.of(Category.PROHIBITED, Category.MARKETING);
-        } else if (score != null && modelBlocks(score, type, settings)) {
-            category = prohibited > marketing ? Category.PROHIBITED : Category.MARKETING;
-            reasons = Set.of(Category.PROHIBITED, Category.MARKETING);
-            sorted.addAll(0, modelHits(score, settings.modelThresholds().forType(type)));
-        } else if (score != null && type != MessageType.VERIFICATION
-                && prohibited + marketing >= settings.modelThresholds().rulesAloneScore()) {
-            category = prohibited > marketing ? Category.PROHIBITED : Category.MARKETING;
-            reasons = Set.of(Category.PROHIBITED, Category.MARKETING);
-        } else if (score == null && prohibited + marketing >= contentBar) {
+        } else if (rulesBlockContent(hits, prohibited + marketing, type, settings, score != null, signed)) {
             category = prohibited > marketing ? Category.PROHIBITED : Category.MARKETING;
             reasons = Set.of(Category.PROHIBITED, Category.MARKETING);
         } else if (format >= block) {
             category = Category.FORMAT;
             reasons = Set.of(Category.FORMAT);
+        } else if (score != null && modelBlocks(score, type, settings)) {
+            category = prohibited > marketing ? Category.PROHIBITED : Category.MARKETING;
+            reasons = Set.of(Category.PROHIBITED, Category.MARKETING);
+            sorted.addAll(0, modelHits(score, settings.modelThresholds().forType(type)));
         }
         if (category == null) {
             return new Verdict(Decision.ALLOW, null, List.of(), List.of(), "通过 / allowed", sorted, score);
@@ -77,6 +75,36 @@ public final class VerdictDecider {
             reasons.add(Category.FORMAT);
         }
         return blockVerdict(category, sorted, reasons, scores, score);
+    }
+
+    /**
+     * Without a model: marketing + prohibited weights reach the bar of the type. With one, the rules
+     * alone block marketing only outside verification codes, and only for several pitch terms at once
+     * (model.rules-alone.score) or, in a signed message (a 1069 send), a term that blocks on its own
+     * (weight >= block.score); the rest is the model's call. Unsigned free text (forwarded posts,
+     * news, chat in the public corpus) quotes such words too often for one word to decide.
+     */
+    private static boolean rulesBlockContent(List<RuleHit> hits, int content, MessageType type, FilterSettings settings,
+                                             boolean withModel, boolean signed) {
+        if (!withModel) {
+            int bar = type == MessageType.VERIFICATION ? settings.verificationBlockScore() : settings.blockScore();
+            return content >= bar;
+        }
+        if (type == MessageType.VERIFICATION) {
+            return false;
+        }
+        if (content >= settings.modelThresholds().rulesAloneScore()) {
+            return true;
+        }
+        if (!signed) {
+            return false;
+        }
+        for (RuleHit hit : hits) {
+            if (hit.category() == Category.MARKETING && hit.weight() >= settings.blockScore()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean modelBlocks(ModelScore score, MessageType type, FilterSettings settings) {

@@ -56,7 +56,7 @@ public final class MarketingScorer {
         String original = text.compact().original();
         hasher.forEach(text, (bucket, start, end) -> {
             double contribution = model.weight(bucket) * unit;
-            if (contribution > 0 && text.substring(start, end).strip().length() == end - start) {
+            if (contribution > 0 && readable(text, start, end)) {
                 MatchedSpan span = MatchedSpan.of(original, text.originalStart(start, end), text.originalEnd(start, end));
                 candidates.add(new ModelScore.Push(text.substring(start, end), span, contribution));
             }
@@ -83,6 +83,20 @@ public final class MarketingScorer {
 
     public ModelScore unexplained(double probability) {
         return new ModelScore(model.version(), probability, List.of());
+    }
+
+    /** Two chars or more, no gap at either end, not only digits: what a reviewer can read as a reason. */
+    private static boolean readable(ModelText text, int start, int end) {
+        char[] chars = text.chars();
+        if (end - start < 2 || chars[start] == ModelText.WORD_GAP || chars[end - 1] == ModelText.WORD_GAP) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (chars[i] != ModelText.DIGIT && chars[i] != ModelText.WORD_GAP) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An n-gram inside (or around) one already chosen says the same thing twice. */
