@@ -70,8 +70,19 @@ public final class ContentFilter {
 
     public Verdict check(FilterMessage message) {
         Scanned scanned = scan(message);
-        return decider.decide(scanned.hits(), scanned.scan().type(), rules.settings(), score(scanned.scan(), scanned.hits()),
-                scanned.scan().signature() != null);
+        MessageScan scan = scanned.scan();
+        boolean signed = scan.signature() != null;
+        if (scorer == null) {
+            return decider.decide(scanned.hits(), scan.type(), rules.settings(), null, signed);
+        }
+        ModelText text = modelText(scan);
+        ModelScore score = scorer.unexplained(scorer.probability(text, scanned.hits()));
+        Verdict verdict = decider.decide(scanned.hits(), scan.type(), rules.settings(), score, signed);
+        if (verdict.ruleIds().contains(VerdictDecider.MODEL_RULE_ID)) {
+            // the model decided: name the n-grams that pushed it (only then, it costs more than the score)
+            return decider.decide(scanned.hits(), scan.type(), rules.settings(), scorer.explain(text, scanned.hits()), signed);
+        }
+        return verdict;
     }
 
     private record Scanned(MessageScan scan, List<RuleHit> hits) {
@@ -87,18 +98,6 @@ public final class ContentFilter {
         }
         templateRule.apply(scan, signals);
         return new Scanned(scan, signals.resolve());
-    }
-
-    /** The model's score; explained (top n-grams with spans) only when it is high enough to block. */
-    private ModelScore score(MessageScan scan, List<RuleHit> hits) {
-        if (scorer == null) {
-            return null;
-        }
-        ModelText text = modelText(scan);
-        double probability = scorer.probability(text, hits);
-        return probability >= rules.settings().modelThresholds().forType(scan.type())
-                ? scorer.explain(text, hits)
-                : scorer.unexplained(probability);
     }
 
     /** The text the model reads: the compact view without the signature (a sender's name is not content). */

@@ -52,15 +52,20 @@ public final class MarketingScorer {
         double probability = probability(text, hits);
         int n = NgramHasher.count(text.length());
         double unit = n == 0 ? 0 : 1 / Math.sqrt(n);
-        List<ModelScore.Push> candidates = new ArrayList<>();
-        String original = text.compact().original();
+        // candidates in primitive arrays; objects only for the few that are chosen
+        int[] starts = new int[n];
+        int[] ends = new int[n];
+        double[] contributions = new double[n];
+        int[] count = new int[1];
         hasher.forEach(text, (bucket, start, end) -> {
             double contribution = model.weight(bucket) * unit;
             if (contribution > 0 && readable(text, start, end)) {
-                MatchedSpan span = MatchedSpan.of(original, text.originalStart(start, end), text.originalEnd(start, end));
-                candidates.add(new ModelScore.Push(text.substring(start, end), span, contribution));
+                starts[count[0]] = start;
+                ends[count[0]] = end;
+                contributions[count[0]++] = contribution;
             }
         });
+        List<ModelScore.Push> candidates = new ArrayList<>();
         for (int i = 0; i < hits.size(); i++) {
             String id = hits.get(i).ruleId();
             double contribution = model.weight(hasher.bucketOf(RuleFeatures.PREFIX + id));
@@ -68,14 +73,33 @@ public final class MarketingScorer {
                 candidates.add(new ModelScore.Push(RuleFeatures.PREFIX + id, hits.get(i).span(), contribution));
             }
         }
-        candidates.sort(Comparator.comparingDouble(ModelScore.Push::contribution).reversed());
+        String original = text.compact().original();
         List<ModelScore.Push> top = new ArrayList<>(TOP_PUSHES);
-        for (ModelScore.Push push : candidates) {
-            if (top.size() == TOP_PUSHES) {
+        boolean[] used = new boolean[count[0]];
+        int ruleAt = 0;
+        candidates.sort(Comparator.comparingDouble(ModelScore.Push::contribution).reversed());
+        while (top.size() < TOP_PUSHES) {
+            int best = -1;
+            for (int c = 0; c < count[0]; c++) {
+                if (!used[c] && (best < 0 || contributions[c] > contributions[best])) {
+                    best = c;
+                }
+            }
+            ModelScore.Push rule = ruleAt < candidates.size() ? candidates.get(ruleAt) : null;
+            ModelScore.Push next;
+            if (best >= 0 && (rule == null || contributions[best] >= rule.contribution())) {
+                used[best] = true;
+                MatchedSpan span = MatchedSpan.of(original, text.originalStart(starts[best], ends[best]),
+                        text.originalEnd(starts[best], ends[best]));
+                next = new ModelScore.Push(text.substring(starts[best], ends[best]), span, contributions[best]);
+            } else if (rule != null) {
+                ruleAt++;
+                next = rule;
+            } else {
                 break;
             }
-            if (!overlapsChosen(push, top)) {
-                top.add(push);
+            if (!overlapsChosen(next, top)) {
+                top.add(next);
             }
         }
         return new ModelScore(model.version(), probability, top);
