@@ -74,7 +74,8 @@ public final class FilterEvalMain {
         }
         long elapsedMs = Math.max(1, (System.nanoTime() - started) / 1_000_000);
         out.println(title);
-        EvalMain.printSummary(out, "held-out verdicts pooled over folds", pooled, elapsedMs, rules.version() + " + fold models");
+        EvalMain.printSummary(out, k > 1 ? "held-out verdicts pooled over folds" : "held-out verdicts", pooled, elapsedMs,
+                rules.version() + (k > 1 ? " + fold models" : " + model trained on the --train files"));
         stats.lines().forEach(out::println);
         EvalMain.printMistakes(out, pooled, options.has("--explain"));
         EvalThresholds thresholds = EvalThresholds.parse(new ArrayList<>(options.all()));
