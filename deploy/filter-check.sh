@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# CI gate for the content filter: runs deploy/filter-eval.sh on the shared corpora and fails
-# (non-zero exit) when a target is missed. Targets (issue 4):
-#   dev.tsv:              no VERIFICATION blocked, <=1% of ALLOW blocked, >=97% of MARKETING and
+# CI gate for the content filter: 5-fold cross-validation (deploy/filter-eval.sh --cv 5) of each
+# shared corpus, the marketing model retrained on the other folds (plus the other corpus) each time,
+# so the targets are checked on held-out lines, not on the lines the model was fitted to. Fails
+# (non-zero exit) when a target is missed. Targets (issue 15):
+#   dev.tsv:              no VERIFICATION blocked, <=1.5% of ALLOW blocked, >=97% of MARKETING and
 #                         100% of PROHIBITED blocked
-#   sms80w-sample10k.tsv: >=95% of label 1 blocked, <=2% of label 0 blocked
+#   sms80w-sample10k.tsv: >=95% of label 1 blocked, <=1.5% of label 0 blocked
+# The lexicon was written looking at these corpora, so the rules' share is not held out: see
+# docs/filter.md.
 # The thresholds are checked by EvalMain itself (no python needed); this script also re-checks the
 # JSON last line with grep so that a silently broken evaluation cannot pass.
 set -euo pipefail
@@ -21,7 +25,7 @@ run() {
     status=1
     return
   fi
-  echo "== $name"
+  echo "== $name $*"
   local output rc=0
   output="$("$eval_sh" "$file" "$@")" || rc=$?
   printf '%s\n' "$output" | grep -v '^\(FALSE BLOCK\|MISSED\|\.\.\.\)' || true
@@ -36,9 +40,9 @@ run() {
   fi
 }
 
-run dev.tsv --max-false-block-rate 0.01 \
+run dev.tsv --cv 5 --weight 8 --with "$corpus/sms80w-sample10k.tsv" --max-false-block-rate 0.015 \
   --max-wrong-rate VERIFICATION=0 --max-wrong-rate MARKETING=0.03 --max-wrong-rate PROHIBITED=0
-run sms80w-sample10k.tsv --max-false-block-rate 0.02 --min-recall 0.95
+run sms80w-sample10k.tsv --cv 5 --with "$corpus/dev.tsv@8" --max-false-block-rate 0.015 --min-recall 0.95
 
 if [[ $status -eq 0 ]]; then
   echo "filter-check: all content-filter targets met"

@@ -226,6 +226,17 @@
     };
   }
 
+  // the model's calibrated marketing probability and version; rules-only verdicts show the rules version alone
+  function modelCell(entry) {
+    const cell = el('td', { class: 'model', 'data-testid': 'entry-model' });
+    if (entry.marketingScore !== null && entry.marketingScore !== undefined) {
+      cell.append(el('span', { 'data-testid': 'entry-model-score' }, Number(entry.marketingScore).toFixed(3)), ' ');
+    }
+    const versions = [entry.modelVersion, entry.rulesVersion && 'rules ' + entry.rulesVersion].filter(Boolean).join(', ');
+    cell.append(el('span', { class: 'note', 'data-testid': 'entry-model-version' }, versions));
+    return cell;
+  }
+
   function entryRow(entry) {
     const row = el('tr', { 'data-testid': 'blocked-entry', 'data-entry-id': String(entry.id) });
     const rules = el('td', { class: 'rules' });
@@ -256,6 +267,7 @@
       text,
       el('td', { 'data-testid': 'entry-category' }, entry.category || ''),
       rules,
+      modelCell(entry),
       el('td', { class: 'reason', lang: 'zh-CN' }, entry.reason || ''),
       review);
     return row;

@@ -22,6 +22,10 @@ import org.sms1069.filter.rules.Signals;
 import org.sms1069.filter.rules.TemplateRule;
 import org.sms1069.filter.rules.VerdictDecider;
 import org.sms1069.filter.rules.VerificationCodeRule;
+import org.sms1069.filter.rules.Signature;
+import org.sms1069.filter.score.MarketingScorer;
+import org.sms1069.filter.score.ModelScore;
+import org.sms1069.filter.score.ModelText;
 import org.sms1069.model.MessageType;
 
 /**
@@ -37,6 +41,7 @@ public final class ContentFilter {
     private final List<Rule> contentRules;
     private final Rule templateRule = new TemplateRule();
     private final VerdictDecider decider = new VerdictDecider();
+    private final MarketingScorer scorer; // null: rules only
 
     private ContentFilter(RuleSet rules) {
         this.rules = rules;
@@ -44,6 +49,7 @@ public final class ContentFilter {
         CodeFinder codes = new CodeFinder();
         this.typeInference = new MessageTypeInference(codes);
         FilterSettings settings = rules.settings();
+        this.scorer = rules.model() == null ? null : new MarketingScorer(rules.model());
         this.contentRules = List.of(
                 new LengthRule(),
                 new SignatureRule(),
@@ -63,6 +69,26 @@ public final class ContentFilter {
     }
 
     public Verdict check(FilterMessage message) {
+        Scanned scanned = scan(message);
+        MessageScan scan = scanned.scan();
+        boolean signed = scan.signature() != null;
+        if (scorer == null) {
+            return decider.decide(scanned.hits(), scan.type(), rules.settings(), null, signed);
+        }
+        ModelText text = modelText(scan);
+        ModelScore score = scorer.unexplained(scorer.probability(text, scanned.hits()));
+        Verdict verdict = decider.decide(scanned.hits(), scan.type(), rules.settings(), score, signed);
+        if (verdict.ruleIds().contains(VerdictDecider.MODEL_RULE_ID)) {
+            // the model decided: name the n-grams that pushed it (only then, it costs more than the score)
+            return decider.decide(scanned.hits(), scan.type(), rules.settings(), scorer.explain(text, scanned.hits()), signed);
+        }
+        return verdict;
+    }
+
+    private record Scanned(MessageScan scan, List<RuleHit> hits) {
+    }
+
+    private Scanned scan(FilterMessage message) {
         NormalizedMessage text = normalizer.normalize(message.text());
         MessageType type = message.declaredType() != null ? message.declaredType() : typeInference.infer(text);
         MessageScan scan = new MessageScan(text, type, message.context(), rules.settings());
@@ -71,7 +97,30 @@ public final class ContentFilter {
             rule.apply(scan, signals);
         }
         templateRule.apply(scan, signals);
-        return decider.decide(signals.resolve(), type, rules.settings());
+        return new Scanned(scan, signals.resolve());
+    }
+
+    /** The text the model reads: the compact view without the signature (a sender's name is not content). */
+    public static ModelText modelText(MessageScan scan) {
+        Signature signature = scan.signature();
+        return signature == null
+                ? ModelText.of(scan.text().compact(), -1, -1)
+                : ModelText.of(scan.text().compact(), signature.start(), signature.end());
+    }
+
+    /** The rule hits and model text of a message, as the trainer needs them; no model is consulted. */
+    public Features features(FilterMessage message) {
+        Scanned scanned = scan(message);
+        return new Features(scanned.scan().type(), modelText(scanned.scan()), scanned.hits(), scanned.scan().signature() != null);
+    }
+
+    /** What the model reads of one message, and the type the filter gave it. */
+    public record Features(MessageType type, ModelText text, List<RuleHit> hits, boolean signed) {
+    }
+
+    /** The marketing model's version, or null when the rules run alone. */
+    public String modelVersion() {
+        return scorer == null ? null : scorer.modelVersion();
     }
 
     /** The type the filter will apply when none is declared. */

@@ -165,6 +165,10 @@ class ComplianceConsoleTest {
         assertThat(row.findElement(By.cssSelector("[data-testid='entry-phones']")).getText()).isEqualTo("138****8000");
         assertThat(row.findElement(By.cssSelector("[data-testid='entry-category']")).getText()).isEqualTo(category);
         assertThat(row.findElement(By.cssSelector("[data-testid='review-state']")).getText()).isEqualTo("UNREVIEWED");
+        assertThat(row.findElement(By.cssSelector("[data-testid='entry-model-version']")).getText())
+                .contains(logged.get("modelVersion").asText());
+        assertThat(row.findElement(By.cssSelector("[data-testid='entry-model-score']")).getText())
+                .isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", logged.get("marketingScore").asDouble()));
         List<String> marked = row.findElements(By.cssSelector("mark[data-testid='span']")).stream().map(WebElement::getText).toList();
         assertThat(marked).isNotEmpty();
         logged.get("spans").forEach(span ->

@@ -55,6 +55,8 @@ class ContentFilterWiringTest {
         JsonNode span = entry.get("spans").get(0);
         assertThat(MARKETING.substring(span.get("start").asInt(), span.get("end").asInt())).isEqualTo(span.get("matched").asText());
         assertThat(entry.get("reviewState").asText()).isEqualTo("UNREVIEWED");
+        assertThat(entry.get("modelVersion").asText()).startsWith("marketing-");
+        assertThat(entry.get("marketingScore").asDouble()).isBetween(0.0, 1.0);
 
         SignedClient.Response reviewed = reviewer.post("/compliance/v1/blocked/" + entry.get("id").asLong() + "/review",
                 Map.of("decision", "FALSE_POSITIVE", "comment", "customer's own event, agreed with the carrier"));

@@ -50,7 +50,9 @@ public class BlockedLog {
                 message.type(), phones.stream().map(PhoneNumbers::mask).toList(), message.text(),
                 verdict.category().name(), verdict.ruleIds(),
                 verdict.spans().stream().map(s -> new BlockedMessage.Span(s.start(), s.end(), s.matched())).toList(),
-                verdict.reason(), message.templateId(), rulesVersion, clock.instant());
+                verdict.reason(), message.templateId(), rulesVersion, clock.instant(),
+                verdict.score() == null ? null : verdict.score().modelVersion(),
+                verdict.score() == null ? null : verdict.score().probability());
         return Mono.fromFuture(() -> publisher.publish(Topics.BLOCKED, app.id(), event)).then();
     }
 
@@ -58,8 +60,9 @@ public class BlockedLog {
     public Mono<Void> record(BlockedMessage event) {
         return db.sql("""
                         INSERT INTO blocked_messages (event_id, app_id, type, masked_phones, text, category, rule_ids, spans,
-                                                      reason, template_id, rules_version, at)
-                        VALUES (:event, :app, :type, :phones, :text, :category, :rules, :spans, :reason, :tpl, :version, :at)
+                                                      reason, template_id, rules_version, at, model_version, marketing_score)
+                        VALUES (:event, :app, :type, :phones, :text, :category, :rules, :spans, :reason, :tpl, :version, :at,
+                                :model, :score)
                         ON CONFLICT (event_id) DO NOTHING""")
                 .bind("event", event.id()).bind("app", event.appId())
                 .bind("type", text(event.type() == null ? null : event.type().name()))
@@ -68,6 +71,9 @@ public class BlockedLog {
                 .bind("spans", Json.of(SmsJson.write(event.spans()))).bind("reason", truncate(event.reason(), 500))
                 .bind("tpl", text(event.templateId())).bind("version", text(event.rulesVersion()))
                 .bind("at", event.at().atOffset(ZoneOffset.UTC))
+                .bind("model", text(event.modelVersion()))
+                .bind("score", io.r2dbc.spi.Parameters.in(io.r2dbc.spi.R2dbcType.REAL,
+                        event.marketingScore() == null ? null : event.marketingScore().floatValue()))
                 .fetch().rowsUpdated().then();
     }
 
@@ -143,7 +149,8 @@ public class BlockedLog {
                 readSpans(spans), row.get("reason", String.class), row.get("template_id", String.class),
                 row.get("rules_version", String.class), row.get("at", OffsetDateTime.class).toInstant(),
                 row.get("review_state", String.class), row.get("review_comment", String.class),
-                row.get("reviewed_by", String.class), reviewed == null ? null : reviewed.toInstant());
+                row.get("reviewed_by", String.class), reviewed == null ? null : reviewed.toInstant(),
+                row.get("model_version", String.class), row.get("marketing_score", Float.class));
     }
 
     private static List<BlockedMessage.Span> readSpans(Json json) {

@@ -24,7 +24,7 @@ import org.sms1069.filter.Verdict;
 @Threads(1)
 public class ContentFilterBenchmark {
 
-    private static final String[] MESSAGES = {
+    static final String[] MESSAGES = {
         "【云杉笔记】您的验证码是 482913，5分钟内有效，请勿泄露给他人。如非本人操作，请忽略本短信。",
         "【蓝莓快递】您的包裹已到达朝阳区望京驿站，取件码 8-2-3301，请于今日20:00前凭取件码领取，如有疑问请致电95338。",
         "【青禾银行】您尾号6621的储蓄卡于3月2日10:15转入人民币500.00元，当前余额3,210.40元。",

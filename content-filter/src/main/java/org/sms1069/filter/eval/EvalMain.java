@@ -57,7 +57,7 @@ public final class EvalMain {
         }
     }
 
-    private static void printSummary(PrintStream out, String file, EvalReport report, long elapsedMs, String version) {
+    public static void printSummary(PrintStream out, String file, EvalReport report, long elapsedMs, String version) {
         out.printf(Locale.ROOT, "file %s, rules %s, %d messages (%d skipped) in %d ms%n",
                 file, version, report.total(), report.skipped(), elapsedMs);
         out.printf(Locale.ROOT, "ALLOW: %d, false blocks %d (%.2f%%)%n", report.allow(), report.falseBlocks(),
@@ -68,7 +68,7 @@ public final class EvalMain {
                 category, nWrong[0], nWrong[1], percent(nWrong[1], nWrong[0])));
     }
 
-    private static void printMistakes(PrintStream out, EvalReport report, boolean explain) {
+    public static void printMistakes(PrintStream out, EvalReport report, boolean explain) {
         List<EvalReport.Mistake> mistakes = report.mistakes();
         int shown = 0;
         for (EvalReport.Mistake mistake : mistakes) {
@@ -82,7 +82,9 @@ public final class EvalMain {
             out.printf(Locale.ROOT, "%s line %d [%s]: %s%n", kind, m.line(), m.category() == null ? "-" : m.category(),
                     explain ? m.text() : abbreviate(m.text()));
             if (explain) {
-                out.println("    " + (v.blocked() ? v.reason() : "allowed; weak signals: " + describe(v.hits())));
+                out.println("    " + (v.blocked() ? v.reason() : "allowed; weak signals: " + describe(v.hits()))
+                        + (v.score() == null ? "" : String.format(Locale.ROOT, " [model %s p=%.3f]",
+                                v.score().modelVersion(), v.score().probability())));
             }
             shown++;
         }

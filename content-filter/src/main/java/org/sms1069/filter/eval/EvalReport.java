@@ -27,11 +27,11 @@ public final class EvalReport {
     private final Map<String, Bucket> byCategory = new TreeMap<>();
     private final List<Mistake> mistakes = new ArrayList<>();
 
-    void skipped(int count) {
+    public void skipped(int count) {
         skipped += count;
     }
 
-    void record(LabelledMessage message, Verdict verdict) {
+    public void record(LabelledMessage message, Verdict verdict) {
         total++;
         boolean wrong = verdict.blocked() != message.expectBlock();
         if (message.expectBlock()) {

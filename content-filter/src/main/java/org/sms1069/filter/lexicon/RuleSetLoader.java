@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.sms1069.filter.score.MarketingModel;
 
 /**
  * Reads a {@link RuleSet} from the four versioned files {@code lexicon-VERSION.tsv},
@@ -33,17 +34,42 @@ public final class RuleSetLoader {
     }
 
     public static RuleSet fromClasspath(String version) {
-        return parse(version, name -> readResource(RESOURCE_DIR + name));
+        RuleSet rules = parse(version, name -> readResource(RESOURCE_DIR + name));
+        String modelFile = modelFile(rules);
+        if (modelFile == null) {
+            return rules;
+        }
+        try (InputStream in = RuleSetLoader.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + modelFile)) {
+            if (in == null) {
+                throw new IllegalArgumentException("missing model resource " + RESOURCE_DIR + modelFile);
+            }
+            return rules.withModel(MarketingModel.read(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model " + modelFile, e);
+        }
     }
 
     public static RuleSet fromDirectory(Path directory, String version) {
-        return parse(version, name -> {
+        RuleSet rules = parse(version, name -> {
             try {
                 return Files.readString(directory.resolve(name), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read rule file " + name, e);
             }
         });
+        String modelFile = modelFile(rules);
+        if (modelFile == null) {
+            return rules;
+        }
+        try (InputStream in = Files.newInputStream(directory.resolve(modelFile))) {
+            return rules.withModel(MarketingModel.read(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model " + modelFile, e);
+        }
+    }
+
+    private static String modelFile(RuleSet rules) {
+        return rules.settings().modelFile();
     }
 
     /** For callers that keep rules elsewhere (a database, a config service). */
@@ -67,7 +93,7 @@ public final class RuleSetLoader {
                 parseLexicon(lexiconFile, source.read(lexiconFile)),
                 parsePatterns(patternFile, source.read(patternFile)),
                 parseVariants(variantFile, source.read(variantFile)),
-                parseSettings(settingsFile, source.read(settingsFile)));
+                parseSettings(settingsFile, source.read(settingsFile)), null);
     }
 
     static List<LexiconEntry> parseLexicon(String file, String content) {
@@ -126,7 +152,18 @@ public final class RuleSetLoader {
                 Integer.parseInt(required(p, file, "max.length")),
                 list(required(p, file, "link.shorteners")),
                 list(required(p, file, "link.top-level-domains")),
-                list(required(p, file, "signature.test-names")));
+                list(required(p, file, "signature.test-names")),
+                new ModelThresholds(
+                        optionalDouble(p, "model.threshold.notification", ModelThresholds.DEFAULTS.notification()),
+                        optionalDouble(p, "model.threshold.reminder", ModelThresholds.DEFAULTS.reminder()),
+                        optionalDouble(p, "model.threshold.verification", ModelThresholds.DEFAULTS.verification()),
+                        (int) optionalDouble(p, "model.rules-alone.score", ModelThresholds.DEFAULTS.rulesAloneScore())),
+                p.getProperty("model.file"));
+    }
+
+    private static double optionalDouble(Properties p, String key, double otherwise) {
+        String value = p.getProperty(key);
+        return value == null ? otherwise : Double.parseDouble(value.strip());
     }
 
     private interface RowHandler {

@@ -6,7 +6,10 @@ import org.sms1069.filter.lexicon.SignalCategory;
 import org.sms1069.filter.lexicon.TermMatcher;
 import org.sms1069.filter.normalize.NormalizedText;
 
-/** Lexicon terms, matched on the compact view so separators and variants don't hide them. */
+/**
+ * Lexicon terms, matched on the compact view so separators and variants don't hide them; Latin
+ * letters only on word boundaries ({@link LatinWords}).
+ */
 public final class LexiconRule implements Rule {
 
     private final TermMatcher matcher;
@@ -25,7 +28,7 @@ public final class LexiconRule implements Rule {
             }
             int from = compact.spanStart(start, end);
             int to = compact.spanEnd(start, end);
-            if (scan.insideSignature(from, to)) {
+            if (scan.insideSignature(from, to) || !LatinWords.wholeWords(scan.folded(), from, to)) {
                 return;
             }
             RuleHit hit = new RuleHit(entry.ruleId(), entry.category().verdictCategory(), entry.weight(),

@@ -13,6 +13,7 @@ import org.sms1069.filter.MatchedSpan;
 import org.sms1069.filter.RuleHit;
 import org.sms1069.filter.Verdict;
 import org.sms1069.filter.lexicon.FilterSettings;
+import org.sms1069.filter.score.ModelScore;
 import org.sms1069.model.MessageType;
 
 /**
@@ -20,6 +21,10 @@ import org.sms1069.model.MessageType;
  * repeating a word does not add up; different words and different signals do. Prohibited content outranks
  * marketing, which outranks format; weak prohibited signals also count towards marketing
  * (a loan pitch that is not explicit is still an advertisement).
+ *
+ * <p>With a marketing model the rules keep the last word for prohibited content and format errors,
+ * and the model's calibrated probability, against the threshold of the message's type, decides
+ * marketing; the rule ids are among the model's features, so a strong pitch word still counts.
  */
 public final class VerdictDecider {
 
@@ -27,13 +32,22 @@ public final class VerdictDecider {
             .comparingInt((RuleHit h) -> h.span() == null ? Integer.MAX_VALUE : h.span().start())
             .thenComparing(RuleHit::ruleId);
 
+    public static final String MODEL_RULE_ID = "MODEL_MARKETING";
+
     public Verdict decide(List<RuleHit> hits, MessageType type, FilterSettings settings) {
-        Map<Category, Integer> score = scores(hits);
-        int prohibited = score.getOrDefault(Category.PROHIBITED, 0);
-        int marketing = score.getOrDefault(Category.MARKETING, 0);
-        int format = score.getOrDefault(Category.FORMAT, 0);
+        return decide(hits, type, settings, null, true);
+    }
+
+    /**
+     * @param score  the model's view of the message, null when the rule set has no model
+     * @param signed whether the message carries a {@code 【signature】}, as every 1069 send does
+     */
+    public Verdict decide(List<RuleHit> hits, MessageType type, FilterSettings settings, ModelScore score, boolean signed) {
+        Map<Category, Integer> scores = scores(hits);
+        int prohibited = scores.getOrDefault(Category.PROHIBITED, 0);
+        int marketing = scores.getOrDefault(Category.MARKETING, 0);
+        int format = scores.getOrDefault(Category.FORMAT, 0);
         int block = settings.blockScore();
-        int contentBar = type == MessageType.VERIFICATION ? settings.verificationBlockScore() : block;
         List<RuleHit> sorted = new ArrayList<>(hits);
         sorted.sort(TEXT_ORDER);
 
@@ -42,25 +56,79 @@ public final class VerdictDecider {
         if (prohibited >= block) {
             category = Category.PROHIBITED;
             reasons = Set.of(Category.PROHIBITED, Category.MARKETING);
-        } else if (prohibited + marketing >= contentBar) {
+        } else if (rulesBlockContent(hits, prohibited + marketing, type, settings, score != null, signed)) {
             category = prohibited > marketing ? Category.PROHIBITED : Category.MARKETING;
             reasons = Set.of(Category.PROHIBITED, Category.MARKETING);
         } else if (format >= block) {
             category = Category.FORMAT;
             reasons = Set.of(Category.FORMAT);
+        } else if (score != null && modelBlocks(score, type, settings)) {
+            category = prohibited > marketing ? Category.PROHIBITED : Category.MARKETING;
+            reasons = Set.of(Category.PROHIBITED, Category.MARKETING);
+            sorted.addAll(0, modelHits(score, settings.modelThresholds().forType(type)));
         }
         if (category == null) {
-            return new Verdict(Decision.ALLOW, null, List.of(), List.of(), "通过 / allowed", sorted);
+            return new Verdict(Decision.ALLOW, null, List.of(), List.of(), "通过 / allowed", sorted, score);
         }
         if (format >= block) {
             reasons = new LinkedHashSet<>(reasons);
             reasons.add(Category.FORMAT);
         }
-        return blockVerdict(category, sorted, reasons, score);
+        return blockVerdict(category, sorted, reasons, scores, score);
+    }
+
+    /**
+     * Without a model: marketing + prohibited weights reach the bar of the type. With one, the rules
+     * alone block marketing only outside verification codes, and only for several pitch terms at once
+     * (model.rules-alone.score) or, in a signed message (a 1069 send), a term that blocks on its own
+     * (weight >= block.score); the rest is the model's call. Unsigned free text (forwarded posts,
+     * news, chat in the public corpus) quotes such words too often for one word to decide.
+     */
+    private static boolean rulesBlockContent(List<RuleHit> hits, int content, MessageType type, FilterSettings settings,
+                                             boolean withModel, boolean signed) {
+        if (!withModel) {
+            int bar = type == MessageType.VERIFICATION ? settings.verificationBlockScore() : settings.blockScore();
+            return content >= bar;
+        }
+        if (type == MessageType.VERIFICATION) {
+            return false;
+        }
+        if (content >= settings.modelThresholds().rulesAloneScore()) {
+            return true;
+        }
+        if (!signed) {
+            return false;
+        }
+        for (RuleHit hit : hits) {
+            if (hit.category() == Category.MARKETING && hit.weight() >= settings.blockScore()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static boolean modelBlocks(ModelScore score, MessageType type, FilterSettings settings) {
+        return score.probability() >= settings.modelThresholds().forType(type);
+    }
+
+    /** The n-grams that pushed the model's score, as weightless hits of one rule id, so the reason lists them with spans. */
+    private static List<RuleHit> modelHits(ModelScore score, double threshold) {
+        String reason = String.format(java.util.Locale.ROOT, "营销概率 / marketing probability %.3f ≥ %.3f (model %s)",
+                score.probability(), threshold, score.modelVersion());
+        List<RuleHit> out = new ArrayList<>(score.pushes().size() + 1);
+        for (ModelScore.Push push : score.pushes()) {
+            if (push.span() != null && !push.isRule()) {
+                out.add(new RuleHit(MODEL_RULE_ID, Category.MARKETING, 0, push.span(), reason));
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(new RuleHit(MODEL_RULE_ID, Category.MARKETING, 0, null, reason));
+        }
+        return out;
     }
 
     private static Verdict blockVerdict(Category category, List<RuleHit> sorted, Set<Category> reasons,
-                                        Map<Category, Integer> score) {
+                                        Map<Category, Integer> score, ModelScore model) {
         // rule ids in first-seen order, each with its reason text: the first hit's detail, then
         // 「matched」 of every further hit whose detail differs from the text so far
         List<String> ruleIds = new ArrayList<>(4);
@@ -101,7 +169,7 @@ public final class VerdictDecider {
                 orderedSpans.add(span);
             }
         }
-        return new Verdict(Decision.BLOCK, category, ruleIds, orderedSpans, reason.toString(), sorted);
+        return new Verdict(Decision.BLOCK, category, ruleIds, orderedSpans, reason.toString(), sorted, model);
     }
 
     /** {@code text.equals(span == null ? reason : reason + " 「" + span.matched() + "」")} without building the string. */

@@ -6,6 +6,7 @@ import org.sms1069.model.MessageStatus;
 import org.sms1069.model.MessageIds;
 import org.sms1069.model.MessageType;
 import org.sms1069.model.event.AcceptedMessage;
+import org.sms1069.model.event.BlockedMessage;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.Recipient;
 import org.sms1069.model.event.StatusEvent;
@@ -27,6 +28,23 @@ class SmsJsonTest {
         byte[] json = SmsJson.write(event);
         assertThat(new String(json, StandardCharsets.UTF_8)).contains("\"at\":\"2026-11-28T12:00:00Z\"");
         assertThat(SmsJson.read(json, StatusEvent.class)).isEqualTo(event);
+    }
+
+    @Test
+    void blockedMessageCarriesTheModelVersionAndScoreAndReadsRecordsWrittenWithoutThem() throws Exception {
+        BlockedMessage blocked = blocked("marketing-v1", 0.93);
+        assertThat(SmsJson.read(SmsJson.write(blocked), BlockedMessage.class)).isEqualTo(blocked);
+
+        var withoutModel = (com.fasterxml.jackson.databind.node.ObjectNode) SmsJson.mapper().readTree(SmsJson.write(blocked));
+        withoutModel.remove(List.of("modelVersion", "marketingScore"));
+        assertThat(SmsJson.mapper().treeToValue(withoutModel, BlockedMessage.class)).isEqualTo(blocked(null, null));
+    }
+
+    private static BlockedMessage blocked(String modelVersion, Double score) {
+        return new BlockedMessage(BlockedMessage.VERSION, "e-1", "app", MessageType.NOTIFICATION,
+                List.of("138****8000"), "【店】全场5折", "MARKETING", List.of("MODEL_MARKETING"),
+                List.of(new BlockedMessage.Span(3, 7, "全场5折")), "reason", null, "v1",
+                Instant.parse("2026-12-06T12:00:00Z"), modelVersion, score);
     }
 
     @Test
