@@ -20,10 +20,10 @@ import java.util.Map;
  * batches of up to {@value #BATCH_BYTES} bytes per partition, compressed with lz4 (cheapest CPU per byte saved for
  * small JSON records; zstd compresses more but costs more CPU on a 2-core machine), still acks=all and idempotent.
  * A consumer's fetch is answered as soon as a record is there, or after {@value #FETCH_MAX_WAIT_MS} ms when none
- * comes (Kafka's defaults): an idle consumer then costs two fetches a second, not a hundred. A short wait (10 ms,
- * with 64 KB minimum fetches) made every idle consumer of the platform (a dozen of them) poll the broker a hundred
- * times a second, which was a third of the gateway's and router's CPU under load (docs/benchmarks.md). Under load
- * records still come in batches: they pile up in the fetch buffer while a poll's records are handled.
+ * comes (Kafka's defaults): an idle consumer costs two fetches a second, and a lone record (a verification code at
+ * a quiet hour) is not held back. Under load records still come in batches: they pile up in the fetch buffer while
+ * a poll's records are handled. The 64 KB / 10 ms fetches tried before made no measurable difference under load
+ * (docs/benchmarks.md, "Consumer fetch settings") and cost a dozen idle consumers a hundred fetches a second each.
  */
 public final class KafkaClients {
     static final int LINGER_MS = 5;
