@@ -66,6 +66,10 @@ if [ ! -f "$run/secrets.env" ]; then
   } > "$run/secrets.env"
   umask 022
 fi
+# the text key (seals verification texts in Kafka) came later: installations made before get theirs now
+if ! grep -q '^SMS_TEXT_KEY=' "$run/secrets.env"; then
+  (umask 077; echo "SMS_TEXT_KEY=$(openssl rand -base64 32)" >> "$run/secrets.env")
+fi
 set -a; source "$run/secrets.env"; set +a
 
 extra_config="optional:file:${SMS_LINKS_FILE:-$here/links.yml}${SPRING_CONFIG_ADDITIONAL_LOCATION:+,$SPRING_CONFIG_ADDITIONAL_LOCATION}"

@@ -104,7 +104,7 @@ public class GatewayRuntime implements SmartLifecycle {
             link.start();
             resources.add(link);
             OutboundDispatcher dispatcher = new OutboundDispatcher(link, claims, scheduler, correlator, inbound, health,
-                    publisher, properties.retry().policy(), meters, clock);
+                    publisher, properties.kafka().textSeal(), properties.retry().policy(), meters, clock);
             String group = "gateway-" + settings.id();
             PollBudget budget = budgets.get(settings.id());
             // the handler may take the whole budget of a poll; Kafka's interval adds a minute for the commit

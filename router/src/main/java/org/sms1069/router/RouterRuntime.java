@@ -109,7 +109,7 @@ public class RouterRuntime implements SmartLifecycle {
         resources.add(archive);
 
         SubmitHandler submit = new SubmitHandler(resolver, dispatch, new UdhReferences(redis.async(), routing.messageTtl()),
-                publisher, meters, clock);
+                publisher, properties.kafka().textSeal(), meters, clock);
         RetryHandler retry = new RetryHandler(publisher, dispatch, properties.retry().maxAttempts(), meters, clock);
         PortabilityLearner learner = new PortabilityLearner(resolver, overrides, archive, redis.async(), publisher,
                 routing.notSubscriberStats(), routing.messageTtl(), meters);

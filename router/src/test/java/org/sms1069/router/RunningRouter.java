@@ -19,6 +19,8 @@ import java.util.List;
  * connection for the test to drive it. Close it when done.
  */
 final class RunningRouter implements AutoCloseable {
+    /** The platform's text key, as the api that sealed the test's verification texts would have it. */
+    static final String TEXT_KEY = TestInfra.randomKey();
 
     /** A configured link; none is ever connected to, the router only publishes to its topic. */
     record Link(String id, String carrier, String protocol) {
@@ -46,6 +48,7 @@ final class RunningRouter implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--sms.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
+                "--sms.kafka.text-key=" + TEXT_KEY,
                 "--sms.kafka.partitions=3",
                 "--sms.redis.uri=" + TestInfra.redisUri()));
         args.addAll(List.of(settings));

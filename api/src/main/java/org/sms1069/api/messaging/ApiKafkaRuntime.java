@@ -4,6 +4,7 @@ import org.sms1069.api.callback.CallbackOutbox;
 import org.sms1069.api.config.ApiProperties;
 import org.sms1069.api.mo.MoIntake;
 import org.sms1069.api.store.StatusBatchWriter;
+import org.sms1069.messaging.KafkaSettings;
 import org.sms1069.messaging.Received;
 import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.messaging.TopicAdmin.TopicSpec;
@@ -49,7 +50,7 @@ public class ApiKafkaRuntime implements SmartLifecycle {
 
     @Override
     public void start() {
-        ApiProperties.Kafka kafka = properties.kafka();
+        KafkaSettings kafka = properties.kafka();
         int partitions = kafka.partitions();
         TopicAdmin.ensure(kafka.bootstrapServers(), kafka.replicationFactor(), List.of(
                 TopicSpec.of(Topics.SUBMIT, partitions), TopicSpec.of(Topics.STATUS, partitions),

@@ -128,7 +128,7 @@ public final class LinkDispatch {
         OutboundSubmit held = new OutboundSubmit(part.v(), part.dedupKey(), part.linkId(), part.carrier(),
                 part.recipients(), part.sourceAddr(), part.segmentNumber(), part.segmentCount(), part.reference(),
                 part.text(), part.attempt(), part.expiresAt(), now.plus(recheck),
-                part.lastError() != null ? part.lastError() : NO_HEALTHY_LINK, since);
+                part.lastError() != null ? part.lastError() : NO_HEALTHY_LINK, since, part.sealed());
         return publisher.publish(Topics.RETRY, key, held);
     }
 
@@ -139,7 +139,7 @@ public final class LinkDispatch {
         }
         return new OutboundSubmit(part.v(), part.dedupKey(), link.id(), part.carrier(), part.recipients(),
                 part.sourceAddr(), part.segmentNumber(), part.segmentCount(), part.reference(), part.text(),
-                part.attempt(), part.expiresAt(), part.notBefore(), part.lastError(), null);
+                part.attempt(), part.expiresAt(), part.notBefore(), part.lastError(), null, part.sealed());
     }
 
     /**
@@ -152,7 +152,7 @@ public final class LinkDispatch {
             singles.add(new OutboundSubmit(part.v(), recipient.messageId() + ":" + part.segmentNumber() + ":" + part.attempt(),
                     part.linkId(), part.carrier(), List.of(recipient), part.sourceAddr(), part.segmentNumber(),
                     part.segmentCount(), part.reference(), part.text(), part.attempt(), part.expiresAt(), null,
-                    part.lastError(), null));
+                    part.lastError(), null, part.sealed()));
         }
         return singles;
     }
