@@ -130,8 +130,10 @@ start_service carrier-sim carrier-sim "$sim_port" --sim.smpp.port="${SMS_SIM_SMP
 wait_healthy carrier-sim "$sim_port"
 start_service gateway gateway "$gateway_port"
 start_service router router "$router_port"
+# local development: callbacks may go to a receiver on this machine over http (never in production)
 start_service api api "$api_port" \
-  --spring.r2dbc.url="r2dbc:postgresql://127.0.0.1:$pg_port/$db" --spring.flyway.url="jdbc:postgresql://127.0.0.1:$pg_port/$db"
+  --spring.r2dbc.url="r2dbc:postgresql://127.0.0.1:$pg_port/$db" --spring.flyway.url="jdbc:postgresql://127.0.0.1:$pg_port/$db" \
+  --sms.callbacks.allow-http=true --sms.callbacks.allowed-networks=127.0.0.0/8,::1/128
 wait_healthy gateway "$gateway_port"
 warn_links_not_up "$gateway_port"
 wait_healthy router "$router_port"
