@@ -7,6 +7,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.sms1069.gateway.config.GatewayProperties;
 import org.sms1069.gateway.config.SessionProperties;
+import org.sms1069.gateway.config.SgipServerProperties;
 import org.sms1069.gateway.dispatch.OutboundDispatcher;
 import org.sms1069.gateway.dispatch.PartClaims;
 import org.sms1069.gateway.dispatch.PollBudget;
@@ -49,6 +50,7 @@ import java.util.concurrent.TimeUnit;
 public class GatewayRuntime implements SmartLifecycle {
     private final GatewayProperties properties;
     private final SessionProperties session;
+    private final SgipServerProperties sgipServer;
     private final LinkHealthReporter health;
     private final Publisher publisher;
     private final MeterRegistry meters;
@@ -56,11 +58,12 @@ public class GatewayRuntime implements SmartLifecycle {
     private final Resources resources = new Resources();
     private volatile boolean running;
 
-    public GatewayRuntime(GatewayProperties properties, SessionProperties session, LinkHealthReporter health,
-                          Publisher publisher, MeterRegistry meters, ConsumerHealth consumers) {
+    public GatewayRuntime(GatewayProperties properties, SessionProperties session, SgipServerProperties sgipServer,
+                          LinkHealthReporter health, Publisher publisher, MeterRegistry meters, ConsumerHealth consumers) {
         this.consumers = consumers;
         this.properties = properties;
         this.session = session;
+        this.sgipServer = sgipServer;
         this.health = health;
         this.publisher = publisher;
         this.meters = meters;
@@ -81,7 +84,8 @@ public class GatewayRuntime implements SmartLifecycle {
         NioEventLoopGroup eventLoops = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 new DefaultThreadFactory("gateway-netty", true));
         resources.add(() -> eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
-        LinkEnvironment environment = new LinkEnvironment(eventLoops, scheduler, properties.reconnect().policy(), session, meters);
+        LinkEnvironment environment = new LinkEnvironment(eventLoops, scheduler, properties.reconnect().policy(), session, meters,
+                sgipServer);
 
         Clock clock = Clock.systemUTC();
         ReceiptCorrelator correlator = new ReceiptCorrelator(redis.async(), properties.receiptTtl(), properties.settledTtl(),
