@@ -71,8 +71,7 @@ public class GatewayRuntime implements SmartLifecycle {
 
     @Override
     public void start() {
-        String bootstrap = properties.kafka().bootstrapServers();
-        TopicAdmin.ensure(bootstrap, properties.kafka().replicationFactor(), topics());
+        TopicAdmin.ensure(properties.kafka(), topics());
 
         RedisClient redisClient = RedisClient.create(properties.redis().uri());
         StatefulRedisConnection<String, String> redis = redisClient.connect();
@@ -112,9 +111,8 @@ public class GatewayRuntime implements SmartLifecycle {
             String group = "gateway-" + settings.id();
             PollBudget budget = budgets.get(settings.id());
             // the handler may take the whole budget of a poll; Kafka's interval adds a minute for the commit
-            ConsumerSettings consumerSettings = ConsumerSettings.of(bootstrap, group, group, budget.maxPollRecords())
-                    .withHandlerTimeout(budget.maxPollInterval(), budget.maxPollInterval().plusMinutes(1))
-                    .withStallAfter(properties.kafka().stallAfter());
+            ConsumerSettings consumerSettings = ConsumerSettings.of(properties.kafka(), group, group, budget.maxPollRecords())
+                    .withHandlerTimeout(budget.maxPollInterval(), budget.maxPollInterval().plusMinutes(1));
             ReliableConsumer<OutboundSubmit> consumer = new ReliableConsumer<>("gateway", Topics.outbound(settings.id()),
                     consumerSettings, dispatcher, publisher, meters).watchedBy(consumers);
             resources.add(consumer.start());

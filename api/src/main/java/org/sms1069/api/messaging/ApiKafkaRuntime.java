@@ -52,7 +52,7 @@ public class ApiKafkaRuntime implements SmartLifecycle {
     public void start() {
         KafkaSettings kafka = properties.kafka();
         int partitions = kafka.partitions();
-        TopicAdmin.ensure(kafka.bootstrapServers(), kafka.replicationFactor(), List.of(
+        TopicAdmin.ensure(kafka, List.of(
                 TopicSpec.of(Topics.SUBMIT, partitions), TopicSpec.of(Topics.STATUS, partitions),
                 TopicSpec.of(Topics.MO, partitions), TopicSpec.of(Topics.BLOCKED, partitions), TopicSpec.of(Topics.DEAD, 1)));
         statusConsumer = consumers.startBatched(Topics.STATUS, "api-status",
