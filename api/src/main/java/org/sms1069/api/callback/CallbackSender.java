@@ -53,9 +53,7 @@ class CallbackSender {
             } catch (IllegalArgumentException e) {
                 return Mono.just(new Outcome(null, "callback URL is not a valid URI", Duration.ZERO));
             }
-            // set before the rules existed, or an IP literal (connected to without the checking resolver)
-            var refusal = targets.shapeRefusal(uri).or(() -> targets.refusedLiteral(uri.getHost())
-                    ? java.util.Optional.of("callback URL's address is internal, refused") : java.util.Optional.empty());
+            var refusal = targets.sendRefusal(uri);
             if (refusal.isPresent()) {
                 return Mono.just(new Outcome(null, refusal.get(), Duration.ZERO));
             }

@@ -68,16 +68,24 @@ public class CallbackTargets {
         return Optional.empty();
     }
 
-    /** True when {@code host} is an IP literal of a refused address (a literal is connected to without resolving). */
-    public boolean refusedLiteral(String host) {
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        return Cidr.literal(bare).map(bytes -> {
+    /**
+     * Why a POST to {@code uri} must not be made, judged without a DNS lookup (a host name is checked by
+     * {@link CheckedAddressResolver} as it is resolved): a URL set before the rules existed, or an IP literal, which
+     * the client connects to without resolving.
+     */
+    public Optional<String> sendRefusal(URI uri) {
+        Optional<String> shape = shapeRefusal(uri);
+        if (shape.isPresent()) {
+            return shape;
+        }
+        boolean internal = Cidr.literal(uri.getHost()).map(bytes -> {
             try {
                 return refused(InetAddress.getByAddress(bytes));
             } catch (UnknownHostException e) {
                 return true;
             }
         }).orElse(false);
+        return internal ? Optional.of("callback URL's address " + uri.getHost() + " is internal, refused") : Optional.empty();
     }
 
     /**
@@ -96,8 +104,7 @@ public class CallbackTargets {
     }
 
     private static InetAddress[] resolve(String host) throws UnknownHostException {
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        Optional<byte[]> literal = Cidr.literal(bare);
-        return literal.isPresent() ? new InetAddress[]{InetAddress.getByAddress(literal.get())} : InetAddress.getAllByName(bare);
+        Optional<byte[]> literal = Cidr.literal(host);
+        return literal.isPresent() ? new InetAddress[]{InetAddress.getByAddress(literal.get())} : InetAddress.getAllByName(host);
     }
 }
