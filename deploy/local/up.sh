@@ -72,6 +72,10 @@ if [ ! -f "$run/secrets.env" ]; then
   } > "$run/secrets.env"
   umask 022
 fi
+# the text key (seals verification texts in Kafka) came later: installations made before get theirs now
+if ! grep -q '^SMS_TEXT_KEY=' "$run/secrets.env"; then
+  (umask 077; echo "SMS_TEXT_KEY=$(openssl rand -base64 32)" >> "$run/secrets.env")
+fi
 set -a; source "$run/secrets.env"; set +a
 
 extra_config="optional:file:${SMS_LINKS_FILE:-$here/links.yml}${SPRING_CONFIG_ADDITIONAL_LOCATION:+,$SPRING_CONFIG_ADDITIONAL_LOCATION}"
@@ -134,8 +138,10 @@ start_service carrier-sim carrier-sim "$sim_port" --sim.smpp.port="${SMS_SIM_SMP
 wait_healthy carrier-sim "$sim_port"
 start_service gateway gateway "$gateway_port" --management.server.port="$gateway_management_port"
 start_service router router "$router_port" --management.server.port="$router_management_port"
+# local development: callbacks may go to a receiver on this machine over http (never in production)
 start_service api api "$api_port" --management.server.port="$api_management_port" \
-  --spring.r2dbc.url="r2dbc:postgresql://127.0.0.1:$pg_port/$db" --spring.flyway.url="jdbc:postgresql://127.0.0.1:$pg_port/$db"
+  --spring.r2dbc.url="r2dbc:postgresql://127.0.0.1:$pg_port/$db" --spring.flyway.url="jdbc:postgresql://127.0.0.1:$pg_port/$db" \
+  --sms.callbacks.allow-http=true --sms.callbacks.allowed-networks=127.0.0.0/8,::1/128
 wait_healthy gateway "$gateway_management_port"
 warn_links_not_up "$gateway_management_port"
 wait_healthy router "$router_management_port"

@@ -23,6 +23,8 @@ import java.util.Map;
  */
 final class Platform implements AutoCloseable {
     static final String ADMIN_KEY_ID = "admin-e2e";
+    /** The text key api, router and gateway share. */
+    static final String TEXT_KEY = TestInfra.randomKey();
     static final String ADMIN_SECRET = "admin-secret-e2e";
     /** In one JVM the api's database libraries are on every service's classpath; only the api uses them. */
     private static final String WITHOUT_DATABASE = "--spring.autoconfigure.exclude="
@@ -102,6 +104,7 @@ final class Platform implements AutoCloseable {
                 "--sms.number=10690123456",
                 "--sms.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                 "--sms.kafka.partitions=3",
+                "--sms.kafka.text-key=" + TEXT_KEY,
                 "--sms.redis.uri=" + TestInfra.redisUri(),
                 // the router's batch window (20 ms in production), wide enough on a busy CI machine for the
                 // parts of one multi-phone request to meet in one multi-destination submit

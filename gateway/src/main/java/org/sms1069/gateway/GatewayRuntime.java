@@ -7,6 +7,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.sms1069.gateway.config.GatewayProperties;
 import org.sms1069.gateway.config.SessionProperties;
+import org.sms1069.gateway.config.SgipServerProperties;
 import org.sms1069.gateway.dispatch.OutboundDispatcher;
 import org.sms1069.gateway.dispatch.PartClaims;
 import org.sms1069.gateway.dispatch.PollBudget;
@@ -49,6 +50,7 @@ import java.util.concurrent.TimeUnit;
 public class GatewayRuntime implements SmartLifecycle {
     private final GatewayProperties properties;
     private final SessionProperties session;
+    private final SgipServerProperties sgipServer;
     private final LinkHealthReporter health;
     private final Publisher publisher;
     private final MeterRegistry meters;
@@ -56,11 +58,12 @@ public class GatewayRuntime implements SmartLifecycle {
     private final Resources resources = new Resources();
     private volatile boolean running;
 
-    public GatewayRuntime(GatewayProperties properties, SessionProperties session, LinkHealthReporter health,
-                          Publisher publisher, MeterRegistry meters, ConsumerHealth consumers) {
+    public GatewayRuntime(GatewayProperties properties, SessionProperties session, SgipServerProperties sgipServer,
+                          LinkHealthReporter health, Publisher publisher, MeterRegistry meters, ConsumerHealth consumers) {
         this.consumers = consumers;
         this.properties = properties;
         this.session = session;
+        this.sgipServer = sgipServer;
         this.health = health;
         this.publisher = publisher;
         this.meters = meters;
@@ -68,8 +71,7 @@ public class GatewayRuntime implements SmartLifecycle {
 
     @Override
     public void start() {
-        String bootstrap = properties.kafka().bootstrapServers();
-        TopicAdmin.ensure(bootstrap, properties.kafka().replicationFactor(), topics());
+        TopicAdmin.ensure(properties.kafka(), topics());
 
         RedisClient redisClient = RedisClient.create(properties.redis().uri());
         StatefulRedisConnection<String, String> redis = redisClient.connect();
@@ -81,7 +83,8 @@ public class GatewayRuntime implements SmartLifecycle {
         NioEventLoopGroup eventLoops = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 new DefaultThreadFactory("gateway-netty", true));
         resources.add(() -> eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
-        LinkEnvironment environment = new LinkEnvironment(eventLoops, scheduler, properties.reconnect().policy(), session, meters);
+        LinkEnvironment environment = new LinkEnvironment(eventLoops, scheduler, properties.reconnect().policy(), session, meters,
+                sgipServer);
 
         Clock clock = Clock.systemUTC();
         ReceiptCorrelator correlator = new ReceiptCorrelator(redis.async(), properties.receiptTtl(), properties.settledTtl(),
@@ -104,13 +107,12 @@ public class GatewayRuntime implements SmartLifecycle {
             link.start();
             resources.add(link);
             OutboundDispatcher dispatcher = new OutboundDispatcher(link, claims, scheduler, correlator, inbound, health,
-                    publisher, properties.retry().policy(), meters, clock);
+                    publisher, properties.kafka().textSeal(), properties.retry().policy(), meters, clock);
             String group = "gateway-" + settings.id();
             PollBudget budget = budgets.get(settings.id());
             // the handler may take the whole budget of a poll; Kafka's interval adds a minute for the commit
-            ConsumerSettings consumerSettings = ConsumerSettings.of(bootstrap, group, group, budget.maxPollRecords())
-                    .withHandlerTimeout(budget.maxPollInterval(), budget.maxPollInterval().plusMinutes(1))
-                    .withStallAfter(properties.kafka().stallAfter());
+            ConsumerSettings consumerSettings = ConsumerSettings.of(properties.kafka(), group, group, budget.maxPollRecords())
+                    .withHandlerTimeout(budget.maxPollInterval(), budget.maxPollInterval().plusMinutes(1));
             ReliableConsumer<OutboundSubmit> consumer = new ReliableConsumer<>("gateway", Topics.outbound(settings.id()),
                     consumerSettings, dispatcher, publisher, meters).watchedBy(consumers);
             resources.add(consumer.start());

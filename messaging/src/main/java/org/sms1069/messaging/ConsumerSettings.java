@@ -55,6 +55,12 @@ public record ConsumerSettings(String bootstrapServers, String group, String cli
                 DEFAULT_STALL_AFTER, Map.of());
     }
 
+    /** A service's group: its {@code sms.kafka} brokers, client properties and stall time. */
+    public static ConsumerSettings of(KafkaSettings kafka, String group, String clientId, int maxPollRecords) {
+        return of(kafka.bootstrapServers(), group, clientId, maxPollRecords).withStallAfter(kafka.stallAfter())
+                .withKafka(kafka.clientProperties());
+    }
+
     public ConsumerSettings withHandlerTimeout(Duration timeout, Duration pollInterval) {
         return new ConsumerSettings(bootstrapServers, group, clientId, maxPollRecords, pollInterval, timeout,
                 retryBackoff, maxAttempts, maxRetryTime, stallAfter, kafka);

@@ -35,6 +35,16 @@ public final class KafkaClients {
     }
 
     public static KafkaProducer<String, byte[]> reliableProducer(String bootstrapServers, String clientId) {
+        return reliableProducer(bootstrapServers, clientId, Map.of());
+    }
+
+    /** A service's producer: with its {@code sms.kafka.properties} (TLS, SASL ...). */
+    public static KafkaProducer<String, byte[]> reliableProducer(KafkaSettings kafka, String clientId) {
+        return reliableProducer(kafka.bootstrapServers(), clientId, kafka.clientProperties());
+    }
+
+    private static KafkaProducer<String, byte[]> reliableProducer(String bootstrapServers, String clientId,
+                                                                  Map<String, Object> further) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -47,6 +57,7 @@ public final class KafkaClients {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        config.putAll(further);
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -73,6 +84,14 @@ public final class KafkaClients {
      * A consumer outside any group that reads where it is told ({@code assign} and {@code seek}): committed records
      * only, nothing committed, for reading a record back by its offset.
      */
+    public static KafkaConsumer<String, byte[]> offsetReader(KafkaSettings kafka, String clientId, int maxPollRecords,
+                                                             Map<String, Object> further) {
+        Map<String, Object> all = new HashMap<>(kafka.clientProperties());
+        all.putAll(further);
+        return offsetReader(kafka.bootstrapServers(), clientId, maxPollRecords, all);
+    }
+
+    /** As above, with the client properties given in {@code further}. */
     public static KafkaConsumer<String, byte[]> offsetReader(String bootstrapServers, String clientId, int maxPollRecords,
                                                              Map<String, Object> further) {
         Map<String, Object> config = new HashMap<>();

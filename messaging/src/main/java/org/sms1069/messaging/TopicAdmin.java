@@ -8,6 +8,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.sms1069.model.Topic;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,11 +37,31 @@ public final class TopicAdmin {
     }
 
     public static void ensure(String bootstrapServers, short replicationFactor, Collection<TopicSpec> topics) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        ensure(new Replicas(replicationFactor, null), Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                topics);
+    }
+
+    /**
+     * A service's topics: with its replication factor and {@code min.insync.replicas}, through an admin client with
+     * its {@code sms.kafka.properties}. Topics that exist already are left as they are.
+     */
+    public static void ensure(KafkaSettings kafka, Collection<TopicSpec> topics) {
+        Map<String, Object> config = new HashMap<>(kafka.clientProperties());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        ensure(new Replicas(kafka.replicationFactor(), kafka.minInsyncReplicas()), config, topics);
+    }
+
+    /** Replicas of a created topic, and how many must have a record before it is acknowledged (null: the broker's). */
+    private record Replicas(short factor, Integer minInsync) {
+    }
+
+    private static void ensure(Replicas replicas, Map<String, Object> adminConfig, Collection<TopicSpec> topics) {
+        Object bootstrapServers = adminConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+        try (Admin admin = Admin.create(adminConfig)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t.name()))
-                    .map(t -> newTopic(t, replicationFactor))
+                    .map(t -> newTopic(t, replicas))
                     .toList();
             if (missing.isEmpty()) {
                 return;
@@ -62,11 +83,15 @@ public final class TopicAdmin {
         }
     }
 
-    private static NewTopic newTopic(TopicSpec spec, short replicationFactor) {
-        NewTopic topic = new NewTopic(spec.name(), spec.partitions(), replicationFactor);
+    private static NewTopic newTopic(TopicSpec spec, Replicas replicas) {
+        NewTopic topic = new NewTopic(spec.name(), spec.partitions(), replicas.factor());
+        Map<String, String> configs = new HashMap<>();
         if (spec.compacted()) {
-            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }
-        return topic;
+        if (replicas.minInsync() != null) {
+            configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(replicas.minInsync()));
+        }
+        return topic.configs(configs);
     }
 }

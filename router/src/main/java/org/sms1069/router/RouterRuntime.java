@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.sms1069.messaging.ConsumerHealth;
 import org.sms1069.messaging.ConsumerSettings;
 import org.sms1069.messaging.KafkaClients;
+import org.sms1069.messaging.KafkaSettings;
 import org.sms1069.messaging.Publisher;
 import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.messaging.Resources;
@@ -82,18 +83,18 @@ public class RouterRuntime implements SmartLifecycle {
     }
 
     private void startAll() {
-        String bootstrap = properties.kafka().bootstrapServers();
+        KafkaSettings kafka = properties.kafka();
         RouterProperties.Routing routing = properties.router();
-        TopicAdmin.ensure(bootstrap, properties.kafka().replicationFactor(), topics());
+        TopicAdmin.ensure(kafka, topics());
 
         Clock clock = Clock.systemUTC();
         String instance = Integer.toHexString(System.identityHashCode(this));
-        Publisher publisher = new Publisher(KafkaClients.reliableProducer(bootstrap, "router-" + instance));
+        Publisher publisher = new Publisher(KafkaClients.reliableProducer(kafka, "router-" + instance));
         resources.add(publisher);
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> new Thread(r, "router-timer"));
         resources.add(timer::shutdownNow);
 
-        LinkHealthView health = new LinkHealthView(bootstrap, "router-link-health-" + instance).start(Duration.ofSeconds(10));
+        LinkHealthView health = new LinkHealthView(kafka, "router-link-health-" + instance).start(Duration.ofSeconds(10));
         resources.add(health);
         this.health = health;
         LinkSelector selector = new LinkSelector(properties.links(), properties.fallback());
@@ -105,11 +106,11 @@ public class RouterRuntime implements SmartLifecycle {
                 .description("parts held because their carrier has no healthy link").register(meters);
         LinkDispatch dispatch = new LinkDispatch(selector, health, batcher, publisher, waiting, routing.linkRecheck(),
                 routing.linkMaxWait(), meters, clock);
-        SubmitArchive archive = new SubmitArchive(bootstrap, "router-archive-" + instance);
+        SubmitArchive archive = new SubmitArchive(kafka, "router-archive-" + instance);
         resources.add(archive);
 
         SubmitHandler submit = new SubmitHandler(resolver, dispatch, new UdhReferences(redis.async(), routing.messageTtl()),
-                publisher, meters, clock);
+                publisher, properties.kafka().textSeal(), meters, clock);
         RetryHandler retry = new RetryHandler(publisher, dispatch, properties.retry().maxAttempts(), meters, clock);
         PortabilityLearner learner = new PortabilityLearner(resolver, overrides, archive, redis.async(), publisher,
                 routing.notSubscriberStats(), routing.messageTtl(), meters);
@@ -130,8 +131,7 @@ public class RouterRuntime implements SmartLifecycle {
 
     private <T> ReliableConsumer<T> consumer(String group, String instance, Topic<T> topic, ReliableConsumer.Handler<T> handler,
                                              Publisher publisher) {
-        ConsumerSettings settings = ConsumerSettings.of(properties.kafka().bootstrapServers(), group, group + "-" + instance,
-                MAX_POLL_RECORDS).withStallAfter(properties.kafka().stallAfter());
+        ConsumerSettings settings = ConsumerSettings.of(properties.kafka(), group, group + "-" + instance, MAX_POLL_RECORDS);
         return new ReliableConsumer<>("router", topic, settings, handler, publisher, meters).watchedBy(consumers);
     }
 

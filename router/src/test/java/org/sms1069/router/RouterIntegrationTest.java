@@ -13,6 +13,7 @@ import org.sms1069.model.MessageType;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.AcceptedMessage;
 import org.sms1069.model.event.OutboundSubmit;
+import org.sms1069.model.seal.TextSeal;
 import org.sms1069.model.event.Recipient;
 import org.sms1069.model.event.StatusEvent;
 import org.sms1069.testkit.TestInfra;
@@ -84,6 +85,38 @@ class RouterIntegrationTest {
             assertThat(part.expiresAt()).isEqualTo(message.expiresAt());
             assertThat(part.notBefore()).isNull();
         });
+    }
+
+    @Test
+    void aVerificationTextStaysSealedOnTheLinkTopic() throws Exception {
+        TextSeal seal = TextSeal.ofBase64(RunningRouter.TEXT_KEY);
+        String phone = phone("136");
+        String text = "【示例】您的验证码是K7QX2M，5分钟内有效。";
+        AcceptedMessage clear = new AcceptedMessage(AcceptedMessage.VERSION, TestInfra.unique("msg"), "app-test",
+                MessageType.VERIFICATION, phone, text, "1069012345601", 1, null, Instant.now(), null, null);
+
+        publisher.publish(Topics.SUBMIT, phone, clear.sealedWith(seal)).get();
+
+        ConsumerRecord<String, OutboundSubmit> record = awaitOutbound("CMCC", clear.messageId(), 1).get(0);
+        OutboundSubmit part = record.value();
+        assertThat(part.sealed()).isTrue();
+        assertThat(part.text()).doesNotContain("K7QX2M");
+        assertThat(part.openedWith(seal).text()).isEqualTo(text);
+    }
+
+    @Test
+    void aSealedTextTheKeyDoesNotOpenIsADeadLetterNotAPart() throws Exception {
+        String phone = phone("135");
+        AcceptedMessage foreign = new AcceptedMessage(AcceptedMessage.VERSION, TestInfra.unique("msg"), "app-test",
+                MessageType.VERIFICATION, phone, "【示例】您的验证码是482913。", "1069012345601", 1, null, Instant.now(), null,
+                null).sealedWith(TextSeal.ofBase64(TestInfra.randomKey()));
+
+        publisher.publish(Topics.SUBMIT, phone, foreign).get();
+
+        assertThat(await(Topics.DEAD, letter -> letter.value() != null && letter.value().contains(foreign.messageId()), 1))
+                .singleElement().satisfies(letter -> assertThat(letter.value().error()).contains("sms.kafka.text-key"));
+        assertThat(readAll(Topics.outbound(linkId("CMCC")), Duration.ofSeconds(1), part -> true))
+                .noneMatch(r -> r.value().recipients().get(0).messageId().equals(foreign.messageId()));
     }
 
     @Test

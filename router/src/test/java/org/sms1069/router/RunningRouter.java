@@ -19,6 +19,8 @@ import java.util.List;
  * connection for the test to drive it. Close it when done.
  */
 final class RunningRouter implements AutoCloseable {
+    /** The platform's text key, as the api that sealed the test's verification texts would have it. */
+    static final String TEXT_KEY = TestInfra.randomKey();
 
     /** A configured link; none is ever connected to, the router only publishes to its topic. */
     record Link(String id, String carrier, String protocol) {
@@ -47,6 +49,7 @@ final class RunningRouter implements AutoCloseable {
                 "--server.port=0",
                 "--management.server.port=0",
                 "--sms.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
+                "--sms.kafka.text-key=" + TEXT_KEY,
                 "--sms.kafka.partitions=3",
                 "--sms.redis.uri=" + TestInfra.redisUri()));
         for (String setting : settings) {

@@ -4,6 +4,7 @@ import org.sms1069.api.auth.ApiKeyStore;
 import org.sms1069.api.auth.Role;
 import org.sms1069.api.auth.SecretCipher;
 import org.sms1069.api.error.ApiException;
+import org.sms1069.api.egress.CallbackTargets;
 import org.sms1069.api.error.ErrorCode;
 import org.sms1069.api.reference.ReferenceCache;
 import org.sms1069.api.support.RandomIds;
@@ -12,6 +13,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** Creates apps with their first API key; the secret is shown once, in the answer. */
 @Service
@@ -20,12 +22,15 @@ public class AppService {
     private final TransactionalOperator tx;
     private final SecretCipher cipher;
     private final ReferenceCache cache;
+    private final CallbackTargets targets;
 
-    public AppService(DatabaseClient db, TransactionalOperator tx, SecretCipher cipher, ReferenceCache cache) {
+    public AppService(DatabaseClient db, TransactionalOperator tx, SecretCipher cipher, ReferenceCache cache,
+                      CallbackTargets targets) {
         this.db = db;
         this.tx = tx;
         this.cipher = cipher;
         this.cache = cache;
+        this.targets = targets;
     }
 
     public record CreatedApp(String appId, String name, String extension, String keyId, String keySecret) {
@@ -75,6 +80,18 @@ public class AppService {
     }
 
     public Mono<App> update(String appId, AppSettings update) {
+        if (update.callbackUrl() != null && !update.callbackUrl().isBlank()) {
+            // resolves the host: off the event loop
+            return Mono.fromCallable(() -> targets.refusal(update.callbackUrl()))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(refusal -> refusal.isPresent()
+                            ? Mono.error(new ApiException(ErrorCode.VALIDATION_FAILED, refusal.get()))
+                            : store(appId, update));
+        }
+        return store(appId, update);
+    }
+
+    private Mono<App> store(String appId, AppSettings update) {
         return find(appId)
                 .switchIfEmpty(Mono.error(new ApiException(ErrorCode.NOT_FOUND, "no app " + appId)))
                 .flatMap(app -> {

@@ -1,5 +1,6 @@
 package org.sms1069.api.apps;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +16,7 @@ import java.util.List;
  * @param dailyQuota      messages per day (Asia/Shanghai day) for the whole app
  * @param verifyPerMinute verification codes per phone per minute; likewise per hour and per day
  * @param codeAlphabet    characters of generated verification codes
+ * @param callbackUrl     where statuses and replies are POSTed; an explicit {@code null} (read as "") removes it
  * @param linkDomains     filed domains that approved templates may link to
  */
 public record AppSettings(
@@ -26,7 +28,8 @@ public record AppSettings(
         @Min(4) @Max(8) Integer codeLength,
         @Size(min = 2, max = 64) @Pattern(regexp = "[0-9A-Za-z]+", message = "must be letters and digits") String codeAlphabet,
         @Min(60) @Max(3600) Integer codeTtlSeconds,
-        @Size(max = 500) @Pattern(regexp = "https?://.+", message = "must be an http(s) URL") String callbackUrl,
+        @JsonDeserialize(using = NullMeansRemove.class) @Size(max = 500)
+        @Pattern(regexp = "(https?://.+)?", message = "must be an http(s) URL, or null to remove it") String callbackUrl,
         @Size(max = 20) List<@NotNull @Pattern(regexp = "[a-z0-9.-]+\\.[a-z]{2,}", message = "must be a lower-case domain name") String> linkDomains) {
 
     public static final AppSettings DEFAULTS = new AppSettings(false, 10_000, 1, 5, 10, 6, "0123456789", 300, null, List.of());

@@ -1,6 +1,8 @@
 package org.sms1069.api.callback;
 
 import io.netty.channel.ChannelOption;
+import org.sms1069.api.egress.CallbackTargets;
+import org.sms1069.api.egress.CheckedAddressResolver;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
@@ -18,12 +20,15 @@ import java.util.concurrent.TimeoutException;
 class CallbackSender {
     private final WebClient web;
     private final Duration timeout;
+    private final CallbackTargets targets;
     private final Clock clock;
 
-    CallbackSender(WebClient.Builder builder, CallbackProperties properties, Clock clock) {
+    CallbackSender(WebClient.Builder builder, CallbackProperties properties, CallbackTargets targets, Clock clock) {
         this.timeout = properties.timeout();
+        this.targets = targets;
         this.clock = clock;
         HttpClient http = HttpClient.create()
+                .resolver(new CheckedAddressResolver(targets))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
                 .responseTimeout(timeout)
                 .followRedirect(false);
@@ -47,6 +52,10 @@ class CallbackSender {
                 uri = URI.create(url);
             } catch (IllegalArgumentException e) {
                 return Mono.just(new Outcome(null, "callback URL is not a valid URI", Duration.ZERO));
+            }
+            var refusal = targets.sendRefusal(uri);
+            if (refusal.isPresent()) {
+                return Mono.just(new Outcome(null, refusal.get(), Duration.ZERO));
             }
             return web.post().uri(uri)
                     .contentType(MediaType.APPLICATION_JSON)

@@ -47,7 +47,7 @@ public class BlockedLog {
 
     Mono<Void> publish(App app, ComposedMessage message, List<String> phones, Verdict verdict, String rulesVersion) {
         BlockedMessage event = new BlockedMessage(BlockedMessage.VERSION, UUID.randomUUID().toString(), app.id(),
-                message.type(), phones.stream().map(PhoneNumbers::mask).toList(), message.text(),
+                message.type(), phones.stream().map(PhoneNumbers::mask).toList(), message.keptText(),
                 verdict.category().name(), verdict.ruleIds(),
                 verdict.spans().stream().map(s -> new BlockedMessage.Span(s.start(), s.end(), s.matched())).toList(),
                 verdict.reason(), message.templateId(), rulesVersion, clock.instant(),

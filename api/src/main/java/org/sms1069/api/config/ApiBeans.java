@@ -44,7 +44,7 @@ class ApiBeans {
 
     @Bean(destroyMethod = "close")
     Publisher publisher(ApiProperties properties) {
-        return new Publisher(KafkaClients.reliableProducer(properties.kafka().bootstrapServers(), "api"));
+        return new Publisher(KafkaClients.reliableProducer(properties.kafka(), "api"));
     }
 
     /** {@code consumers} in the health answer and the readiness group: DOWN while a consumer is stalled. */

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.sms1069.messaging.KafkaSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -19,20 +20,13 @@ import java.util.List;
 @ConfigurationProperties("sms")
 public record ApiProperties(
         @NotBlank @Pattern(regexp = "\\d{5,20}") String number,
-        @Valid @NotNull Kafka kafka,
+        @NotNull KafkaSettings kafka,
         @Valid @NotNull Redis redis,
         @Valid @NotNull Security security,
         @Valid @NotNull @DefaultValue Limits limits,
         @Valid @NotNull @DefaultValue Idempotency idempotency,
         @Valid @NotNull @DefaultValue Reference reference,
         @Valid @NotNull @DefaultValue Receipts receipts) {
-
-    /** {@code stallAfter}: a consumer without progress for that long while records wait turns readiness DOWN. */
-    public record Kafka(@NotBlank String bootstrapServers,
-                        @DefaultValue("6") @Min(1) int partitions,
-                        @DefaultValue("1") @Min(1) short replicationFactor,
-                        @DefaultValue("2m") Duration stallAfter) {
-    }
 
     /** {@code commandTimeout}: a Redis command not answered within it fails (the request answers 503). */
     public record Redis(@NotBlank String uri, @DefaultValue("2s") Duration commandTimeout) {

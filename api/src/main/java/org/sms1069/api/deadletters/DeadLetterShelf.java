@@ -8,6 +8,7 @@ import org.sms1069.api.config.ApiProperties;
 import org.sms1069.api.error.ApiException;
 import org.sms1069.api.error.ErrorCode;
 import org.sms1069.messaging.KafkaClients;
+import org.sms1069.messaging.KafkaSettings;
 import org.sms1069.model.Topics;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +32,10 @@ public class DeadLetterShelf {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private final String bootstrapServers;
+    private final KafkaSettings kafka;
 
     public DeadLetterShelf(ApiProperties properties) {
-        this.bootstrapServers = properties.kafka().bootstrapServers();
+        this.kafka = properties.kafka();
     }
 
     /** What a listing found: the newest letters first, and how many records it read to find them. */
@@ -127,7 +128,7 @@ public class DeadLetterShelf {
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
-        return KafkaClients.offsetReader(bootstrapServers, "api-dead-letters", WINDOW,
+        return KafkaClients.offsetReader(kafka, "api-dead-letters", WINDOW,
                 Map.of(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READ_TIMEOUT.toMillis()));
     }
 }

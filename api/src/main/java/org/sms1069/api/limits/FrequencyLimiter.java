@@ -5,14 +5,13 @@ import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import org.sms1069.api.apps.AppSettings;
 import org.sms1069.api.auth.NonceClaim;
 import org.sms1069.api.auth.NonceStore;
+import org.sms1069.api.config.ApiProperties;
+import org.sms1069.api.support.KeyedDigest;
 import org.sms1069.api.support.LuaScript;
 import org.sms1069.model.MessageType;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,14 +36,18 @@ public class FrequencyLimiter {
     public static final Duration IDENTICAL_CONTENT_WINDOW = Duration.ofSeconds(30);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String NONCE_USED = "NONCE_USED";
+    private static final String CONTENT_LABEL = "sms1069/identical-content/v1";
 
     private final RedisReactiveCommands<String, String> redis;
     private final Clock clock;
+    /** Keyed: the key names hold a digest of the text, which must not let a verification code be guessed offline. */
+    private final KeyedDigest contentDigest;
     private final LuaScript acquireScript = LuaScript.load("send.lua");
     private final LuaScript releaseScript = LuaScript.load("frequency-release.lua");
 
-    public FrequencyLimiter(RedisReactiveCommands<String, String> redis, Clock clock) {
+    public FrequencyLimiter(RedisReactiveCommands<String, String> redis, ApiProperties properties, Clock clock) {
         this.redis = redis;
+        this.contentDigest = KeyedDigest.derive(properties.security().masterKey(), CONTENT_LABEL);
         this.clock = clock;
     }
 
@@ -134,12 +137,7 @@ public class FrequencyLimiter {
         return reply.size() == 1 && reply.get(0) instanceof List<?> inner ? inner : reply;
     }
 
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private String digest(String text) {
+        return HexFormat.of().formatHex(contentDigest.of(text), 0, 12);
     }
 }

@@ -43,8 +43,7 @@ public class ApiConsumers {
     }
 
     private ConsumerSettings settings(String group) {
-        return ConsumerSettings.of(properties.kafka().bootstrapServers(), group, group, MAX_POLL_RECORDS)
-                .withStallAfter(properties.kafka().stallAfter());
+        return ConsumerSettings.of(properties.kafka(), group, group, MAX_POLL_RECORDS);
     }
 
     private <T> ReliableConsumer<T> started(ReliableConsumer<T> consumer) {

@@ -4,6 +4,7 @@ import org.sms1069.api.config.ApiProperties;
 import org.sms1069.api.mo.MoIntake;
 import org.sms1069.api.receipt.OrphanReceipts;
 import org.sms1069.api.status.StatusUpdates;
+import org.sms1069.messaging.KafkaSettings;
 import org.sms1069.messaging.Received;
 import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.messaging.TopicAdmin.TopicSpec;
@@ -47,9 +48,9 @@ public class ApiKafkaRuntime implements SmartLifecycle {
 
     @Override
     public void start() {
-        ApiProperties.Kafka kafka = properties.kafka();
+        KafkaSettings kafka = properties.kafka();
         int partitions = kafka.partitions();
-        TopicAdmin.ensure(kafka.bootstrapServers(), kafka.replicationFactor(), List.of(
+        TopicAdmin.ensure(kafka, List.of(
                 TopicSpec.of(Topics.SUBMIT, partitions), TopicSpec.of(Topics.STATUS, partitions),
                 TopicSpec.of(Topics.MO, partitions), TopicSpec.of(Topics.BLOCKED, partitions), TopicSpec.of(Topics.DEAD, 1),
                 TopicSpec.of(Topics.ORPHAN_RECEIPTS, partitions)));

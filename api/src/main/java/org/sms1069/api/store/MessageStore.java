@@ -19,7 +19,6 @@ import java.util.Optional;
  */
 @Component
 public class MessageStore {
-    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("(?<![0-9])[0-9]{4,8}(?![0-9])");
     private final DatabaseClient db;
 
     public MessageStore(DatabaseClient db) {
@@ -56,7 +55,7 @@ public class MessageStore {
                 .bind("phones", messages.stream().map(AcceptedMessage::phone).toArray(String[]::new))
                 .bind("tpl", nullable(composed.templateId())).bind("sig", nullable(composed.signature()))
                 .bind("app", first.appId()).bind("type", first.type().name())
-                .bind("text", stored(first)).bind("src", first.sourceAddr()).bind("segments", first.segments())
+                .bind("text", composed.keptText()).bind("src", first.sourceAddr()).bind("segments", first.segments())
                 .bind("ref", Optional.ofNullable(first.clientRef()).orElse(""))
                 .bind("at", utc(first.acceptedAt())).bind("expires", utc(first.expiresAt()))
                 .fetch().rowsUpdated().then();
@@ -69,15 +68,6 @@ public class MessageStore {
             return new Shared(m.appId(), m.type(), m.text(), m.sourceAddr(), m.segments(), m.clientRef(), m.acceptedAt(),
                     m.expiresAt());
         }
-    }
-
-    /**
-     * The text as kept in the store: a verification code is a secret once sent, so codes (runs of
-     * 4-8 digits) are masked in verification messages; everything else is kept as sent.
-     */
-    static String stored(AcceptedMessage message) {
-        return message.type() == MessageType.VERIFICATION ? CODE.matcher(message.text()).replaceAll(m -> "*".repeat(m.group().length()))
-                : message.text();
     }
 
     public Mono<Void> markFailed(List<String> ids, String detail) {

@@ -20,6 +20,7 @@ import org.sms1069.model.event.AcceptedMessage;
 import org.sms1069.model.phone.NumberSegments;
 import org.sms1069.model.phone.PhoneNumber;
 import org.sms1069.model.phone.PhoneNumbers;
+import org.sms1069.model.seal.TextSeal;
 import org.sms1069.model.segment.Segments;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -59,6 +60,7 @@ public class SendService {
     private final Publisher publisher;
     private final NumberSegments segments;
     private final ApiProperties properties;
+    private final TextSeal seal;
     private final MeterRegistry meters;
     private final Clock clock;
 
@@ -74,6 +76,7 @@ public class SendService {
         this.publisher = publisher;
         this.segments = segments;
         this.properties = properties;
+        this.seal = properties.kafka().textSeal();
         this.meters = meters;
         this.clock = clock;
     }
@@ -209,7 +212,7 @@ public class SendService {
     /** Publishes one record per message; answers the messages Kafka did not acknowledge. */
     private Mono<List<AcceptedMessage>> queue(List<AcceptedMessage> messages) {
         return Flux.fromIterable(messages)
-                .flatMap(m -> Mono.fromFuture(() -> publisher.publish(Topics.SUBMIT, m.phone(), m))
+                .flatMap(m -> Mono.fromFuture(() -> publisher.publish(Topics.SUBMIT, m.phone(), m.sealedWith(seal)))
                         .then(Mono.<Map.Entry<AcceptedMessage, Throwable>>empty())
                         .onErrorResume(error -> Mono.just(Map.entry(m, error))), 64)
                 .collectList()

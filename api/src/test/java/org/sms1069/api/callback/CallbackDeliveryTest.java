@@ -38,7 +38,9 @@ class CallbackDeliveryTest {
     @BeforeAll
     static void start() {
         api = RunningApi.start("sms.callbacks.poll-interval=100ms", "sms.callbacks.initial-backoff=200ms",
-                "sms.callbacks.max-backoff=1s", "sms.callbacks.give-up-after=4s");
+                "sms.callbacks.max-backoff=1s", "sms.callbacks.give-up-after=4s",
+                // receivers on 127.0.0.1 only: the rest of the loopback network stays refused
+                "sms.callbacks.allow-http=true", "sms.callbacks.allowed-networks=127.0.0.1/32");
         publisher = new Publisher(KafkaClients.reliableProducer(TestKafka.bootstrapServers(), "callback-test"));
         db = api.bean(DatabaseClient.class);
     }
@@ -146,6 +148,63 @@ class CallbackDeliveryTest {
         assertThat((String) row.get("last_error")).isNotBlank();
         assertThat(count("SELECT count(*) FROM callback_attempts WHERE app_id = :app AND status IS NULL", app.appId()))
                 .isEqualTo(((Integer) row.get("attempts")).longValue());
+    }
+
+    @Test
+    void internalCallbackUrlsAreRefusedWhenSet() {
+        RunningApi.TestApp app = TestApps.onboard(api, "Inside", "46", SIGNATURE, Map.of());
+        for (String url : List.of("http://127.0.0.2/callbacks", "https://169.254.169.254/latest/meta-data",
+                "https://10.1.2.3/cb", "https://172.16.0.1/cb", "https://192.168.1.10/cb", "https://100.64.0.1/cb",
+                "https://224.0.0.1/cb", "https://0.0.0.0/cb", "https://[::ffff:10.0.0.1]/cb", "https://[fe80::1]/cb",
+                "https://[fd00::1]/cb", "https://[::]/cb", "https://user@93.184.216.34/cb", "ftp://93.184.216.34/cb")) {
+            TestApps.Answer answer = patch(app, java.util.Collections.singletonMap("callbackUrl", url));
+            assertThat(answer.status()).as(url).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(url).startsWith("application/problem+json");
+            assertThat(answer.body().get("code").asText()).as(url).isEqualTo("VALIDATION_FAILED");
+        }
+        assertThat(patch(app, Map.of()).body().get("settings").has("callbackUrl")).as("nothing was set").isFalse();
+    }
+
+    @Test
+    void aNullCallbackUrlRemovesItAndAnAbsentOneKeepsIt() {
+        RunningApi.TestApp app = TestApps.onboard(api, "Removes", "47", SIGNATURE, Map.of());
+        String url = "https://93.184.216.34/callbacks";
+        assertThat(patch(app, Map.of("callbackUrl", url)).expect(200).body().get("settings").get("callbackUrl").asText())
+                .isEqualTo(url);
+        assertThat(patch(app, Map.of("dailyQuota", 5)).expect(200).body().get("settings").get("callbackUrl").asText())
+                .isEqualTo(url);
+
+        JsonNode cleared = patch(app, java.util.Collections.singletonMap("callbackUrl", null)).expect(200).body();
+
+        assertThat(cleared.get("settings").has("callbackUrl")).isFalse();
+        assertThat(db.sql("SELECT callback_url FROM apps WHERE id = :app").bind("app", app.appId())
+                .map(r -> java.util.Optional.ofNullable(r.get(0, String.class))).one().block()).isEmpty();
+    }
+
+    @Test
+    void aStoredUrlOfAnInternalAddressIsNotCalledAtSendTime() {
+        try (CallbackReceiver inside = CallbackReceiver.start(0, java.net.InetAddress.getByName("127.0.0.2"))) {
+            RunningApi.TestApp app = TestApps.onboard(api, "Rebound", "48", SIGNATURE, Map.of("textAllowed", true));
+            // as a URL set before the rules existed, or a name whose DNS answer has changed since it was checked
+            db.sql("UPDATE apps SET callback_url = :url WHERE id = :app").bind("url", inside.url()).bind("app", app.appId())
+                    .fetch().rowsUpdated().block();
+            api.bean(org.sms1069.api.apps.AppService.class).update(app.appId(), new org.sms1069.api.apps.AppSettings(
+                    null, 9_999, null, null, null, null, null, null, null, null)).block();
+            String phone = Phones.unique("187");
+            publish(delivered(send(app, phone, null), phone));
+
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    count("SELECT count(*) FROM callbacks WHERE app_id = :app AND state = 'GAVE_UP'", app.appId()) == 1);
+            assertThat(inside.received()).as("nothing reached the internal address").isEmpty();
+            assertThat(db.sql("SELECT last_error FROM callbacks WHERE app_id = :app").bind("app", app.appId())
+                    .map(r -> r.get(0, String.class)).one().block()).contains("internal");
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static TestApps.Answer patch(RunningApi.TestApp app, Map<String, Object> settings) {
+        return TestApps.call(api, RunningApi.ADMIN, "PATCH", "/admin/v1/apps/" + app.appId(), settings);
     }
 
     private static RunningApi.TestApp appCallingBack(String name, String extension, String url) {

@@ -47,24 +47,33 @@ public final class CallbackReceiver implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile CountDownLatch hold;
 
-    private CallbackReceiver(int failFirst) throws IOException {
+    private CallbackReceiver(int failFirst, InetAddress address) throws IOException {
         this.failuresLeft = new AtomicInteger(failFirst);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.server = HttpServer.create(new InetSocketAddress(address, 0), 0);
         server.createContext("/callbacks", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
     public static CallbackReceiver start(int failFirst) {
+        return start(failFirst, InetAddress.getLoopbackAddress());
+    }
+
+    /** A receiver on {@code address} (any of 127.0.0.0/8 is a loopback address on Linux). */
+    public static CallbackReceiver start(int failFirst, InetAddress address) {
         try {
-            return new CallbackReceiver(failFirst);
+            return new CallbackReceiver(failFirst, address);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/callbacks";
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + "/callbacks";
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public List<Received> received() {

@@ -41,7 +41,8 @@ class MoIntakeTest {
 
     @BeforeAll
     static void start() {
-        api = RunningApi.start("sms.callbacks.poll-interval=100ms", "sms.callbacks.initial-backoff=200ms");
+        api = RunningApi.start("sms.callbacks.poll-interval=100ms", "sms.callbacks.initial-backoff=200ms",
+                "sms.callbacks.allow-http=true", "sms.callbacks.allowed-networks=127.0.0.0/8");
         publisher = new Publisher(KafkaClients.reliableProducer(TestKafka.bootstrapServers(), "mo-test"));
         db = api.bean(DatabaseClient.class);
         receiver = CallbackReceiver.start(0);

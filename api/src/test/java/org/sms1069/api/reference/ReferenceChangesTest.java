@@ -59,7 +59,8 @@ class ReferenceChangesTest {
                 .option(Option.valueOf("applicationName"), LISTENER).build()), secondCache, properties.reference().heartbeat());
         secondChanges.start();
         secondKeys = new ApiKeyStore(db, cipher, properties, secondCache);
-        secondApps = new AppService(db, TransactionalOperator.create(new R2dbcTransactionManager(connections)), cipher, secondCache);
+        secondApps = new AppService(db, TransactionalOperator.create(new R2dbcTransactionManager(connections)), cipher, secondCache,
+                api.bean(org.sms1069.api.egress.CallbackTargets.class));
         admin = DatabaseClient.create(ConnectionFactories.get(options));
         await().atMost(Duration.ofSeconds(10)).until(secondCache::live);
     }

@@ -51,6 +51,7 @@ public final class RunningApi implements AutoCloseable {
                 "--sms.number=" + NUMBER,
                 "--sms.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                 "--sms.kafka.partitions=3",
+                "--sms.kafka.text-key=" + TestInfra.randomKey(),
                 "--sms.redis.uri=" + TestInfra.redisUri(),
                 "--sms.security.master-key=" + TestInfra.randomKey(),
                 "--sms.security.admin-key-id=" + ADMIN.keyId(),

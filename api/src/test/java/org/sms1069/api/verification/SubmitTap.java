@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.AcceptedMessage;
 import org.sms1069.model.json.SmsJson;
+import org.sms1069.model.seal.TextSeal;
 import org.sms1069.testkit.TestKafka;
 
 import java.time.Duration;
@@ -17,12 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-/** Reads what the api queued on {@code sms.submit} from the moment it is opened, as the router would. */
+/**
+ * Reads what the api queued on {@code sms.submit} from the moment it is opened: {@link #await} opens a sealed text as
+ * the router would, {@link #awaitAsQueued} gives the record as it lies in Kafka.
+ */
 public final class SubmitTap implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
+    private final TextSeal seal;
     private final Map<String, AcceptedMessage> seen = new HashMap<>();
 
-    public SubmitTap() {
+    public SubmitTap(TextSeal seal) {
+        this.seal = seal;
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -34,7 +40,11 @@ public final class SubmitTap implements AutoCloseable {
         partitions.forEach(consumer::position);
     }
 
-    public synchronized AcceptedMessage await(String messageId) {
+    public AcceptedMessage await(String messageId) {
+        return awaitAsQueued(messageId).openedWith(seal);
+    }
+
+    public synchronized AcceptedMessage awaitAsQueued(String messageId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!seen.containsKey(messageId)) {
             if (System.nanoTime() > deadline) {

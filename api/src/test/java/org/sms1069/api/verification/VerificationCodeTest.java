@@ -5,6 +5,7 @@ import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sms1069.api.config.ApiProperties;
 import org.sms1069.api.testing.Phones;
 import org.sms1069.api.testing.RunningApi;
 import org.sms1069.model.MessageType;
@@ -43,7 +44,7 @@ class VerificationCodeTest {
         TestApps.approvedTemplate(api, relaxed.appId(), "VERIFICATION", "您的验证码是${code}，${minutes}分钟内有效。");
         strict = TestApps.onboard(api, "Verify strict", "32", SIGNATURE, Map.of());
         TestApps.approvedTemplate(api, strict.appId(), "VERIFICATION", "您的验证码是${code}，请勿告诉他人。");
-        submits = new SubmitTap();
+        submits = new SubmitTap(api.bean(ApiProperties.class).kafka().textSeal());
     }
 
     @AfterAll

@@ -25,6 +25,7 @@ import org.sms1069.messaging.TopicAdmin;
 import org.sms1069.model.Protocol;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.OutboundSubmit;
+import org.sms1069.model.seal.TextSeal;
 import org.sms1069.model.link.LinkSettings;
 import org.sms1069.model.retry.Backoff;
 import org.sms1069.testkit.TestInfra;
@@ -110,6 +111,7 @@ class GatewayInstancesTest {
         health.register(link);
         PartClaims claims = new PartClaims(TestRedis.async(), LEASE, Duration.ofMinutes(10), name);
         OutboundDispatcher dispatcher = new OutboundDispatcher(link, claims, scheduler, correlator, harness, health, publisher,
+                TextSeal.ofBase64(TestInfra.randomKey()),
                 new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(10)), meters, Clock.systemUTC());
         return new Instance(harness, link, dispatcher);
     }

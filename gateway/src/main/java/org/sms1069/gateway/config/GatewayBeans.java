@@ -17,7 +17,7 @@ class GatewayBeans {
 
     @Bean(destroyMethod = "close")
     Publisher publisher(GatewayProperties properties) {
-        return new Publisher(KafkaClients.reliableProducer(properties.kafka().bootstrapServers(), "gateway"));
+        return new Publisher(KafkaClients.reliableProducer(properties.kafka(), "gateway"));
     }
 
     /** {@code consumers} in the health answer and the readiness group: DOWN while a consumer is stalled. */

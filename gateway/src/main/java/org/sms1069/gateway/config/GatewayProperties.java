@@ -1,10 +1,10 @@
 package org.sms1069.gateway.config;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import org.sms1069.messaging.KafkaSettings;
 import org.sms1069.model.link.LinkSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -35,7 +35,7 @@ import java.util.List;
 public record GatewayProperties(
         @NotBlank String number,
         @NotEmpty List<LinkSettings> links,
-        @Valid @NotNull Kafka kafka,
+        @NotNull KafkaSettings kafka,
         @Valid @NotNull Redis redis,
         @DefaultValue("72h") Duration receiptTtl,
         @DefaultValue("1h") Duration settledTtl,
@@ -58,13 +58,6 @@ public record GatewayProperties(
         if (linkDownGrace == null || linkDownGrace.isNegative()) {
             throw new IllegalArgumentException("sms.link-down-grace must not be negative, was " + linkDownGrace);
         }
-    }
-
-    /** {@code stallAfter}: a consumer without progress for that long while records wait turns readiness DOWN. */
-    public record Kafka(@NotBlank String bootstrapServers,
-                        @DefaultValue("6") @Min(1) int partitions,
-                        @DefaultValue("1") @Min(1) short replicationFactor,
-                        @DefaultValue("2m") Duration stallAfter) {
     }
 
     public record Redis(@NotBlank String uri) {

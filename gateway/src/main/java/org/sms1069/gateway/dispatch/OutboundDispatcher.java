@@ -18,6 +18,7 @@ import org.sms1069.model.MessageStatus;
 import org.sms1069.model.PoisonRecordException;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.OutboundSubmit;
+import org.sms1069.model.seal.TextSeal;
 import org.sms1069.model.event.Recipient;
 import org.sms1069.model.event.StatusEvent;
 import org.sms1069.model.retry.Backoff;
@@ -56,6 +57,7 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
     private final InboundSink inbound;
     private final LinkHealthReporter health;
     private final Publisher publisher;
+    private final TextSeal seal;
     private final Backoff retryBackoff;
     private final MeterRegistry meters;
     private final Clock clock;
@@ -63,7 +65,7 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
 
     public OutboundDispatcher(CarrierLink link, PartClaims claims, ScheduledExecutorService scheduler,
                               ReceiptCorrelator correlator, InboundSink inbound, LinkHealthReporter health,
-                              Publisher publisher, Backoff retryBackoff, MeterRegistry meters, Clock clock) {
+                              Publisher publisher, TextSeal seal, Backoff retryBackoff, MeterRegistry meters, Clock clock) {
         this.link = link;
         this.claims = claims;
         this.leases = new LeaseKeeper(claims, scheduler, meters, link.settings().id());
@@ -71,6 +73,7 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
         this.inbound = inbound;
         this.health = health;
         this.publisher = publisher;
+        this.seal = seal;
         this.retryBackoff = retryBackoff;
         this.meters = meters;
         this.clock = clock;
@@ -152,9 +155,16 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
     }
 
     private CompletionStage<Object> submit(OutboundSubmit part, List<PartClaims.Claim> held) {
+        OutboundSubmit clear;
+        try {
+            clear = part.openedWith(seal);
+        } catch (IllegalStateException e) {
+            return CompletableFuture.failedFuture(new PoisonRecordException("part " + part.dedupKey() + ": " + e.getMessage()
+                    + " (is " + TextSeal.SETTING + " the router's key?)", e));
+        }
         Timer.Sample sample = Timer.start(meters);
         Runnable stopRenewing = leases.keep(held);
-        return link.submit(part).whenComplete((result, error) -> stopRenewing.run()).thenCompose(result -> {
+        return link.submit(clear).whenComplete((result, error) -> stopRenewing.run()).thenCompose(result -> {
             sample.stop(meters.timer("sms_link_submit_latency", "link", link.settings().id()));
             if (result instanceof SubmitResult.Accepted accepted) {
                 return settle(held, PartClaims.Outcome.ACCEPTED).thenCompose(ok -> accepted(part, accepted));

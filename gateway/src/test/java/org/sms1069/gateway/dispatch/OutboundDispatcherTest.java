@@ -27,6 +27,7 @@ import org.sms1069.model.Protocol;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.LinkHealth;
 import org.sms1069.model.event.OutboundSubmit;
+import org.sms1069.model.seal.TextSeal;
 import org.sms1069.model.event.Recipient;
 import org.sms1069.model.event.StatusEvent;
 import org.sms1069.model.link.LinkSettings;
@@ -62,6 +63,7 @@ class OutboundDispatcherTest {
     private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(2));
 
     private static final Duration LEASE = Duration.ofSeconds(1);
+    private static final TextSeal SEAL = TextSeal.ofBase64(TestInfra.randomKey());
 
     private static Publisher publisher;
     private static ScheduledExecutorService scheduler;
@@ -102,7 +104,7 @@ class OutboundDispatcherTest {
                 Duration.ofMinutes(1));
         health.register(carrier);
         return new OutboundDispatcher(carrier, claims(instance), scheduler, correlator, new RecordingSink(), health,
-                publisher, BACKOFF, meters, Clock.systemUTC());
+                publisher, SEAL, BACKOFF, meters, Clock.systemUTC());
     }
 
     private static PartClaims claims(String instance) {
@@ -181,6 +183,34 @@ class OutboundDispatcherTest {
         assertThat(again.expiresAt()).isEqualTo(part.expiresAt());
         assertThat(get(claims("gw-a").inspect(part.dedupKey()))).as("attempt 1 is settled; attempt 2 is a new key")
                 .isEqualTo(PartClaims.Outcome.RETRIED.marker());
+    }
+
+    @Test
+    void aSealedPartReachesTheCarrierInClearAndGoesToRetryStillSealed() throws Exception {
+        OutboundSubmit clear = part(1);
+        OutboundSubmit sealed = clear.sealedWith(SEAL);
+        link.answer(new SubmitResult.Rejected(true, "ESME_RTHROTTLED(0x58)", "throttled"));
+
+        handle(sealed);
+
+        assertThat(link.submitted).singleElement().satisfies(submitted -> {
+            assertThat(submitted.text()).isEqualTo(clear.text());
+            assertThat(submitted.sealed()).isFalse();
+        });
+        OutboundSubmit again = TopicReader.first(Topics.RETRY,
+                p -> p.recipients().get(0).messageId().equals(clear.recipients().get(0).messageId())).value();
+        assertThat(again.sealed()).isTrue();
+        assertThat(again.text()).doesNotContain("123456");
+        assertThat(again.openedWith(SEAL).text()).isEqualTo(clear.text());
+    }
+
+    @Test
+    void aPartSealedWithAnotherKeyIsPoisonAndNotSubmitted() {
+        OutboundSubmit foreign = part(1).sealedWith(TextSeal.ofBase64(TestInfra.randomKey()));
+
+        assertThatThrownBy(() -> handle(foreign)).hasCauseInstanceOf(PoisonRecordException.class)
+                .hasMessageContaining("sms.kafka.text-key");
+        assertThat(link.submitted).isEmpty();
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.sms1069.gateway.dispatch;
 import org.junit.jupiter.api.Test;
 import org.sms1069.gateway.config.GatewayProperties;
 import org.sms1069.gateway.config.SessionProperties;
+import org.sms1069.messaging.KafkaSettings;
+import org.sms1069.testkit.TestInfra;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.Protocol;
 import org.sms1069.model.link.LinkSettings;
@@ -15,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class PollBudgetTest {
     private static final GatewayProperties GATEWAY = new GatewayProperties("10690123456", List.of(link(Protocol.CMPP30, 2, 16, 200)),
-            new GatewayProperties.Kafka("127.0.0.1:9092", 6, (short) 1, Duration.ofMinutes(2)), new GatewayProperties.Redis("redis://127.0.0.1"),
+            KafkaSettings.of("127.0.0.1:9092", TestInfra.randomKey()), new GatewayProperties.Redis("redis://127.0.0.1"),
             Duration.ofHours(72), Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(30),
             Duration.ofSeconds(60), new GatewayProperties.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)),
             new GatewayProperties.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)));

@@ -23,6 +23,7 @@ import org.sms1069.model.Carrier;
 import org.sms1069.model.Protocol;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.OutboundSubmit;
+import org.sms1069.model.seal.TextSeal;
 import org.sms1069.model.event.Recipient;
 import org.sms1069.model.link.LinkSettings;
 import org.sms1069.model.retry.Backoff;
@@ -88,6 +89,7 @@ class RedisBudgetTest {
         health.register(link);
         OutboundDispatcher dispatcher = new OutboundDispatcher(link, new PartClaims(redis.async(), Duration.ofSeconds(30),
                 Duration.ofMinutes(10), "budget"), scheduler, correlator, new IgnoringSink(), health, publisher,
+                TextSeal.ofBase64(TestInfra.randomKey()),
                 new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)), meters, Clock.systemUTC());
 
         long memoryBefore = usedMemory(redis);

@@ -52,7 +52,7 @@ class SmsJsonTest {
         OutboundSubmit part = new OutboundSubmit(OutboundSubmit.VERSION, "m:1:2", "cmcc-1", Carrier.CMCC,
                 List.of(new Recipient("m", "13800138000")), "10690123456", 1, 1, 9, "text", 2,
                 Instant.parse("2026-11-28T12:00:00Z"), Instant.parse("2026-11-28T11:00:00Z"), "LINK_DOWN",
-                Instant.parse("2026-11-28T10:00:00Z"), 1);
+                Instant.parse("2026-11-28T10:00:00Z"), 1, false);
         assertThat(SmsJson.read(SmsJson.write(part), OutboundSubmit.class)).isEqualTo(part);
 
         String older = "{\"v\":1,\"dedupKey\":\"m:1:1\",\"linkId\":\"cmcc-1\",\"carrier\":\"CMCC\","

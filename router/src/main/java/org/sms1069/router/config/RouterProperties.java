@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import org.sms1069.messaging.KafkaSettings;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.link.LinkSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -25,18 +26,11 @@ import java.util.Map;
 public record RouterProperties(
         @NotBlank String number,
         @NotEmpty List<LinkSettings> links,
-        @Valid @NotNull Kafka kafka,
+        @NotNull KafkaSettings kafka,
         @Valid @NotNull Redis redis,
         @DefaultValue Map<Carrier, Carrier> fallback,
         @Valid @NotNull @DefaultValue Retry retry,
         @Valid @NotNull @DefaultValue Routing router) {
-
-    /** {@code stallAfter}: a consumer without progress for that long while records wait turns readiness DOWN. */
-    public record Kafka(@NotBlank String bootstrapServers,
-                        @DefaultValue("6") @Min(1) int partitions,
-                        @DefaultValue("1") @Min(1) short replicationFactor,
-                        @DefaultValue("2m") Duration stallAfter) {
-    }
 
     public record Redis(@NotBlank String uri) {
     }

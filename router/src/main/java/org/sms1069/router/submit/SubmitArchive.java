@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.sms1069.messaging.KafkaClients;
+import org.sms1069.messaging.KafkaSettings;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.AcceptedMessage;
 import org.sms1069.model.event.SubmitOrigin;
@@ -26,13 +27,13 @@ import java.util.concurrent.Executors;
 public final class SubmitArchive implements AutoCloseable {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
-    private final String bootstrapServers;
+    private final KafkaSettings kafka;
     private final String clientId;
     private final ExecutorService reader;
     private KafkaConsumer<String, byte[]> consumer;
 
-    public SubmitArchive(String bootstrapServers, String clientId) {
-        this.bootstrapServers = bootstrapServers;
+    public SubmitArchive(KafkaSettings kafka, String clientId) {
+        this.kafka = kafka;
         this.clientId = clientId;
         this.reader = Executors.newSingleThreadExecutor(r -> new Thread(r, "router-submit-archive"));
     }
@@ -72,7 +73,7 @@ public final class SubmitArchive implements AutoCloseable {
 
     private KafkaConsumer<String, byte[]> consumer() {
         if (consumer == null) {
-            consumer = KafkaClients.offsetReader(bootstrapServers, clientId, 1, Map.of());
+            consumer = KafkaClients.offsetReader(kafka, clientId, 1, Map.of());
         }
         return consumer;
     }

@@ -8,6 +8,7 @@ import org.sms1069.messaging.Received;
 import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.MessageStatus;
+import org.sms1069.model.MessageType;
 import org.sms1069.model.PoisonRecordException;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.AcceptedMessage;
@@ -16,6 +17,7 @@ import org.sms1069.model.event.StatusEvent;
 import org.sms1069.model.event.SubmitOrigin;
 import org.sms1069.model.phone.PhoneNumber;
 import org.sms1069.model.phone.PhoneNumbers;
+import org.sms1069.model.seal.TextSeal;
 import org.sms1069.model.segment.Segments;
 import org.sms1069.router.link.LinkDispatch;
 import org.sms1069.router.link.LinkSelector;
@@ -42,23 +44,25 @@ public final class SubmitHandler implements ReliableConsumer.Handler<AcceptedMes
     private final LinkDispatch dispatch;
     private final UdhReferences references;
     private final Publisher publisher;
+    private final TextSeal seal;
     private final MeterRegistry meters;
     private final Clock clock;
     private final PerKeyOrder order = new PerKeyOrder();
 
     public SubmitHandler(CarrierResolver resolver, LinkDispatch dispatch, UdhReferences references,
-                         Publisher publisher, MeterRegistry meters, Clock clock) {
+                         Publisher publisher, TextSeal seal, MeterRegistry meters, Clock clock) {
         this.resolver = resolver;
         this.dispatch = dispatch;
         this.references = references;
         this.publisher = publisher;
+        this.seal = seal;
         this.meters = meters;
         this.clock = clock;
     }
 
     @Override
     public CompletionStage<?> handle(Received<AcceptedMessage> record) {
-        AcceptedMessage message = record.value();
+        AcceptedMessage message = open(record.value());
         PhoneNumber phone = PhoneNumbers.parse(message.phone()).number()
                 .orElseThrow(() -> new PoisonRecordException("sms.submit record " + message.messageId() + " has an invalid phone"));
         CompletionStage<Plan> prepared = message.expiresAt() != null && message.expiresAt().isBefore(clock.instant())
@@ -79,8 +83,22 @@ public final class SubmitHandler implements ReliableConsumer.Handler<AcceptedMes
         CompletionStage<Integer> reference = Segments.count(message.text()) > 1
                 ? references.referenceFor(phone.value(), message.messageId())
                 : CompletableFuture.completedFuture(OutboundPlanner.udhReference(message.messageId()));
-        return reference.thenApply(ref ->
-                new Plan(carrier.get(), route, OutboundPlanner.plan(message, route.configured(), ref, origin), null, null));
+        return reference.thenApply(ref -> new Plan(carrier.get(), route,
+                sealedLike(message, OutboundPlanner.plan(message, route.configured(), ref, origin)), null, null));
+    }
+
+    private AcceptedMessage open(AcceptedMessage message) {
+        try {
+            return message.openedWith(seal);
+        } catch (IllegalStateException e) {
+            throw new PoisonRecordException("sms.submit record " + message.messageId() + ": " + e.getMessage()
+                    + " (is " + TextSeal.SETTING + " the api's key?)", e);
+        }
+    }
+
+    /** The parts of a verification message travel sealed, like the message itself. */
+    private List<OutboundSubmit> sealedLike(AcceptedMessage message, List<OutboundSubmit> parts) {
+        return message.type() == MessageType.VERIFICATION ? parts.stream().map(p -> p.sealedWith(seal)).toList() : parts;
     }
 
     /** Runs in phone order: every send is issued before it returns. */

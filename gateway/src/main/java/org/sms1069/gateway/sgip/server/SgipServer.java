@@ -14,6 +14,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sms1069.gateway.config.SgipServerProperties;
 import org.sms1069.gateway.link.InboundSink;
 import org.sms1069.gateway.link.Reconnector;
 import org.sms1069.gateway.sgip.SgipDecoder;
@@ -22,10 +23,16 @@ import org.sms1069.gateway.sgip.SgipInbound;
 import org.sms1069.gateway.sgip.SgipSequences;
 import org.sms1069.gateway.sgip.SgipUnbind;
 import org.sms1069.gateway.session.LinkEnvironment;
+import org.sms1069.messaging.net.Cidr;
 import org.sms1069.model.link.LinkSettings;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +42,9 @@ import java.util.concurrent.TimeUnit;
  * type 2 to deliver MO and REPORTs. Runs on the links' event loops; a port that cannot be bound is tried
  * again with the reconnect back-off. On close it stops accepting, UNBINDs the gateway's connections and
  * waits for them to close (the logout timeout at most).
+ * <p>Guarded ({@link SgipServerProperties}): it listens on {@code bind-address}; a connection from outside the allowed
+ * networks (by default the link's own carrier host), beyond the connection cap or from an address locked out after
+ * refused BINDs is closed before anything is read from it.
  */
 public final class SgipServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SgipServer.class);
@@ -46,6 +56,9 @@ public final class SgipServer implements AutoCloseable {
     private final SgipInbound inbound;
     private final InboundSink sink;
     private final SgipServerMetrics metrics;
+    private final SgipServerProperties guard;
+    private final List<Cidr> allowed;
+    private final BindLockout lockout;
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Reconnector binder;
     private volatile Channel listener;
@@ -61,6 +74,9 @@ public final class SgipServer implements AutoCloseable {
         this.inbound = new SgipInbound(settings);
         this.sink = sink;
         this.metrics = new SgipServerMetrics(environment.meters(), settings.id());
+        this.guard = environment.sgipServer();
+        this.allowed = allowedNetworks(settings, guard);
+        this.lockout = new BindLockout(guard.lockoutInitial(), guard.lockoutMax(), Clock.systemUTC());
         this.binder = new Reconnector("SGIP server of " + settings.id(), this::bind, environment.reconnect(), environment.scheduler());
     }
 
@@ -91,12 +107,21 @@ public final class SgipServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        String refusal = refusal(channel);
+                        if (refusal != null) {
+                            metrics.refused(refusal);
+                            log.debug("SGIP server of {}: connection from {} refused ({})", settings.id(),
+                                    channel.remoteAddress().getAddress().getHostAddress(), refusal);
+                            channel.close();
+                            return;
+                        }
                         connections.add(channel);
                         initPipeline(channel.pipeline(), environment.session().maxFrameLength(), new SgipServerHandler(
-                                settings.id(), settings.listenAccount(), settings.listenPassword(), inbound, sink, metrics));
+                                settings.id(), settings.listenAccount(), settings.listenPassword(), inbound, sink, metrics,
+                                lockout, guard.bindTimeout()));
                     }
                 })
-                .bind(new InetSocketAddress(settings.listenPort())).addListener((ChannelFuture bound) -> {
+                .bind(new InetSocketAddress(guard.bindAddress(), settings.listenPort())).addListener((ChannelFuture bound) -> {
                     if (!bound.isSuccess()) {
                         listening.completeExceptionally(new IOException("cannot listen on port " + settings.listenPort()
                                 + ": " + bound.cause()));
@@ -106,11 +131,39 @@ public final class SgipServer implements AutoCloseable {
                     if (closed) {
                         listener.close();
                     } else {
-                        log.info("SGIP server of {} listening on port {} for the carrier's MO and reports", settings.id(), port());
+                        log.info("SGIP server of {} listening on {} port {} for the carrier's MO and reports, from {}",
+                                settings.id(), guard.bindAddress(), port(), allowed);
                     }
                     listening.complete(null);
                 });
         return listening;
+    }
+
+    /** Why a new connection is not taken ({@code address}, {@code locked}, {@code cap}), or null if it is. */
+    private String refusal(SocketChannel channel) {
+        InetAddress source = channel.remoteAddress().getAddress();
+        if (!Cidr.anyContains(allowed, source)) {
+            return "address";
+        }
+        if (lockout.locked(source.getHostAddress())) {
+            return "locked";
+        }
+        return connections.size() >= guard.maxConnections() ? "cap" : null;
+    }
+
+    /** The configured networks, or else the addresses of the link's carrier host. */
+    private static List<Cidr> allowedNetworks(LinkSettings settings, SgipServerProperties guard) {
+        if (!guard.allowedNetworks().isEmpty()) {
+            return Cidr.parseAll(guard.allowedNetworks());
+        }
+        try {
+            return Arrays.stream(InetAddress.getAllByName(settings.host()))
+                    .map(address -> Cidr.parse(address.getHostAddress())).toList();
+        } catch (UnknownHostException e) {
+            log.error("SGIP server of {}: host {} does not resolve and sms.sgip-server.allowed-networks is empty: "
+                    + "no connection will be accepted", settings.id(), settings.host());
+            return List.of();
+        }
     }
 
     /** The pipeline of one connection the carrier opened: the SGIP codec, idle detection, then the handler. */

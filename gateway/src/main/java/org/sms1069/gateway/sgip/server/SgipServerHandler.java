@@ -17,8 +17,12 @@ import org.sms1069.gateway.sgip.SgipPdu;
 import org.sms1069.gateway.sgip.SgipSequence;
 import org.sms1069.gateway.sgip.SgipUnbindResp;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One connection the Unicom gateway opened to us: BIND with login type 2 and the agreed credentials first
@@ -26,7 +30,9 @@ import java.security.MessageDigest;
  * DELIVER, REPORT and USERRPT, each answered with result 0 once the MO or receipt was kept (11, node busy, when
  * it could not be); UNBIND is
  * answered and the connection closed, and so is the connection when the gateway answers our own UNBIND.
- * Never logs PDU contents.
+ * A connection that has not bound within the BIND deadline is closed; a refused BIND locks its source address out
+ * ({@link BindLockout}), and a BIND from a locked-out address is refused without looking at its credentials.
+ * Never logs PDU contents, nor anything an unauthenticated peer sent (the login name included).
  */
 final class SgipServerHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(SgipServerHandler.class);
@@ -41,16 +47,47 @@ final class SgipServerHandler extends ChannelInboundHandlerAdapter {
     private final SgipInbound inbound;
     private final InboundSink sink;
     private final SgipServerMetrics metrics;
+    private final BindLockout lockout;
+    private final Duration bindTimeout;
     private boolean bound;
+    private ScheduledFuture<?> bindDeadline;
 
     SgipServerHandler(String linkId, String account, String password, SgipInbound inbound, InboundSink sink,
-                      SgipServerMetrics metrics) {
+                      SgipServerMetrics metrics, BindLockout lockout, Duration bindTimeout) {
         this.linkId = linkId;
         this.account = account;
         this.password = password;
         this.inbound = inbound;
         this.sink = sink;
         this.metrics = metrics;
+        this.lockout = lockout;
+        this.bindTimeout = bindTimeout;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        bindDeadline = ctx.executor().schedule(() -> {
+            if (!bound && ctx.channel().isActive()) {
+                metrics.refused("bind-timeout");
+                log.info("SGIP server of {}: {} did not bind within {} ms, closing", linkId, source(ctx), bindTimeout.toMillis());
+                ctx.close();
+            }
+        }, bindTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (bindDeadline != null) {
+            bindDeadline.cancel(false);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    /** The peer's IP address: the key of its lockout, and what logs name it by. */
+    static String source(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress() : String.valueOf(ctx.channel().remoteAddress());
     }
 
     @Override
@@ -62,7 +99,7 @@ final class SgipServerHandler extends ChannelInboundHandlerAdapter {
         } else if (msg instanceof SgipBind bind) {
             bind(ctx, bind);
         } else if (!bound) {
-            log.warn("SGIP server of {}: a request before BIND from {}, closing", linkId, ctx.channel().remoteAddress());
+            log.warn("SGIP server of {}: a request before BIND from {}, closing", linkId, source(ctx));
             ctx.close();
         } else if (msg instanceof DecodeFailure<?> failure) {
             undecodable(ctx, (DecodeFailure<SgipSequence>) failure);
@@ -77,8 +114,12 @@ final class SgipServerHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void bind(ChannelHandlerContext ctx, SgipBind bind) {
+        String source = source(ctx);
+        boolean locked = lockout.locked(source);
         int result = OK;
-        if (bind.loginType() != SgipBind.SMG_TO_SP) {
+        if (locked) {
+            result = ILLEGAL_LOGIN;
+        } else if (bind.loginType() != SgipBind.SMG_TO_SP) {
             result = BAD_LOGIN_TYPE;
         } else if (!same(account, bind.loginName()) || !same(password, bind.loginPassword())) {
             result = ILLEGAL_LOGIN;
@@ -87,9 +128,11 @@ final class SgipServerHandler extends ChannelInboundHandlerAdapter {
         var written = ctx.writeAndFlush(new SgipBindResp(bind.sequence(), result));
         if (result == OK) {
             bound = true;
+            lockout.succeeded(source);
         } else {
-            log.warn("SGIP server of {}: BIND of '{}' (login type {}) refused with result {}", linkId, bind.loginName(),
-                    bind.loginType(), result);
+            Duration lockedOut = locked ? Duration.ZERO : lockout.failed(source);
+            log.warn("SGIP server of {}: BIND from {} refused with result {}{}", linkId, source, result,
+                    locked ? " (address locked out after refused BINDs)" : "; address locked out for " + lockedOut.toMillis() + " ms");
             written.addListener(ChannelFutureListener.CLOSE);
         }
     }
@@ -122,7 +165,9 @@ final class SgipServerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        log.info("SGIP server of {}: connection error, closing: {}", linkId, cause.toString());
+        // before a BIND the message may quote what the peer sent: only the kind of error then
+        log.info("SGIP server of {}: connection error from {}, closing: {}", linkId, source(ctx),
+                bound ? cause.toString() : cause.getClass().getSimpleName());
         ctx.close();
     }
 }

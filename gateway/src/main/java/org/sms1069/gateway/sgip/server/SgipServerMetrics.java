@@ -2,7 +2,10 @@ package org.sms1069.gateway.sgip.server;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** {@code sms_link_inbound_binds_total{link,result}} and malformed PDUs of the SP-side SGIP server. */
+/**
+ * {@code sms_link_inbound_binds_total{link,result}}, {@code sms_link_inbound_refused_total{link,reason}} and malformed
+ * PDUs of the SP-side SGIP server.
+ */
 final class SgipServerMetrics {
     private final MeterRegistry meters;
     private final String linkId;
@@ -14,6 +17,11 @@ final class SgipServerMetrics {
 
     void bind(int result) {
         meters.counter("sms_link_inbound_binds_total", "link", linkId, "result", "SGIP:" + result).increment();
+    }
+
+    /** A connection closed by the server's guard: {@code address}, {@code cap}, {@code locked} or {@code bind-timeout}. */
+    void refused(String reason) {
+        meters.counter("sms_link_inbound_refused_total", "link", linkId, "reason", reason).increment();
     }
 
     void malformed() {

@@ -64,7 +64,9 @@ class SgipServerFuzzTest {
     void boundConnection(@ForAll("input") FuzzInput input) {
         EmbeddedChannel channel = new EmbeddedChannel();
         SgipServer.initPipeline(channel.pipeline(), PduFrameDecoder.DEFAULT_MAX_FRAME_LENGTH, new SgipServerHandler("cucc-1",
-                "smg-login", "smg-secret", INBOUND, new RecordingSink(), METRICS));
+                "smg-login", "smg-secret", INBOUND, new RecordingSink(), METRICS,
+                new BindLockout(java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(1), java.time.Clock.systemUTC()),
+                java.time.Duration.ofSeconds(10)));
         channel.writeInbound(channel.alloc().buffer().writeBytes(BIND));
         io.netty.buffer.ByteBuf bound = channel.readOutbound();
         try {

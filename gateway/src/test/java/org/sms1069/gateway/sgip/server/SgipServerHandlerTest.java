@@ -42,7 +42,9 @@ class SgipServerHandlerTest {
     private final EmbeddedChannel channel = new EmbeddedChannel(SgipDecoder.frameDecoder(8192), new SgipDecoder(),
             new SgipEncoder(), new SgipServerHandler("cucc-1", "smg-login", "smg-secret", new SgipInbound(SETTINGS),
                     RepeatedDeliverFilter.of(sink, meters, "cucc-1"),
-                    new SgipServerMetrics(meters, "cucc-1")));
+                    new SgipServerMetrics(meters, "cucc-1"),
+                    new BindLockout(java.time.Duration.ZERO, java.time.Duration.ZERO, java.time.Clock.systemUTC()),
+                    java.time.Duration.ofSeconds(10)));
 
     private void receive(SgipPdu pdu) {
         ByteBuf bytes = Unpooled.buffer();

@@ -1,0 +1,38 @@
+package org.sms1069.api.support;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+
+/**
+ * HMAC-SHA256 under a key derived from the master key for one purpose ({@code label}): what it hashes cannot be
+ * guessed offline from a Redis dump, and one purpose's digests never stand for another's.
+ */
+public final class KeyedDigest {
+    private final SecretKeySpec key;
+
+    private KeyedDigest(SecretKeySpec key) {
+        this.key = key;
+    }
+
+    public static KeyedDigest derive(String masterKeyBase64, String label) {
+        SecretKeySpec master = new SecretKeySpec(Base64.getDecoder().decode(masterKeyBase64), "HmacSHA256");
+        return new KeyedDigest(new SecretKeySpec(hmac(master, label), "HmacSHA256"));
+    }
+
+    public byte[] of(String data) {
+        return hmac(key, data);
+    }
+
+    private static byte[] hmac(SecretKeySpec key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+}
