@@ -35,8 +35,9 @@ public final class KafkaHealth implements HealthIndicator, AutoCloseable {
         this.timeout = timeout;
     }
 
-    public static KafkaHealth of(String bootstrapServers) {
-        return new KafkaHealth(bootstrapServers, Map.of(), Duration.ofSeconds(3));
+    /** The health of the cluster the service's settings name, reached with their client properties (TLS, SASL). */
+    public static KafkaHealth of(KafkaSettings kafka) {
+        return new KafkaHealth(kafka.bootstrapServers(), kafka.clientProperties(), Duration.ofSeconds(3));
     }
 
     @Override

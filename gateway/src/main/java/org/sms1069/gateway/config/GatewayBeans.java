@@ -29,7 +29,7 @@ class GatewayBeans {
     /** {@code kafka} in the health answer and the readiness group: DOWN while the brokers do not answer. */
     @Bean(destroyMethod = "close")
     KafkaHealth kafkaHealthIndicator(GatewayProperties properties) {
-        return KafkaHealth.of(properties.kafka().bootstrapServers());
+        return KafkaHealth.of(properties.kafka());
     }
 
     /** {@code redis} in the health answer and the readiness group: DOWN while Redis does not answer a PING. */

@@ -35,7 +35,7 @@ public class RouterBeans {
     /** {@code kafka} in the health answer and the readiness group: DOWN while the brokers do not answer. */
     @Bean(destroyMethod = "close")
     KafkaHealth kafkaHealthIndicator(RouterProperties properties) {
-        return KafkaHealth.of(properties.kafka().bootstrapServers());
+        return KafkaHealth.of(properties.kafka());
     }
 
     /** {@code redis} in the health answer and the readiness group: DOWN while Redis does not answer a PING. */

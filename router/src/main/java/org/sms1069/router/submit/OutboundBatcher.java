@@ -142,7 +142,7 @@ public final class OutboundBatcher implements AutoCloseable {
         String key = batchKey(members.stream().map(m -> m.part().dedupKey()).toList(), first.segmentNumber(), first.attempt());
         return new OutboundSubmit(first.v(), key, first.linkId(), first.carrier(), recipients, first.sourceAddr(),
                 first.segmentNumber(), first.segmentCount(), first.reference(), first.text(), first.attempt(),
-                expiresAt, null, null, null, first.sealed());
+                expiresAt, null, null, null, first.throttles(), first.sealed());
     }
 
     /** "b-<digest of the members' keys>:segment:attempt": the same members give the same key. */

@@ -179,7 +179,7 @@ class SgipServerGuardTest {
     private int start(SgipServerProperties guard) {
         int port = TestInfra.freePort();
         LinkSettings settings = new LinkSettings("cucc-guard", Carrier.CUCC, Protocol.SGIP12, "127.0.0.1", 8801, "sp-login",
-                "sp-secret", "MXX0010101", "10690123456", 1, 16, 100, 100, 3_0270_12345L, port, "smg-login", "smg-secret");
+                "sp-secret", "MXX0010101", "10690123456", 1, 16, 100, 100, 3_0270_12345L, port, "smg-login", "smg-secret", null);
         LinkEnvironment environment = new LinkEnvironment(loops, scheduler, new Backoff(Duration.ofMillis(100),
                 Duration.ofMillis(400)), SessionProperties.defaults(), meters, guard);
         server = new SgipServer(settings, environment, new RecordingSink());
