@@ -7,13 +7,17 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import org.sms1069.api.auth.SecretCipher;
 import org.sms1069.messaging.ConsumerHealth;
-import org.sms1069.messaging.KafkaHealth;
-import org.sms1069.messaging.RedisHealth;
 import org.sms1069.messaging.KafkaClients;
+import org.sms1069.messaging.KafkaHealth;
 import org.sms1069.messaging.Publisher;
+import org.sms1069.messaging.RedisHealth;
+import org.sms1069.messaging.web.PublicHealth;
 import org.sms1069.model.phone.NumberSegments;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 import java.time.Clock;
 
@@ -78,5 +82,11 @@ class ApiBeans {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The overall status on the public port too (details stay on the management port). */
+    @Bean
+    RouterFunction<ServerResponse> publicHealth(HealthEndpoint health) {
+        return PublicHealth.route(health);
     }
 }

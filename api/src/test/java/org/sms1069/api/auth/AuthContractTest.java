@@ -373,12 +373,17 @@ class AuthContractTest {
         assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
     }
 
-    /** Health, info and metrics only on the management port; the public port does not serve them. */
+    /** Health details, info and metrics only on the management port; the public port does not serve them. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/actuator/health", "/actuator/info", "/actuator/prometheus", "/actuator"})
+    @ValueSource(strings = {"/actuator/health", "/actuator/health/readiness", "/actuator/info", "/actuator/prometheus", "/actuator"})
     void managementEndpointsAreOnlyOnTheManagementPort(String path) {
         ApiResponse onPublicPort = unsigned(path, api.baseUrl());
-        assertThat(onPublicPort.status()).as(onPublicPort.toString()).isEqualTo(404);
+        if (path.equals("/actuator/health")) {
+            assertThat(onPublicPort.status()).as(onPublicPort.toString()).isEqualTo(200);
+            assertThat(onPublicPort.json().toString()).as("the status alone, no details").isEqualTo("{\"status\":\"UP\"}");
+        } else {
+            assertThat(onPublicPort.status()).as(onPublicPort.toString()).isEqualTo(404);
+        }
 
         ApiResponse onManagementPort = unsigned(path, api.managementUrl());
         assertThat(onManagementPort.status()).as(onManagementPort.toString()).isEqualTo(200);

@@ -3,12 +3,16 @@ package org.sms1069.gateway.config;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.sms1069.gateway.health.LinkHealthReporter;
 import org.sms1069.messaging.ConsumerHealth;
-import org.sms1069.messaging.KafkaHealth;
-import org.sms1069.messaging.RedisHealth;
 import org.sms1069.messaging.KafkaClients;
+import org.sms1069.messaging.KafkaHealth;
 import org.sms1069.messaging.Publisher;
+import org.sms1069.messaging.RedisHealth;
+import org.sms1069.messaging.web.PublicHealth;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 import java.time.Clock;
 
@@ -42,5 +46,11 @@ class GatewayBeans {
     LinkHealthReporter linkHealthReporter(Publisher publisher, MeterRegistry meters, GatewayProperties properties) {
         return new LinkHealthReporter(publisher, meters, Clock.systemUTC(), properties.flowControlPause(),
                 properties.linkDownGrace());
+    }
+
+    /** The overall status on the public port too (details stay on the management port). */
+    @Bean
+    RouterFunction<ServerResponse> publicHealth(HealthEndpoint health) {
+        return PublicHealth.route(health);
     }
 }

@@ -6,11 +6,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.sms1069.messaging.ConsumerHealth;
 import org.sms1069.messaging.KafkaHealth;
 import org.sms1069.messaging.RedisHealth;
+import org.sms1069.messaging.web.PublicHealth;
 import org.sms1069.model.phone.NumberSegments;
 import org.sms1069.router.resolve.CarrierResolver;
 import org.sms1069.router.resolve.PortabilityOverrides;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /** One Redis connection for the router (Lettuce multiplexes), what the admin endpoints share with routing, and consumer health. */
 @Configuration(proxyBeanMethods = false)
@@ -52,5 +56,11 @@ public class RouterBeans {
     @Bean
     CarrierResolver carrierResolver(PortabilityOverrides overrides, MeterRegistry meters) {
         return new CarrierResolver(NumberSegments.bundled(), overrides, meters);
+    }
+
+    /** The overall status on the public port too (details stay on the management port). */
+    @Bean
+    RouterFunction<ServerResponse> publicHealth(HealthEndpoint health) {
+        return PublicHealth.route(health);
     }
 }
