@@ -66,6 +66,9 @@ class SimStatsAndFaultsTest {
         assertThat(cmppSubmit("d1", "您的订单已发货")).isInstanceOf(SubmitResult.Accepted.class);
         assertThat(cmppSubmit("d2", "您的订单已发货")).isInstanceOf(SubmitResult.Accepted.class); // resent
         assertThat(cmppSubmit("d3", "另一条通知")).isInstanceOf(SubmitResult.Accepted.class);
+        // the simulator counts a submit once it has answered it: the SMPP copy must come after CMPP's is counted
+        await().atMost(WAIT).untilAsserted(() -> web.get().uri("/sim/stats").exchange()
+                .expectBody().jsonPath("$.protocols.cmpp.submits").isEqualTo(3));
         smppClient.submitUcs2("86" + PHONE, "另一条通知", 7); // the same part again, over SMPP, with +86
 
         await().atMost(WAIT).untilAsserted(() -> web.get().uri("/sim/stats").exchange()
