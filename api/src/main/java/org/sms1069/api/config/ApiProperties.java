@@ -106,6 +106,6 @@ public record ApiProperties(
      *                    for its part: long enough for the usual case (the receipt overtook its submit's response,
      *                    and the gateway matches it a moment later) to have settled the part
      */
-    public record Receipts(@DefaultValue("2m") Duration orphanGrace) {
+    public record Receipts(@DefaultValue("10s") Duration orphanGrace) {
     }
 }
