@@ -44,14 +44,16 @@ public final class JfrTop {
             Set<String> seenMethods = new HashSet<>();
             Set<String> seenPackages = new HashSet<>();
             for (RecordedFrame frame : frames) {
-                if (seenMethods.add(name(frame))) {
-                    total.merge(name(frame), 1, Integer::sum);
-                    if (name(frame).startsWith(OWN)) {
-                        own.merge(name(frame), 1, Integer::sum);
+                String method = name(frame);
+                if (seenMethods.add(method)) {
+                    total.merge(method, 1, Integer::sum);
+                    if (method.startsWith(OWN)) {
+                        own.merge(method, 1, Integer::sum);
                     }
                 }
-                if (seenPackages.add(pkg(frame, depth))) {
-                    packages.merge(pkg(frame, depth), 1, Integer::sum);
+                String pkg = pkg(frame, depth);
+                if (seenPackages.add(pkg)) {
+                    packages.merge(pkg, 1, Integer::sum);
                 }
             }
         }

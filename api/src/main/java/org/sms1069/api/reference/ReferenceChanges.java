@@ -43,12 +43,14 @@ public final class ReferenceChanges implements SmartLifecycle {
     private final ConnectionFactory connections;
     private final ReferenceCache cache;
     private final Duration heartbeat;
+    private final Duration notifyTimeout;
     private volatile Disposable running;
 
     public ReferenceChanges(ConnectionFactory connections, ReferenceCache cache, Duration heartbeat) {
         this.connections = connections;
         this.cache = cache;
         this.heartbeat = heartbeat;
+        this.notifyTimeout = notifyTimeout(heartbeat);
     }
 
     @Override
@@ -74,7 +76,7 @@ public final class ReferenceChanges implements SmartLifecycle {
                 // a beat that comes while the last NOTIFY still runs (a starved machine) is skipped, not an overflow
                 // that would drop the channel and send every read to the database just when it is busiest
                 .thenMany(Flux.interval(Duration.ZERO, heartbeat).onBackpressureDrop()
-                        .concatMap(tick -> execute(connection, "NOTIFY " + CHANNEL).timeout(notifyTimeout())))
+                        .concatMap(tick -> execute(connection, "NOTIFY " + CHANNEL).timeout(notifyTimeout)))
                 .thenMany(Flux.empty());
         // the notification stream ends when the connection closes; either end restarts the session
         return Flux.merge(received.concatWith(Mono.error(new IllegalStateException("connection closed"))), beats);
@@ -84,7 +86,7 @@ public final class ReferenceChanges implements SmartLifecycle {
      * Late beats only make the cache stale (reads go to the database); the connection is replaced only when it is
      * silent for long, since a replacement empties the cache.
      */
-    private Duration notifyTimeout() {
+    private static Duration notifyTimeout(Duration heartbeat) {
         Duration fourBeats = heartbeat.multipliedBy(4);
         return fourBeats.compareTo(SILENT_CONNECTION) > 0 ? fourBeats : SILENT_CONNECTION;
     }
