@@ -35,6 +35,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 
 /**
  * Consumes {@code sms.out.<link>} for one link: submits each part to each recipient once across every gateway
@@ -106,26 +107,34 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
 
     /**
      * Claims every recipient's key (recipients of records written before batching share the part's key); which
-     * recipients this instance may submit, and how many keys another instance holds.
+     * recipients this instance may submit, how many keys another instance holds, and the keys settled earlier.
      */
     private CompletableFuture<Claimed> claim(OutboundSubmit part) {
-        Map<String, CompletableFuture<PartClaims.State>> states = new LinkedHashMap<>();
+        Map<String, CompletableFuture<PartClaims.Found>> found = new LinkedHashMap<>();
         Map<String, PartClaims.Claim> attempts = new LinkedHashMap<>();
         for (Recipient recipient : part.recipients()) {
             String key = recipient.dedupKeyIn(part);
             if (!attempts.containsKey(key)) {
                 PartClaims.Claim claim = claims.newClaim(key);
                 attempts.put(key, claim);
-                states.put(key, claims.take(claim).toCompletableFuture());
+                found.put(key, claims.take(claim).toCompletableFuture());
             }
         }
-        return CompletableFuture.allOf(states.values().toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+        return CompletableFuture.allOf(found.values().toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+            Map<String, PartClaims.Found> states = new LinkedHashMap<>();
+            found.forEach((key, state) -> states.put(key, state.join()));
             List<Recipient> mine = part.recipients().stream()
-                    .filter(r -> states.get(r.dedupKeyIn(part)).join() == PartClaims.State.TAKEN).toList();
+                    .filter(r -> states.get(r.dedupKeyIn(part)).state() == PartClaims.State.TAKEN).toList();
             List<PartClaims.Claim> taken = attempts.values().stream()
-                    .filter(c -> states.get(c.dedupKey()).join() == PartClaims.State.TAKEN).toList();
-            int held = (int) states.values().stream().filter(state -> state.join() == PartClaims.State.HELD).count();
-            return new Claimed(mine, taken, held);
+                    .filter(c -> states.get(c.dedupKey()).state() == PartClaims.State.TAKEN).toList();
+            int held = (int) states.values().stream().filter(state -> state.state() == PartClaims.State.HELD).count();
+            Map<String, PartClaims.Settled> settled = new LinkedHashMap<>();
+            states.forEach((key, state) -> {
+                if (state.state() == PartClaims.State.DONE) {
+                    settled.put(key, state.settled());
+                }
+            });
+            return new Claimed(mine, taken, held, settled);
         });
     }
 
@@ -140,6 +149,7 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
             OutboundSubmit mine = claimed.recipients().size() == part.recipients().size() ? part : part.withRecipients(claimed.recipients());
             submitted = submit(mine, claimed.claims());
         }
+        submitted = submitted.thenCombine(rewrite(part, claimed.settledEarlier()), (done, rewritten) -> null);
         if (claimed.heldElsewhere() == 0) {
             return submitted;
         }
@@ -148,6 +158,29 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
         meters.counter("sms_link_claims_held_elsewhere_total", "link", link.settings().id()).increment(claimed.heldElsewhere());
         Instant again = clock.instant().plus(claims.lease().dividedBy(3));
         return submitted.thenCompose(done -> CompletableFuture.failedFuture(new NotDueException(again)));
+    }
+
+    /**
+     * Writes again what follows the done marker of an accepted or unanswered part (SUBMITTED and the receipt
+     * correlation): the instance that settled it may have died before those writes were durable, which is why the
+     * record came back. Both writes are idempotent (SUBMITTED never moves a message back; the correlation is the
+     * same), so a plain duplicate costs two writes and nothing more. Retried and failed parts write first and mark
+     * after, so there is nothing to write again for them.
+     */
+    private CompletionStage<Object> rewrite(OutboundSubmit part, Map<String, PartClaims.Settled> settled) {
+        List<CompletableFuture<?>> writes = new ArrayList<>();
+        settled.forEach((key, outcome) -> {
+            List<Recipient> recipients = part.recipients().stream().filter(r -> r.dedupKeyIn(part).equals(key)).toList();
+            if (outcome.outcome() == PartClaims.Outcome.UNKNOWN) {
+                writes.add(recordUnknown(part, recipients));
+            } else if (outcome.outcome() == PartClaims.Outcome.ACCEPTED && outcome.carrierIds().size() == recipients.size()) {
+                writes.add(recordAccepted(part, recipients, outcome.carrierIds(), outcome.sharedId()));
+            } else {
+                return;
+            }
+            meters.counter("sms_link_settled_rewrites_total", "link", link.settings().id()).increment();
+        });
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenApply(ok -> null);
     }
 
     private void countDuplicate() {
@@ -167,11 +200,19 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
         return link.submit(clear).whenComplete((result, error) -> stopRenewing.run()).thenCompose(result -> {
             sample.stop(meters.timer("sms_link_submit_latency", "link", link.settings().id()));
             if (result instanceof SubmitResult.Accepted accepted) {
-                return settle(held, PartClaims.Outcome.ACCEPTED).thenCompose(ok -> accepted(part, accepted));
+                count("accepted");
+                List<String> ids = carrierIds(part, accepted);
+                boolean sharedId = accepted.byPhone() || Set.copyOf(ids).size() < ids.size();
+                return settle(held, claim -> PartClaims.Settled.accepted(idsOf(part, ids, claim.dedupKey()), sharedId))
+                        .thenCompose(ok -> recordAccepted(part, part.recipients(), ids, sharedId));
             }
             SubmitResult.Rejected rejected = (SubmitResult.Rejected) result;
             if (TIMEOUT.equals(rejected.rawResult())) {
-                return settle(held, PartClaims.Outcome.UNKNOWN).thenCompose(ok -> outcomeUnknown(part, rejected));
+                count("unknown");
+                log.warn("part {} of link {} got no answer ({}): outcome unknown, not submitted again", part.dedupKey(),
+                        part.linkId(), rejected.detail());
+                return settle(held, claim -> PartClaims.Settled.of(PartClaims.Outcome.UNKNOWN))
+                        .thenCompose(ok -> recordUnknown(part, part.recipients()));
             }
             return rejected.retryable()
                     ? settleAfter(held, PartClaims.Outcome.RETRIED, retry(part, rejected))
@@ -179,17 +220,38 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
         });
     }
 
+    /** Each recipient's carrier id, in the part's order (a carrier that answers one id gives it to every recipient). */
+    private static List<String> carrierIds(OutboundSubmit part, SubmitResult.Accepted accepted) {
+        List<String> answered = accepted.carrierMessageIds();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < part.recipients().size(); i++) {
+            ids.add(answered.get(Math.min(i, answered.size() - 1)));
+        }
+        return ids;
+    }
+
+    /** The ids of the recipients under one dedup key, in the part's order. */
+    private static List<String> idsOf(OutboundSubmit part, List<String> ids, String dedupKey) {
+        List<String> under = new ArrayList<>();
+        for (int i = 0; i < part.recipients().size(); i++) {
+            if (part.recipients().get(i).dedupKeyIn(part).equals(dedupKey)) {
+                under.add(ids.get(i));
+            }
+        }
+        return under;
+    }
+
     /**
      * Marks the parts done: from here on no instance submits them again. Should Redis fail here, the claims stay
      * leased until their lease ends; the record is handed over again and, once free, submitted again.
      */
-    private CompletableFuture<Void> settle(List<PartClaims.Claim> held, PartClaims.Outcome outcome) {
-        CompletableFuture<?>[] marks = held.stream().map(claim -> claims.finish(claim, outcome).toCompletableFuture()
+    private CompletableFuture<Void> settle(List<PartClaims.Claim> held, Function<PartClaims.Claim, PartClaims.Settled> settled) {
+        CompletableFuture<?>[] marks = held.stream().map(claim -> claims.finish(claim, settled.apply(claim)).toCompletableFuture()
                 .thenAccept(stillOurs -> {
                     if (!stillOurs) {
                         meters.counter("sms_link_claims_lost_total", "link", link.settings().id()).increment();
                         log.warn("part {} on link {} was settled ({}) after its lease had run out", claim.dedupKey(),
-                                link.settings().id(), outcome);
+                                link.settings().id(), settled.apply(claim).outcome());
                     }
                 })).toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(marks);
@@ -203,7 +265,7 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
     private CompletionStage<Object> settleAfter(List<PartClaims.Claim> held, PartClaims.Outcome outcome, CompletionStage<?> written) {
         return written.handle((ok, error) -> {
             if (error == null) {
-                return settle(held, outcome).thenApply(done -> (Object) null);
+                return settle(held, claim -> PartClaims.Settled.of(outcome)).thenApply(done -> (Object) null);
             }
             held.forEach(claim -> claims.release(claim).exceptionally(releaseError -> {
                 log.warn("cannot release part {} on link {}; it is free again when its lease ends: {}", claim.dedupKey(),
@@ -214,14 +276,14 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
         }).thenCompose(next -> next);
     }
 
-    private CompletionStage<Object> accepted(OutboundSubmit part, SubmitResult.Accepted accepted) {
-        count("accepted");
+    /** SUBMITTED with the carrier's id, and the correlation its receipt will find (which hands over an early one). */
+    private CompletableFuture<Object> recordAccepted(OutboundSubmit part, List<Recipient> recipients, List<String> carrierIds,
+                                                     boolean sharedId) {
         Instant now = clock.instant();
-        boolean sharedId = accepted.byPhone() || Set.copyOf(accepted.carrierMessageIds()).size() < part.recipients().size();
         List<CompletableFuture<?>> writes = new ArrayList<>();
-        for (int i = 0; i < part.recipients().size(); i++) {
-            Recipient recipient = part.recipients().get(i);
-            String carrierId = accepted.carrierMessageIds().get(Math.min(i, accepted.carrierMessageIds().size() - 1));
+        for (int i = 0; i < recipients.size(); i++) {
+            Recipient recipient = recipients.get(i);
+            String carrierId = carrierIds.get(i);
             writes.add(publisher.publish(Topics.STATUS, recipient.messageId(), status(part, recipient,
                     MessageStatus.SUBMITTED, carrierId, "0", null)));
             writes.add(correlator.register(link.settings().receiptScope(), correlation(part, recipient, carrierId, now), sharedId)
@@ -231,13 +293,10 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
     }
 
     /** SUBMITTED without a carrier id, as the carrier may have taken it; its receipt is matched by the phone. */
-    private CompletionStage<Object> outcomeUnknown(OutboundSubmit part, SubmitResult.Rejected rejected) {
-        count("unknown");
-        log.warn("part {} of link {} got no answer ({}): outcome unknown, not submitted again", part.dedupKey(),
-                part.linkId(), rejected.detail());
+    private CompletableFuture<Object> recordUnknown(OutboundSubmit part, List<Recipient> recipients) {
         Instant now = clock.instant();
         List<CompletableFuture<?>> writes = new ArrayList<>();
-        for (Recipient recipient : part.recipients()) {
+        for (Recipient recipient : recipients) {
             writes.add(publisher.publish(Topics.STATUS, recipient.messageId(), status(part, recipient,
                     MessageStatus.SUBMITTED, null, TIMEOUT, "no answer from the carrier: outcome unknown, not submitted again")));
             writes.add(correlator.registerUnanswered(link.settings().receiptScope(), correlation(part, recipient, null, now))
@@ -295,7 +354,11 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
         meters.counter("sms_link_submits_total", "link", link.settings().id(), "result", result).increment();
     }
 
-    /** The recipients this instance claimed and will submit, and how many another instance holds. */
-    private record Claimed(List<Recipient> recipients, List<PartClaims.Claim> claims, int heldElsewhere) {
+    /**
+     * The recipients this instance claimed and will submit, how many keys another instance holds, and how the keys
+     * settled earlier ended (by dedup key).
+     */
+    private record Claimed(List<Recipient> recipients, List<PartClaims.Claim> claims, int heldElsewhere,
+                           Map<String, PartClaims.Settled> settledEarlier) {
     }
 }

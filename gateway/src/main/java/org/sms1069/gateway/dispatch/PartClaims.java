@@ -20,7 +20,7 @@ import java.util.function.Function;
  * {@code sms.retry}, failed, or outcome unknown). A definite failure that the same record will repeat releases the
  * key, only if the owner still holds it.
  * <p>Layout: one Redis hash per {@code doneTtl} window, {@code sms:parts:<window>}, field = dedup key, value
- * {@code L<until epoch ms>|<owner>} for a lease or one letter for done ({@link Outcome#marker()}). A key is looked
+ * {@code L<until epoch ms>|<owner>} for a lease or a {@link Settled#marker()} for done. A key is looked
  * up in the current and the previous window, so a done marker is seen for at least {@code doneTtl}, and each
  * window expires as a whole: no command per key for its expiry. Calls made together (the records of one poll, the
  * answers of one read) are one script run, which reads and writes every key of the batch with one
@@ -115,7 +115,59 @@ public final class PartClaims {
     public record Claim(String dedupKey, String owner) {
     }
 
-    /** How a claim ended, kept in the done marker for whoever inspects the key. */
+    /** What {@link #take} found: the state and, when the key is done, how it was settled. */
+    public record Found(State state, Settled settled) {
+        static Found of(String value) {
+            if (value.isEmpty()) {
+                return new Found(State.TAKEN, null);
+            }
+            return value.startsWith(LEASE_PREFIX) ? new Found(State.HELD, null) : new Found(State.DONE, Settled.parse(value));
+        }
+    }
+
+    /**
+     * How a claim ended, as its done marker keeps it. An accepted part's marker also keeps the carrier's ids of the
+     * key's recipients (in the record's order) and whether the carrier gave one id to several of them: what the
+     * dispatcher writes after the marker (SUBMITTED, the receipt correlation), so that if the instance dies in
+     * between, the record handed over again writes it from the marker instead of submitting the part again.
+     */
+    public record Settled(Outcome outcome, List<String> carrierIds, boolean sharedId) {
+        /** Between the ids; carrier ids are printable (CMPP, SGIP and SMGP ids are digits and '-', SMPP's C-strings). */
+        private static final String SEPARATOR = "\u001f";
+        private static final String SHARED = "*";
+
+        public Settled {
+            carrierIds = List.copyOf(carrierIds);
+        }
+
+        public static Settled of(Outcome outcome) {
+            return new Settled(outcome, List.of(), false);
+        }
+
+        public static Settled accepted(List<String> carrierIds, boolean sharedId) {
+            return new Settled(Outcome.ACCEPTED, carrierIds, sharedId);
+        }
+
+        /** The stored value: the outcome's letter, then for an accepted part its ids. */
+        public String marker() {
+            if (carrierIds.isEmpty()) {
+                return outcome.marker();
+            }
+            return outcome.marker() + (sharedId ? SHARED : "") + SEPARATOR + String.join(SEPARATOR, carrierIds);
+        }
+
+        static Settled parse(String marker) {
+            Outcome outcome = Outcome.of(marker.substring(0, 1));
+            int ids = marker.indexOf(SEPARATOR);
+            if (ids < 0) {
+                return of(outcome);
+            }
+            return new Settled(outcome, List.of(marker.substring(ids + 1).split(SEPARATOR, -1)),
+                    marker.substring(1, ids).equals(SHARED));
+        }
+    }
+
+    /** How a claim ended. */
     public enum Outcome {
         ACCEPTED("A"), RETRIED("R"), FAILED("F"), UNKNOWN("U");
 
@@ -125,9 +177,18 @@ public final class PartClaims {
             this.marker = marker;
         }
 
-        /** The value of a settled key: one letter, as the key is kept for a while after every message. */
+        /** The outcome's letter in a settled key's value (short: the key is kept for a while after every message). */
         public String marker() {
             return marker;
+        }
+
+        static Outcome of(String marker) {
+            for (Outcome outcome : values()) {
+                if (outcome.marker.equals(marker)) {
+                    return outcome;
+                }
+            }
+            throw new IllegalArgumentException("not a settled part's marker: " + marker);
         }
     }
 
@@ -176,9 +237,8 @@ public final class PartClaims {
         return new Claim(dedupKey, instance + ":" + UUID.randomUUID());
     }
 
-    public CompletionStage<State> take(Claim claim) {
-        return takes.submit(claim).thenApply(found -> found.isEmpty() ? State.TAKEN
-                : found.startsWith(LEASE_PREFIX) ? State.HELD : State.DONE);
+    public CompletionStage<Found> take(Claim claim) {
+        return takes.submit(claim).thenApply(Found::of);
     }
 
     /** Extends the lease; false when the owner no longer holds the key (it expired, or another owner has it). */
@@ -190,8 +250,9 @@ public final class PartClaims {
      * Marks the part done whoever holds the key: the carrier's answer is a fact, so no instance may submit the
      * part again. False when the owner had lost its lease meanwhile (another instance may have submitted too).
      */
-    public CompletionStage<Boolean> finish(Claim claim, Outcome outcome) {
-        return finishes.submit(new Write(claim, now -> outcome.marker()));
+    public CompletionStage<Boolean> finish(Claim claim, Settled settled) {
+        String marker = settled.marker();
+        return finishes.submit(new Write(claim, now -> marker));
     }
 
     /** Gives the key up so that the record's next delivery can submit; only while the owner still holds it. */
@@ -199,7 +260,7 @@ public final class PartClaims {
         return releases.submit(new Write(claim, now -> ""));
     }
 
-    /** The key's value as stored (a lease, an {@link Outcome#marker()}), or null: for inspection and tests. */
+    /** The key's value as stored (a lease, a {@link Settled#marker()}), or null: for inspection and tests. */
     public CompletionStage<String> inspect(String dedupKey) {
         List<String> windows = windows(clock.millis());
         return redis.hget(windows.get(0), dedupKey).thenCompose(current -> current != null

@@ -126,7 +126,8 @@ class OutboundDispatcherTest {
         assertThat(submitted.linkId()).isEqualTo(link.settings().id());
         assertThat(submitted.segment()).isEqualTo(1);
         assertThat(submitted.segments()).isEqualTo(1);
-        assertThat(get(claims("gw-a").inspect(part.dedupKey()))).isEqualTo(PartClaims.Outcome.ACCEPTED.marker());
+        assertThat(get(claims("gw-a").inspect(part.dedupKey())))
+                .isEqualTo(PartClaims.Settled.accepted(List.of("1A2B3C"), false).marker());
         assertThat(get(correlator.match(receipt("1715004")))).get().satisfies(correlation -> {
             assertThat(correlation.messageId()).isEqualTo(part.recipients().get(0).messageId());
             assertThat(correlation.carrierMessageId()).isEqualTo("1A2B3C");
@@ -354,8 +355,8 @@ class OutboundDispatcherTest {
     @Test
     void theClaimOfAnInstanceThatDiedExpiresAndAnotherInstanceSubmits() throws Exception {
         OutboundSubmit part = part(1);
-        PartClaims.State taken = get(claims("gw-dead").take(claims("gw-dead").newClaim(part.dedupKey())));
-        assertThat(taken).isEqualTo(PartClaims.State.TAKEN);
+        PartClaims.Found taken = get(claims("gw-dead").take(claims("gw-dead").newClaim(part.dedupKey())));
+        assertThat(taken.state()).isEqualTo(PartClaims.State.TAKEN);
         link.answer(new SubmitResult.Accepted(List.of("CD34")));
 
         assertThatThrownBy(() -> handle(part)).hasCauseInstanceOf(NotDueException.class);
@@ -364,7 +365,68 @@ class OutboundDispatcherTest {
         handle(part);
 
         assertThat(link.submitted).containsExactly(part);
-        assertThat(get(claims("gw-a").inspect(part.dedupKey()))).isEqualTo(PartClaims.Outcome.ACCEPTED.marker());
+        assertThat(get(claims("gw-a").inspect(part.dedupKey())))
+                .isEqualTo(PartClaims.Settled.accepted(List.of("CD34"), false).marker());
+    }
+
+    /**
+     * Chaos (gateway kill -9) found it: an instance that marks an accepted part done and dies before SUBMITTED and the
+     * correlation are durable leaves a message that never leaves ACCEPTED and a receipt that matches nothing. The
+     * record comes back (its offset was never committed); it is not submitted again, but what the dead instance did
+     * not write is written from the marker, and the receipt that came early is handed over.
+     */
+    @Test
+    void anAcceptedPartWhoseInstanceDiedBeforeWritingItsOutcomeIsWrittenFromTheMarker() throws Exception {
+        OutboundSubmit part = part(1);
+        Recipient recipient = part.recipients().get(0);
+        PartClaims dead = claims("gw-dead");
+        PartClaims.Claim claim = dead.newClaim(part.dedupKey());
+        assertThat(get(dead.take(claim)).state()).isEqualTo(PartClaims.State.TAKEN);
+        assertThat(get(dead.finish(claim, PartClaims.Settled.accepted(List.of("EF56"), false)))).isTrue();
+        Receipt early = receipt("EF56");
+        assertThat(get(correlator.match(early))).isEmpty();
+
+        handle(part);
+
+        assertThat(link.submitted).isEmpty();
+        StatusEvent submitted = awaitStatus(recipient.messageId()).value();
+        assertThat(submitted.status()).isEqualTo(MessageStatus.SUBMITTED);
+        assertThat(submitted.carrierMessageId()).isEqualTo("EF56");
+        assertThat(handedOver).containsExactly(early);
+        assertThat(meters.counter("sms_link_settled_rewrites_total", "link", link.settings().id()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchWhoseInstanceDiedAfterMarkingItIsWrittenPerRecipientUnderTheSharedId() throws Exception {
+        String messageId = TestInfra.unique("msg");
+        List<Recipient> recipients = List.of(new Recipient(messageId + "a", phone()).withDedupKey(messageId + "a:1:1"),
+                new Recipient(messageId + "b", phone()).withDedupKey(messageId + "b:1:1"));
+        OutboundSubmit part = batch(messageId + ":1:1", recipients);
+        PartClaims dead = claims("gw-dead");
+        for (Recipient r : recipients) {
+            PartClaims.Claim claim = dead.newClaim(r.dedupKeyIn(part));
+            get(dead.take(claim));
+            get(dead.finish(claim, PartClaims.Settled.accepted(List.of("77AA"), true)));
+        }
+
+        handle(part);
+
+        assertThat(link.submitted).isEmpty();
+        for (Recipient r : recipients) {
+            assertThat(awaitStatus(r.messageId()).value().carrierMessageId()).isEqualTo("77AA");
+            assertThat(get(correlator.match(receipt("77AA", r.phone())))).get()
+                    .satisfies(found -> assertThat(found.messageId()).isEqualTo(r.messageId()));
+        }
+    }
+
+    @Test
+    void settledMarkersKeepTheirIdsAndWhetherTheyAreShared() {
+        PartClaims.Settled shared = PartClaims.Settled.accepted(List.of("0-0614123456-7", "0-0614123456-8"), true);
+        assertThat(PartClaims.Found.of(shared.marker()).settled()).isEqualTo(shared);
+        assertThat(PartClaims.Found.of("A").settled()).isEqualTo(PartClaims.Settled.of(PartClaims.Outcome.ACCEPTED));
+        assertThat(PartClaims.Found.of("U").settled()).isEqualTo(PartClaims.Settled.of(PartClaims.Outcome.UNKNOWN));
+        assertThat(PartClaims.Found.of("L1|gw").state()).isEqualTo(PartClaims.State.HELD);
+        assertThat(PartClaims.Found.of("").state()).isEqualTo(PartClaims.State.TAKEN);
     }
 
     @Test
