@@ -14,6 +14,7 @@ import org.sms1069.model.Topics;
 import org.sms1069.model.event.AcceptedMessage;
 import org.sms1069.model.event.LinkHealth;
 import org.sms1069.model.event.OutboundSubmit;
+import org.sms1069.model.event.PartKey;
 import org.sms1069.model.event.Recipient;
 import org.sms1069.model.event.StatusEvent;
 import org.sms1069.router.link.LinkSelector;
@@ -242,6 +243,29 @@ class RoutingIntegrationTest {
                 assertThat(p.dedupKey()).startsWith("b-");
             }
         });
+    }
+
+    /** Each recipient goes out under its own key: a re-routed message's key keeps its re-route, or it would match the first route's done part. */
+    @Test
+    void aBatchSplitForAnSmppLinkKeepsEveryRecipientsOwnKey() throws Exception {
+        List<Recipient> recipients = List.of(
+                new Recipient(TestInfra.unique("split"), phone("189"), null, null),
+                new Recipient(TestInfra.unique("split"), phone("189"), null, null));
+        List<Recipient> keyed = recipients.stream()
+                .map(r -> r.withDedupKey(PartKey.of(r.messageId(), 1, 1, 1).toString())).toList();
+        OutboundSubmit batch = new OutboundSubmit(OutboundSubmit.VERSION,
+                PartKey.batch(keyed.stream().map(Recipient::dedupKey).toList(), 1, 1).toString(), linkId("ctcc"),
+                Carrier.CTCC, keyed, "1069012345601", 1, 1, 7, "【示例】改道后拆分", 1,
+                Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS), null);
+
+        publisher.publish(Topics.RETRY, keyed.get(0).phone(), batch).get();
+
+        for (Recipient r : keyed) {
+            assertThat(awaitOnCarrier(Carrier.CTCC, r.messageId())).satisfies(single -> {
+                assertThat(single.recipients()).hasSize(1);
+                assertThat(single.dedupKey()).isEqualTo(r.messageId() + "~np1:1:1");
+            });
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.sms1069.model.MessageStatus;
 import org.sms1069.model.PoisonRecordException;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.OutboundSubmit;
+import org.sms1069.model.event.PartKey;
 import org.sms1069.model.seal.TextSeal;
 import org.sms1069.model.event.Recipient;
 import org.sms1069.model.event.StatusEvent;
@@ -317,9 +318,9 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
         }
         int next = part.attempt() + 1;
         List<Recipient> recipients = part.recipients().stream()
-                .map(r -> r.withDedupKey(retryKey(r.dedupKeyIn(part), next)))
+                .map(r -> r.withDedupKey(PartKey.parse(r.dedupKeyIn(part)).withAttempt(next).toString()))
                 .toList();
-        OutboundSubmit again = part.nextAttempt(retryKey(part.dedupKey(), next), recipients,
+        OutboundSubmit again = part.nextAttempt(PartKey.parse(part.dedupKey()).withAttempt(next).toString(), recipients,
                 clock.instant().plus(retryBackoff.delay(part.failedAttempts() + 1)), rejected.rawResult(),
                 rejected.flowControl());
         log.info("part {} of link {} will be retried (attempt {}): {}", part.dedupKey(), part.linkId(), next, rejected.rawResult());
@@ -340,14 +341,6 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
         return new StatusEvent(StatusEvent.VERSION, recipient.messageId(), recipient.phone(), part.segmentNumber(),
                 part.segmentCount(), status, part.carrier(), part.linkId(), carrierId, raw, detail, clock.instant(),
                 recipient.origin());
-    }
-
-    /** "id:seg:attempt" becomes "id:seg:next"; other keys get the attempt appended. */
-    static String retryKey(String dedupKey, int attempt) {
-        int cut = dedupKey.lastIndexOf(':');
-        String base = cut > 0 && dedupKey.substring(cut + 1).chars().allMatch(Character::isDigit)
-                ? dedupKey.substring(0, cut) : dedupKey;
-        return base + ":" + attempt;
     }
 
     private void count(String result) {

@@ -139,13 +139,13 @@ public final class LinkDispatch {
     }
 
     /**
-     * A batched part failing over to an SMPP link goes out per recipient, each under the key it would
-     * have had alone ("message:segment:attempt").
+     * A batched part failing over to an SMPP link goes out per recipient, each under its own key within the batch
+     * (the key it would have had alone, re-route suffix included).
      */
     private static List<OutboundSubmit> split(OutboundSubmit part) {
         List<OutboundSubmit> singles = new ArrayList<>();
         for (Recipient recipient : part.recipients()) {
-            singles.add(part.alone(recipient, recipient.messageId() + ":" + part.segmentNumber() + ":" + part.attempt()));
+            singles.add(part.alone(recipient, recipient.dedupKeyIn(part)));
         }
         return singles;
     }

@@ -6,17 +6,15 @@ import org.sms1069.model.Protocol;
 import org.sms1069.model.Topic;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.OutboundSubmit;
+import org.sms1069.model.event.PartKey;
 import org.sms1069.model.event.Recipient;
 import org.sms1069.model.link.LinkSettings;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,21 +137,11 @@ public final class OutboundBatcher implements AutoCloseable {
         }).toList();
         Instant expiresAt = members.stream().map(m -> m.part().expiresAt()).filter(Objects::nonNull)
                 .min(Instant::compareTo).orElse(null);
-        String key = batchKey(members.stream().map(m -> m.part().dedupKey()).toList(), first.segmentNumber(), first.attempt());
+        String key = PartKey.batch(members.stream().map(m -> m.part().dedupKey()).toList(), first.segmentNumber(),
+                first.attempt()).toString();
         return new OutboundSubmit(first.v(), key, first.linkId(), first.carrier(), recipients, first.sourceAddr(),
                 first.segmentNumber(), first.segmentCount(), first.reference(), first.text(), first.attempt(),
                 expiresAt, null, null, null, first.throttles(), first.sealed());
-    }
-
-    /** "b-<digest of the members' keys>:segment:attempt": the same members give the same key. */
-    static String batchKey(List<String> memberKeys, int segment, int attempt) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            memberKeys.forEach(k -> sha.update((k + "\n").getBytes(StandardCharsets.UTF_8)));
-            return "b-" + HexFormat.of().formatHex(sha.digest(), 0, 12) + ":" + segment + ":" + attempt;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The partition Kafka's default partitioner gives the key (murmur2, as the producer does). */

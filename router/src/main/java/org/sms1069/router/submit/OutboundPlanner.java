@@ -2,6 +2,7 @@ package org.sms1069.router.submit;
 
 import org.sms1069.model.event.AcceptedMessage;
 import org.sms1069.model.event.OutboundSubmit;
+import org.sms1069.model.event.PartKey;
 import org.sms1069.model.event.Recipient;
 import org.sms1069.model.link.LinkSettings;
 import org.sms1069.model.segment.Segments;
@@ -27,11 +28,10 @@ public final class OutboundPlanner {
     /** As above, the recipient naming where the message lies on {@code sms.submit} ({@code origin}, may be null). */
     public static List<OutboundSubmit> plan(AcceptedMessage message, LinkSettings link, int reference, String origin) {
         List<String> parts = Segments.split(message.text());
-        String keyBase = message.reroute() > 0 ? message.messageId() + "~np" + message.reroute() : message.messageId();
         List<OutboundSubmit> out = new ArrayList<>(parts.size());
         for (int i = 0; i < parts.size(); i++) {
             int number = i + 1;
-            out.add(new OutboundSubmit(OutboundSubmit.VERSION, dedupKey(keyBase, number, 1), link.id(),
+            out.add(new OutboundSubmit(OutboundSubmit.VERSION, PartKey.of(message.messageId(), message.reroute(), number, 1).toString(), link.id(),
                     link.carrier(), List.of(new Recipient(message.messageId(), message.phone(), null, origin)),
                     message.sourceAddr(), number, parts.size(), reference, parts.get(i), 1,
                     message.expiresAt(), null));
@@ -39,13 +39,6 @@ public final class OutboundPlanner {
         return out;
     }
 
-    /**
-     * The gateway submits each key once; a new attempt is a new key, and so is sending the message
-     * again on another carrier after a portability receipt ("id~np1:segment:attempt").
-     */
-    public static String dedupKey(String messageId, int segment, int attempt) {
-        return messageId + ":" + segment + ":" + attempt;
-    }
 
     /**
      * Derived from the message id so that a redelivered message keeps its reference. Only single-part

@@ -81,12 +81,6 @@ class OutboundPlannerTest {
         assertThat(OutboundPlanner.plan(message, LINK)).isEqualTo(OutboundPlanner.plan(message, LINK));
     }
 
-    @Test
-    void aNewAttemptIsANewDedupKey() {
-        assertThat(OutboundPlanner.dedupKey("m-1", 2, 1)).isEqualTo("m-1:2:1");
-        assertThat(OutboundPlanner.dedupKey("m-1", 2, 2)).isNotEqualTo(OutboundPlanner.dedupKey("m-1", 2, 1));
-    }
-
     private static AcceptedMessage message(String id, String text) {
         return new AcceptedMessage(AcceptedMessage.VERSION, id, "app-1", MessageType.VERIFICATION, "13800138000", text,
                 "1069012345601", 0, "ref-1", Instant.parse("2029-12-31T00:00:00Z"), EXPIRES, null);
