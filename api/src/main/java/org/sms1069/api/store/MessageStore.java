@@ -1,6 +1,5 @@
 package org.sms1069.api.store;
 
-import org.sms1069.api.submit.ComposedMessage;
 import org.sms1069.model.MessageType;
 import org.sms1069.model.event.AcceptedMessage;
 import org.springframework.r2dbc.core.DatabaseClient;
