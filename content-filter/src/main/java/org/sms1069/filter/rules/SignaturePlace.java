@@ -5,9 +5,9 @@ package org.sms1069.filter.rules;
  * that, at the very end. Offsets are into the original text; {@code bodyStart..bodyEnd} is the
  * text without it.
  */
-public record Signature(String name, int start, int end, int bodyStart, int bodyEnd) {
+public record SignaturePlace(String name, int start, int end, int bodyStart, int bodyEnd) {
 
-    public static Signature locate(String text) {
+    public static SignaturePlace locate(String text) {
         int from = 0;
         while (from < text.length() && Character.isWhitespace(text.charAt(from))) {
             from++;
@@ -15,7 +15,7 @@ public record Signature(String name, int start, int end, int bodyStart, int body
         if (from < text.length() && text.charAt(from) == '【') {
             int close = text.indexOf('】', from + 1);
             if (close > 0) {
-                return new Signature(text.substring(from + 1, close), from, close + 1, close + 1, text.length());
+                return new SignaturePlace(text.substring(from + 1, close), from, close + 1, close + 1, text.length());
             }
         }
         int to = text.length();
@@ -25,7 +25,7 @@ public record Signature(String name, int start, int end, int bodyStart, int body
         if (to > 0 && text.charAt(to - 1) == '】') {
             int open = text.lastIndexOf('【', to - 2);
             if (open >= 0) {
-                return new Signature(text.substring(open + 1, to - 1), open, to, 0, open);
+                return new SignaturePlace(text.substring(open + 1, to - 1), open, to, 0, open);
             }
         }
         return null;
