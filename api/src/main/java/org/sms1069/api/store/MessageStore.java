@@ -94,7 +94,7 @@ public class MessageStore {
     }
 
     /** The app's messages matching the query, newest first, one more than the page to tell if more follow. */
-    public Flux<StoredMessage> search(String appId, org.sms1069.api.status.MessageQuery q) {
+    public Flux<StoredMessage> search(String appId, MessageQuery q) {
         StringBuilder sql = new StringBuilder("""
                 SELECT id, app_id, phone, type, status, carrier, segments, raw_stat, detail, client_ref, accepted_at, updated_at
                 FROM messages WHERE app_id = :app""");

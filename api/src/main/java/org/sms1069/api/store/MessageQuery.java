@@ -1,4 +1,4 @@
-package org.sms1069.api.status;
+package org.sms1069.api.store;
 
 import org.sms1069.api.support.QueryParams;
 import org.sms1069.model.MessageStatus;
