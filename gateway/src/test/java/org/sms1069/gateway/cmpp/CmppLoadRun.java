@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Load run of one CMPP 3.0 connection against the simulator over loopback TCP: N single-part
  * submits through the gateway's real link (window, pacing, codec) and the receipts coming back.
  * Not a test (nothing is asserted on speed); run it with
- * {@code mvn -B -q -pl carrier-sim test-compile exec:java -Dexec.classpathScope=test
+ * {@code mvn -B -q -pl gateway test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.sms1069.gateway.cmpp.CmppLoadRun -Dexec.args="20000 32"}.
  */
 public final class CmppLoadRun {
