@@ -434,7 +434,7 @@ public final class Bench {
 
     // ------------------------------------------------------------------ the platform
 
-    /** Signs requests as README "Signing requests" describes. */
+    /** Signs requests as docs/api.md "Signing requests" describes. */
     static final class Signer {
         private final String keyId;
         private final String secret;
@@ -450,7 +450,7 @@ public final class Bench {
                 String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
                 String nonce = UUID.randomUUID().toString().replace("-", "");
                 String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-                // signing scheme version 2 (README): the query is passed canonical already, no Idempotency-Key
+                // signing scheme version 2 (docs/api.md): the query is passed canonical already, no Idempotency-Key
                 String canonical = "SMS-HMAC-SHA256-2\n" + method + "\n" + path + "\n" + query + "\n" + timestamp + "\n" + nonce
                         + "\n\n" + hash;
                 Mac mac = macs.get();

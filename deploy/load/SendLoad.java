@@ -104,7 +104,7 @@ public class SendLoad {
         String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
         String nonce = UUID.randomUUID().toString();
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        // signing scheme version 2 (README), no Idempotency-Key
+        // signing scheme version 2 (docs/api.md), no Idempotency-Key
         String canonical = "SMS-HMAC-SHA256-2\nPOST\n/v1/messages\n\n" + timestamp + "\n" + nonce + "\n\n" + hash;
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -5,7 +5,7 @@
 # and prints its status until it reads DELIVERED. Safe to run again: running parts are kept.
 #
 # Environment: SPRING_CONFIG_ADDITIONAL_LOCATION  extra configuration for every service (e.g. real
-#              carrier links, see README "Configuring carriers"); SMS_SKIP_BUILD=1 skips the build;
+#              carrier links, see docs/operations.md "Configuring carriers"); SMS_SKIP_BUILD=1 skips the build;
 #              SMS_DEMO_PHONE sets the phone of the demo message (default: a random 1380013xxxx);
 #              SMS_DEMO_SEND=0 creates the demo app but sends no message (e.g. when restarting a stopped part).
 #              A second platform beside this one (deploy/chaos/run.sh) moves everything with:

@@ -1,4 +1,4 @@
-# Signs and sends one API request with signing scheme version 2, exactly as the README's "Signing requests"
+# Signs and sends one API request with signing scheme version 2, exactly as docs/api.md's "Signing requests"
 # describes. usage: signed_request METHOD PATH_AND_QUERY BODY   (uses SMS_API_URL, SMS_KEY_ID, SMS_KEY_SECRET,
 # and SMS_IDEMPOTENCY_KEY if set: sent as Idempotency-Key and signed)
 # Query parameters must already be in canonical form (RFC 3986 encoded, sorted by name) for this small helper.

@@ -22,7 +22,7 @@ import org.sms1069.filter.rules.Signals;
 import org.sms1069.filter.rules.TemplateRule;
 import org.sms1069.filter.rules.VerdictDecider;
 import org.sms1069.filter.rules.VerificationCodeRule;
-import org.sms1069.filter.rules.Signature;
+import org.sms1069.filter.rules.SignaturePlace;
 import org.sms1069.filter.score.MarketingScorer;
 import org.sms1069.filter.score.ModelScore;
 import org.sms1069.filter.score.ModelText;
@@ -102,7 +102,7 @@ public final class ContentFilter {
 
     /** The text the model reads: the compact view without the signature (a sender's name is not content). */
     public static ModelText modelText(MessageScan scan) {
-        Signature signature = scan.signature();
+        SignaturePlace signature = scan.signature();
         return signature == null
                 ? ModelText.of(scan.text().compact(), -1, -1)
                 : ModelText.of(scan.text().compact(), signature.start(), signature.end());

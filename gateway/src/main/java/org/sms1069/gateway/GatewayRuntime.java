@@ -15,7 +15,6 @@ import org.sms1069.gateway.dlr.InboundProcessor;
 import org.sms1069.gateway.dlr.ReceiptCorrelator;
 import org.sms1069.gateway.health.LinkHealthReporter;
 import org.sms1069.gateway.link.CarrierLink;
-import org.sms1069.gateway.link.LinkFactory;
 import org.sms1069.gateway.mo.MoAssembler;
 import org.sms1069.gateway.session.LinkEnvironment;
 import org.sms1069.messaging.ConsumerHealth;

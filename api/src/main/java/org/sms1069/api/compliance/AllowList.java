@@ -1,6 +1,6 @@
 package org.sms1069.api.compliance;
 
-import org.sms1069.api.submit.ComposedMessage;
+import org.sms1069.api.store.ComposedMessage;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

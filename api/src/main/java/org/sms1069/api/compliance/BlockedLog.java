@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import org.sms1069.api.apps.App;
-import org.sms1069.api.submit.ComposedMessage;
+import org.sms1069.api.store.ComposedMessage;
 import org.sms1069.filter.Verdict;
 import org.sms1069.messaging.Publisher;
 import org.sms1069.model.Topics;

@@ -1,5 +1,6 @@
 package org.sms1069.api.status;
 
+import org.sms1069.api.store.MessageQuery;
 import org.sms1069.api.auth.Caller;
 import org.sms1069.api.auth.Role;
 import org.sms1069.api.error.ApiException;

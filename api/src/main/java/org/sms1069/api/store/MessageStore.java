@@ -1,6 +1,5 @@
 package org.sms1069.api.store;
 
-import org.sms1069.api.submit.ComposedMessage;
 import org.sms1069.model.MessageType;
 import org.sms1069.model.event.AcceptedMessage;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -95,7 +94,7 @@ public class MessageStore {
     }
 
     /** The app's messages matching the query, newest first, one more than the page to tell if more follow. */
-    public Flux<StoredMessage> search(String appId, org.sms1069.api.status.MessageQuery q) {
+    public Flux<StoredMessage> search(String appId, MessageQuery q) {
         StringBuilder sql = new StringBuilder("""
                 SELECT id, app_id, phone, type, status, carrier, segments, raw_stat, detail, client_ref, accepted_at, updated_at
                 FROM messages WHERE app_id = :app""");

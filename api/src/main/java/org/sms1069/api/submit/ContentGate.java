@@ -1,5 +1,6 @@
 package org.sms1069.api.submit;
 
+import org.sms1069.api.store.ComposedMessage;
 import org.sms1069.api.apps.App;
 import reactor.core.publisher.Mono;
 

@@ -1,5 +1,6 @@
 package org.sms1069.api.submit;
 
+import org.sms1069.api.store.ComposedMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RequestSignatureTest {
     private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-    /** The README's worked example, cross-checked there with openssl: a client in any language must get these. */
+    /** The worked example of docs/api.md, cross-checked there with openssl: a client in any language must get these. */
     private static final String README_BODY =
             "{\"phones\":[\"13800138000\"],\"text\":\"【示例科技】您的验证码是482913，5分钟内有效。\",\"type\":\"VERIFICATION\"}";
     private static final String README_BODY_SHA256 = "4a2bb7bc9b12844f277675d207147e07d476779ce329a5ba9e9685be342091e9";
@@ -134,7 +134,7 @@ class RequestSignatureTest {
         assertThat(RequestSignature.canonicalQueryV2(rawQuery)).isEqualTo(expected);
     }
 
-    /** The README's version 2 examples, computed independently (Python hmac) from the same eight lines. */
+    /** The version 2 examples of docs/api.md, computed independently (Python hmac) from the same eight lines. */
     @Test
     void version2SignsTheIdempotencyKeyAndMatchesTheReadmeExamples() {
         byte[] body = README_BODY.getBytes(StandardCharsets.UTF_8);

@@ -1,6 +1,6 @@
 package org.sms1069.carriersim.cmpp;
 
-import org.sms1069.gateway.cmpp.CmppMsgIds;
+import org.sms1069.wire.cmpp.CmppMsgIds;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;

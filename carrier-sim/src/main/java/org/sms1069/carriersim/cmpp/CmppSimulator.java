@@ -8,12 +8,12 @@ import org.sms1069.carriersim.netty.NettySimulator;
 import org.sms1069.carriersim.netty.ReportJob;
 import org.sms1069.carriersim.netty.SimCodec;
 import org.sms1069.carriersim.stats.SimStats;
-import org.sms1069.gateway.cmpp.CmppCommandIds;
-import org.sms1069.gateway.cmpp.CmppDecoder;
-import org.sms1069.gateway.cmpp.CmppDeliver;
-import org.sms1069.gateway.cmpp.CmppEncoder;
-import org.sms1069.gateway.cmpp.CmppReport;
-import org.sms1069.gateway.cmpp.CmppVersion;
+import org.sms1069.wire.cmpp.CmppCommandIds;
+import org.sms1069.wire.cmpp.CmppDecoder;
+import org.sms1069.wire.cmpp.CmppDeliver;
+import org.sms1069.wire.cmpp.CmppEncoder;
+import org.sms1069.wire.cmpp.CmppReport;
+import org.sms1069.wire.cmpp.CmppVersion;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;

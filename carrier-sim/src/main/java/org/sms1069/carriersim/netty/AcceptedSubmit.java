@@ -1,7 +1,7 @@
 package org.sms1069.carriersim.netty;
 
-import org.sms1069.gateway.codec.ConcatenationUdh;
-import org.sms1069.gateway.codec.MessageContent;
+import org.sms1069.wire.codec.ConcatenationUdh;
+import org.sms1069.wire.codec.MessageContent;
 import org.sms1069.model.phone.PhoneNumbers;
 
 import java.time.Instant;

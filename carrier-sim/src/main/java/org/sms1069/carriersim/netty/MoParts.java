@@ -1,8 +1,8 @@
 package org.sms1069.carriersim.netty;
 
-import org.sms1069.gateway.codec.ConcatenationUdh;
-import org.sms1069.gateway.codec.MessageContent;
-import org.sms1069.gateway.codec.MessageFormat;
+import org.sms1069.wire.codec.ConcatenationUdh;
+import org.sms1069.wire.codec.MessageContent;
+import org.sms1069.wire.codec.MessageFormat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -13,8 +13,8 @@ import org.sms1069.carriersim.receipt.ReceiptScheduler;
 import org.sms1069.carriersim.stats.PartKey;
 import org.sms1069.carriersim.stats.SimStats;
 import org.sms1069.carriersim.throttle.TpsLimiter;
-import org.sms1069.gateway.codec.MessageContent;
-import org.sms1069.gateway.codec.PduFrameDecoder;
+import org.sms1069.wire.codec.MessageContent;
+import org.sms1069.wire.codec.PduFrameDecoder;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,8 @@
 package org.sms1069.carriersim.sgip;
 
 import org.sms1069.carriersim.receipt.DeliveryOutcome;
-import org.sms1069.gateway.sgip.SgipReport;
-import org.sms1069.gateway.sgip.SgipSequence;
+import org.sms1069.wire.sgip.SgipReport;
+import org.sms1069.wire.sgip.SgipSequence;
 
 import java.util.Map;
 

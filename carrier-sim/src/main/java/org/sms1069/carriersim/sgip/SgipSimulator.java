@@ -7,11 +7,11 @@ import org.sms1069.carriersim.netty.NettySimulator;
 import org.sms1069.carriersim.netty.ReportJob;
 import org.sms1069.carriersim.netty.SimCodec;
 import org.sms1069.carriersim.stats.SimStats;
-import org.sms1069.gateway.sgip.SgipCommandIds;
-import org.sms1069.gateway.sgip.SgipDecoder;
-import org.sms1069.gateway.sgip.SgipDeliver;
-import org.sms1069.gateway.sgip.SgipEncoder;
-import org.sms1069.gateway.sgip.SgipSubmit;
+import org.sms1069.wire.sgip.SgipCommandIds;
+import org.sms1069.wire.sgip.SgipDecoder;
+import org.sms1069.wire.sgip.SgipDeliver;
+import org.sms1069.wire.sgip.SgipEncoder;
+import org.sms1069.wire.sgip.SgipSubmit;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package org.sms1069.carriersim.smgp;
 
-import org.sms1069.gateway.smgp.SmgpMsgId;
+import org.sms1069.wire.smgp.SmgpMsgId;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.jsmpp.bean.OptionalParameter;
-import org.sms1069.gateway.codec.Gsm7;
+import org.sms1069.wire.codec.Gsm7;
 import org.sms1069.model.phone.PhoneNumbers;
 import org.sms1069.model.segment.Segments;
 import org.slf4j.Logger;

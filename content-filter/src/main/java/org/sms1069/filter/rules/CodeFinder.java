@@ -19,13 +19,13 @@ public final class CodeFinder {
         "联系", "qq", "微信", "航班", "车次", "房间", "序号", "案件号", "运单", "取件码", "取票码", "提货码"};
 
     public List<MatchedSpan> find(String original, String folded) {
-        return find(original, folded, Signature.locate(original));
+        return find(original, folded, SignaturePlace.locate(original));
     }
 
     /**
-     * @param signature {@code Signature.locate(original)}, already known to the caller
+     * @param signature {@code SignaturePlace.locate(original)}, already known to the caller
      */
-    public List<MatchedSpan> find(String original, String folded, Signature signature) {
+    public List<MatchedSpan> find(String original, String folded, SignaturePlace signature) {
         List<MatchedSpan> codes = new ArrayList<>(2);
         int n = folded.length();
         int i = 0;

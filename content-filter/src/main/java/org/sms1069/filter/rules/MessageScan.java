@@ -12,10 +12,10 @@ import org.sms1069.model.MessageType;
  * where its signature is (null when it has none).
  */
 public record MessageScan(NormalizedMessage text, MessageType type, AppContext context, FilterSettings settings,
-                          Signature signature) {
+                          SignaturePlace signature) {
 
     public MessageScan(NormalizedMessage text, MessageType type, AppContext context, FilterSettings settings) {
-        this(text, type, context, settings, Signature.locate(text.original()));
+        this(text, type, context, settings, SignaturePlace.locate(text.original()));
     }
 
     /**

@@ -38,7 +38,7 @@ public final class SignatureRule implements Rule {
     public void apply(MessageScan scan, Signals signals) {
         String text = scan.original();
         int block = scan.settings().blockScore();
-        Signature signature = scan.signature();
+        SignaturePlace signature = scan.signature();
         AppContext context = scan.context();
         if (signature == null) {
             if (!context.signatures().isEmpty()) {

@@ -20,7 +20,7 @@ final class TemplateMatch {
 
     /** @return the variable spans, or null when the body does not follow the template */
     static List<MatchedSpan> variables(String template, String original, int bodyStart, int bodyEnd) {
-        Signature templateSignature = Signature.locate(template);
+        SignaturePlace templateSignature = SignaturePlace.locate(template);
         String templateBody = (templateSignature == null ? template : templateSignature.body(template)).strip();
         StringBuilder regex = new StringBuilder();
         Matcher placeholder = PLACEHOLDER.matcher(templateBody);

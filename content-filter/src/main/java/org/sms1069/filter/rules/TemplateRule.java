@@ -23,7 +23,7 @@ public final class TemplateRule implements Rule {
             return;
         }
         String text = scan.original();
-        Signature signature = scan.signature();
+        SignaturePlace signature = scan.signature();
         int bodyStart = signature == null ? 0 : signature.bodyStart();
         int bodyEnd = signature == null ? text.length() : signature.bodyEnd();
         int block = scan.settings().blockScore();

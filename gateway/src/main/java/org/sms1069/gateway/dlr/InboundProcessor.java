@@ -1,5 +1,6 @@
 package org.sms1069.gateway.dlr;
 
+import org.sms1069.gateway.link.Receipt;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package org.sms1069.gateway.dlr;
 
+import org.sms1069.gateway.link.Receipt;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.micrometer.core.instrument.MeterRegistry;

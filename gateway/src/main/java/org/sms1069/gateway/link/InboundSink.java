@@ -1,7 +1,5 @@
 package org.sms1069.gateway.link;
 
-import org.sms1069.gateway.dlr.Receipt;
-
 import java.util.concurrent.CompletionStage;
 
 /**

@@ -1,6 +1,6 @@
 package org.sms1069.gateway.link;
 
-import org.sms1069.gateway.codec.ConcatenationUdh;
+import org.sms1069.wire.codec.ConcatenationUdh;
 import org.sms1069.model.event.MoMessage;
 
 /**

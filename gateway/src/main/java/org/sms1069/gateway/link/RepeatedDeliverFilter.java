@@ -2,7 +2,6 @@ package org.sms1069.gateway.link;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.sms1069.gateway.dlr.Receipt;
 
 import java.time.Clock;
 import java.time.Duration;

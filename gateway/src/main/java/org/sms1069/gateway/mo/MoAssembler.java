@@ -4,7 +4,7 @@ import io.lettuce.core.Range;
 import io.lettuce.core.ZAddArgs;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.sms1069.gateway.codec.ConcatenationUdh;
+import org.sms1069.wire.codec.ConcatenationUdh;
 import org.sms1069.gateway.link.InboundValues;
 import org.sms1069.gateway.link.MoPart;
 import org.sms1069.model.event.MoMessage;

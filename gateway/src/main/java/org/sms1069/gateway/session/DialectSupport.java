@@ -1,10 +1,10 @@
 package org.sms1069.gateway.session;
 
-import org.sms1069.gateway.codec.ConcatenationUdh;
-import org.sms1069.gateway.codec.MessageContent;
-import org.sms1069.gateway.codec.MessageFormat;
-import org.sms1069.gateway.codec.Octets;
-import org.sms1069.gateway.codec.ResultCode;
+import org.sms1069.wire.codec.ConcatenationUdh;
+import org.sms1069.wire.codec.MessageContent;
+import org.sms1069.wire.codec.MessageFormat;
+import org.sms1069.wire.codec.Octets;
+import org.sms1069.wire.codec.ResultCode;
 import org.sms1069.gateway.link.InboundValues;
 import org.sms1069.gateway.link.MoPart;
 import org.sms1069.gateway.link.SubmitResult;

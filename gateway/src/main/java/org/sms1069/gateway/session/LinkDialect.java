@@ -1,7 +1,7 @@
 package org.sms1069.gateway.session;
 
 import io.netty.channel.ChannelPipeline;
-import org.sms1069.gateway.codec.DecodeFailure;
+import org.sms1069.wire.codec.DecodeFailure;
 import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.model.event.OutboundSubmit;
 

@@ -2,7 +2,7 @@ package org.sms1069.gateway.session;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import org.sms1069.gateway.dlr.Receipt;
+import org.sms1069.gateway.link.Receipt;
 import org.sms1069.gateway.link.InboundSink;
 import org.sms1069.gateway.link.MoPart;
 

@@ -1,8 +1,19 @@
 package org.sms1069.gateway.sgip;
 
+import org.sms1069.wire.sgip.SgipBind;
+import org.sms1069.wire.sgip.SgipBindResp;
+import org.sms1069.wire.sgip.SgipDecoder;
+import org.sms1069.wire.sgip.SgipEncoder;
+import org.sms1069.wire.sgip.SgipPdu;
+import org.sms1069.wire.sgip.SgipResultCodes;
+import org.sms1069.wire.sgip.SgipSequence;
+import org.sms1069.wire.sgip.SgipSequences;
+import org.sms1069.wire.sgip.SgipSubmit;
+import org.sms1069.wire.sgip.SgipSubmitResp;
+import org.sms1069.wire.sgip.SgipUnbind;
 import io.netty.channel.ChannelPipeline;
-import org.sms1069.gateway.codec.DecodeFailure;
-import org.sms1069.gateway.codec.ResultCode;
+import org.sms1069.wire.codec.DecodeFailure;
+import org.sms1069.wire.codec.ResultCode;
 import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.gateway.session.DialectSupport;
 import org.sms1069.gateway.session.LinkDialect;

@@ -1,7 +1,21 @@
 package org.sms1069.gateway.sgip;
 
-import org.sms1069.gateway.codec.DecodeFailure;
-import org.sms1069.gateway.dlr.Receipt;
+import org.sms1069.wire.sgip.SgipCommandIds;
+import org.sms1069.wire.sgip.SgipDeliver;
+import org.sms1069.wire.sgip.SgipDeliverResp;
+import org.sms1069.wire.sgip.SgipPdu;
+import org.sms1069.wire.sgip.SgipReport;
+import org.sms1069.wire.sgip.SgipReportResp;
+import org.sms1069.wire.sgip.SgipResultCodes;
+import org.sms1069.wire.sgip.SgipSequence;
+import org.sms1069.wire.sgip.SgipSubmit;
+import org.sms1069.wire.sgip.SgipSubmitResp;
+import org.sms1069.wire.sgip.SgipUnbind;
+import org.sms1069.wire.sgip.SgipUnbindResp;
+import org.sms1069.wire.sgip.SgipUserRpt;
+import org.sms1069.wire.sgip.SgipUserRptResp;
+import org.sms1069.wire.codec.DecodeFailure;
+import org.sms1069.gateway.link.Receipt;
 import org.sms1069.gateway.session.DialectSupport;
 import org.sms1069.gateway.session.Reply;
 import org.sms1069.model.link.LinkSettings;

@@ -1,7 +1,7 @@
 package org.sms1069.gateway.smpp;
 
-import org.sms1069.gateway.codec.Gsm7;
-import org.sms1069.gateway.codec.Octets;
+import org.sms1069.wire.codec.Gsm7;
+import org.sms1069.wire.codec.Octets;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package org.sms1069.gateway.cmpp;
 
+import org.sms1069.wire.cmpp.CmppSubmitResp;
+import org.sms1069.wire.cmpp.CmppVersion;
 import org.junit.jupiter.api.Test;
 import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.model.Carrier;

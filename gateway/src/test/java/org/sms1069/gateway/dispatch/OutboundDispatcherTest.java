@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sms1069.gateway.dlr.Receipt;
+import org.sms1069.gateway.link.Receipt;
 import org.sms1069.gateway.dlr.ReceiptCorrelator;
 import org.sms1069.gateway.health.LinkHealthReporter;
 import org.sms1069.gateway.link.CarrierLink;

@@ -7,7 +7,7 @@ import io.lettuce.core.event.command.CommandStartedEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sms1069.gateway.dlr.Receipt;
+import org.sms1069.gateway.link.Receipt;
 import org.sms1069.gateway.dlr.ReceiptCorrelator;
 import org.sms1069.gateway.health.LinkHealthReporter;
 import org.sms1069.gateway.link.CarrierLink;

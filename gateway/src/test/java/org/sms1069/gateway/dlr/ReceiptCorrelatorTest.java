@@ -1,5 +1,6 @@
 package org.sms1069.gateway.dlr;
 
+import org.sms1069.gateway.link.Receipt;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

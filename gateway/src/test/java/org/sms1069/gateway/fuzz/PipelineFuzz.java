@@ -4,8 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
-import org.sms1069.gateway.codec.DecodeFailure;
-import org.sms1069.gateway.codec.PduDecoder;
+import org.sms1069.wire.codec.DecodeFailure;
+import org.sms1069.wire.codec.PduDecoder;
 
 import java.util.ArrayList;
 import java.util.List;

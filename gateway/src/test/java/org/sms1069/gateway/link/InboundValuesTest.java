@@ -1,7 +1,6 @@
 package org.sms1069.gateway.link;
 
 import org.junit.jupiter.api.Test;
-import org.sms1069.gateway.dlr.Receipt;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.event.MoMessage;
 

@@ -2,7 +2,6 @@ package org.sms1069.gateway.link;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.sms1069.gateway.dlr.Receipt;
 import org.sms1069.gateway.session.RecordingSink;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.event.MoMessage;

@@ -2,7 +2,7 @@ package org.sms1069.gateway.mo;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.sms1069.gateway.codec.ConcatenationUdh;
+import org.sms1069.wire.codec.ConcatenationUdh;
 import org.sms1069.gateway.link.MoPart;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.event.MoMessage;

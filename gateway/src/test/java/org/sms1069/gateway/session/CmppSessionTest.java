@@ -5,21 +5,21 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
-import org.sms1069.gateway.cmpp.CmppActiveTest;
-import org.sms1069.gateway.cmpp.CmppActiveTestResp;
-import org.sms1069.gateway.cmpp.CmppDecoder;
-import org.sms1069.gateway.cmpp.CmppDeliver;
-import org.sms1069.gateway.cmpp.CmppDeliverResp;
+import org.sms1069.wire.cmpp.CmppActiveTest;
+import org.sms1069.wire.cmpp.CmppActiveTestResp;
+import org.sms1069.wire.cmpp.CmppDecoder;
+import org.sms1069.wire.cmpp.CmppDeliver;
+import org.sms1069.wire.cmpp.CmppDeliverResp;
 import org.sms1069.gateway.cmpp.CmppDialect;
-import org.sms1069.gateway.cmpp.CmppEncoder;
-import org.sms1069.gateway.cmpp.CmppReport;
-import org.sms1069.gateway.cmpp.CmppSubmitResp;
-import org.sms1069.gateway.cmpp.CmppTerminate;
-import org.sms1069.gateway.cmpp.CmppTerminateResp;
-import org.sms1069.gateway.cmpp.CmppVersion;
-import org.sms1069.gateway.codec.ConcatenationUdh;
-import org.sms1069.gateway.codec.MessageContent;
-import org.sms1069.gateway.codec.MessageFormat;
+import org.sms1069.wire.cmpp.CmppEncoder;
+import org.sms1069.wire.cmpp.CmppReport;
+import org.sms1069.wire.cmpp.CmppSubmitResp;
+import org.sms1069.wire.cmpp.CmppTerminate;
+import org.sms1069.wire.cmpp.CmppTerminateResp;
+import org.sms1069.wire.cmpp.CmppVersion;
+import org.sms1069.wire.codec.ConcatenationUdh;
+import org.sms1069.wire.codec.MessageContent;
+import org.sms1069.wire.codec.MessageFormat;
 import org.sms1069.gateway.config.SessionProperties;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.Protocol;
@@ -49,7 +49,7 @@ class CmppSessionTest {
 
     private void receive(Object pdu) {
         ByteBuf bytes = Unpooled.buffer();
-        encoder.encodeTo((org.sms1069.gateway.cmpp.CmppPdu) pdu, bytes);
+        encoder.encodeTo((org.sms1069.wire.cmpp.CmppPdu) pdu, bytes);
         channel.writeInbound(bytes);
     }
 

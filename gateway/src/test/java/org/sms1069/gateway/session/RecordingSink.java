@@ -1,6 +1,6 @@
 package org.sms1069.gateway.session;
 
-import org.sms1069.gateway.dlr.Receipt;
+import org.sms1069.gateway.link.Receipt;
 import org.sms1069.gateway.link.InboundSink;
 import org.sms1069.gateway.link.MoPart;
 import org.sms1069.model.event.MoMessage;

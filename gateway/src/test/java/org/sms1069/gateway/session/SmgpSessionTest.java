@@ -5,20 +5,20 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
-import org.sms1069.gateway.codec.MessageFormat;
+import org.sms1069.wire.codec.MessageFormat;
 import org.sms1069.gateway.config.SessionProperties;
 import org.sms1069.gateway.link.SubmitResult;
-import org.sms1069.gateway.smgp.SmgpDecoder;
-import org.sms1069.gateway.smgp.SmgpDeliver;
-import org.sms1069.gateway.smgp.SmgpDeliverResp;
+import org.sms1069.wire.smgp.SmgpDecoder;
+import org.sms1069.wire.smgp.SmgpDeliver;
+import org.sms1069.wire.smgp.SmgpDeliverResp;
 import org.sms1069.gateway.smgp.SmgpDialect;
-import org.sms1069.gateway.smgp.SmgpEncoder;
-import org.sms1069.gateway.smgp.SmgpLoginResp;
-import org.sms1069.gateway.smgp.SmgpMsgId;
-import org.sms1069.gateway.smgp.SmgpPdu;
-import org.sms1069.gateway.smgp.SmgpReport;
-import org.sms1069.gateway.smgp.SmgpSubmit;
-import org.sms1069.gateway.smgp.SmgpSubmitResp;
+import org.sms1069.wire.smgp.SmgpEncoder;
+import org.sms1069.wire.smgp.SmgpLoginResp;
+import org.sms1069.wire.smgp.SmgpMsgId;
+import org.sms1069.wire.smgp.SmgpPdu;
+import org.sms1069.wire.smgp.SmgpReport;
+import org.sms1069.wire.smgp.SmgpSubmit;
+import org.sms1069.wire.smgp.SmgpSubmitResp;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.Protocol;
 import org.sms1069.model.event.OutboundSubmit;
@@ -90,7 +90,7 @@ class SmgpSessionTest {
                 .isEqualTo(new SubmitResult.Rejected(true, "SMGP:75", "SP is over its daily volume", true));
         assertThat(dialect.submitResult(new SmgpSubmitResp(1, ID, 47), part(1, 1)))
                 .isEqualTo(new SubmitResult.Rejected(false, "SMGP:47", "bad DestTermId"));
-        assertThat(dialect.loginResult(new SmgpLoginResp(1, 21, org.sms1069.gateway.codec.Octets.EMPTY, 0x30)).rawResult())
+        assertThat(dialect.loginResult(new SmgpLoginResp(1, 21, org.sms1069.wire.codec.Octets.EMPTY, 0x30)).rawResult())
                 .isEqualTo("SMGP:21");
     }
 

@@ -1,5 +1,8 @@
 package org.sms1069.gateway.sgip;
 
+import org.sms1069.wire.sgip.SgipEncoder;
+import org.sms1069.wire.sgip.SgipSequence;
+import org.sms1069.wire.sgip.SgipSubmit;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;

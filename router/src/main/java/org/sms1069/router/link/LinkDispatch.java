@@ -9,7 +9,6 @@ import org.sms1069.model.Topics;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.Recipient;
 import org.sms1069.model.link.LinkSettings;
-import org.sms1069.router.submit.OutboundBatcher;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -15,7 +15,7 @@ import org.sms1069.model.event.AcceptedMessage;
 import org.sms1069.model.event.StatusEvent;
 import org.sms1069.model.phone.PhoneNumber;
 import org.sms1069.model.phone.PhoneNumbers;
-import org.sms1069.router.submit.SubmitArchive;
+import org.sms1069.router.archive.SubmitArchive;
 
 import java.time.Duration;
 import java.util.List;

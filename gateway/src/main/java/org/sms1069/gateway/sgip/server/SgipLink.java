@@ -6,7 +6,7 @@ import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.gateway.session.LinkEnvironment;
 import org.sms1069.gateway.session.NettyLink;
 import org.sms1069.gateway.sgip.SgipDialect;
-import org.sms1069.gateway.sgip.SgipSequence;
+import org.sms1069.wire.sgip.SgipSequence;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.link.LinkSettings;
 

@@ -1,7 +1,0 @@
-package org.sms1069.gateway.codec;
-
-/** What every protocol PDU record tells its encoder. Each protocol seals its own sub-interface. */
-public interface Pdu {
-
-    long commandId();
-}
