@@ -10,7 +10,7 @@ import org.sms1069.carriersim.receipt.DeliveryOutcome;
 import org.sms1069.carriersim.receipt.OutcomeMix;
 import org.sms1069.carriersim.receipt.ReceiptJob;
 import org.sms1069.carriersim.receipt.ReceiptScheduler;
-import org.sms1069.carriersim.stats.PartKey;
+import org.sms1069.carriersim.stats.HandsetPart;
 import org.sms1069.carriersim.stats.SimStats;
 import org.sms1069.carriersim.throttle.TpsLimiter;
 import org.sms1069.wire.codec.MessageContent;
@@ -210,7 +210,7 @@ public abstract class NettySimulator<T extends SimSession, C extends SimConfig> 
     public void accepted(AcceptedSubmit submit, List<? extends ReceiptJob> reports) {
         counters.submitsAccepted.incrementAndGet();
         submit.destinations().forEach(handset ->
-                stats.submitted(statsKey(), PartKey.of(handset, submit.text(), submit.number(), submit.total())));
+                stats.submitted(statsKey(), HandsetPart.of(handset, submit.text(), submit.number(), submit.total())));
         submitLog.add(submit);
         reports.forEach(job -> receipts.schedule(job, behaviour.receiptDelay()));
     }

@@ -2,7 +2,7 @@ package org.sms1069.carriersim.smpp;
 
 import org.sms1069.carriersim.fault.FlowControlFault;
 import org.sms1069.carriersim.log.SubmitLog;
-import org.sms1069.carriersim.stats.PartKey;
+import org.sms1069.carriersim.stats.HandsetPart;
 import org.sms1069.carriersim.stats.SimStats;
 
 import java.time.Clock;
@@ -116,10 +116,10 @@ final class SubmitSmHandler extends RefusingServerListener implements ServerResp
         }
     }
 
-    private static PartKey partKey(ReceivedSubmit submit) {
+    private static HandsetPart partKey(ReceivedSubmit submit) {
         Concatenation part = submit.concatenation();
-        return part == null ? PartKey.of(submit.destinationAddr(), submit.text(), 1, 1)
-                : PartKey.of(submit.destinationAddr(), submit.text(), part.number(), part.total());
+        return part == null ? HandsetPart.of(submit.destinationAddr(), submit.text(), 1, 1)
+                : HandsetPart.of(submit.destinationAddr(), submit.text(), part.number(), part.total());
     }
 
     private static byte[] payloadOf(SubmitSm submitSm) {

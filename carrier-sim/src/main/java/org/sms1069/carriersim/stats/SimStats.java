@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the simulated carriers saw since start or the last {@link #reset()}, across all protocols: submits per
- * handset part (see {@link PartKey}), how many distinct parts they were, how many repeated a part already seen
+ * handset part (see {@link HandsetPart}), how many distinct parts they were, how many repeated a part already seen
  * (on any protocol: a part resent over another link is still a duplicate on the handset), receipts and MO sent.
  * Thread-safe; a reset while traffic flows may count a concurrent event on either side of it.
  */
@@ -16,7 +16,7 @@ public final class SimStats {
     private volatile Window window = new Window();
 
     /** One submit of {@code part} accepted by {@code protocol} (counted once per destination). */
-    public void submitted(String protocol, PartKey part) {
+    public void submitted(String protocol, HandsetPart part) {
         Window current = window;
         Tally tally = current.of(protocol);
         tally.submits.increment();
@@ -71,7 +71,7 @@ public final class SimStats {
     }
 
     private static final class Window {
-        final Set<PartKey> seen = ConcurrentHashMap.newKeySet();
+        final Set<HandsetPart> seen = ConcurrentHashMap.newKeySet();
         final Map<String, Tally> tallies = new ConcurrentHashMap<>();
 
         Tally of(String protocol) {

@@ -14,10 +14,10 @@ import org.sms1069.model.phone.PhoneNumbers;
  * handset would still show the same text twice. The same text sent twice to one phone on purpose also counts
  * as a duplicate, which the platform's identical-content rule (30 s) makes rare.
  */
-public record PartKey(String phone, int number, int total, long textHash) {
+public record HandsetPart(String phone, int number, int total, long textHash) {
 
-    public static PartKey of(String phone, String text, int number, int total) {
-        return new PartKey(withoutCountryCode(phone), number, total, hash(text == null ? "" : text));
+    public static HandsetPart of(String phone, String text, int number, int total) {
+        return new HandsetPart(withoutCountryCode(phone), number, total, hash(text == null ? "" : text));
     }
 
     private static String withoutCountryCode(String phone) {
@@ -37,6 +37,6 @@ public record PartKey(String phone, int number, int total, long textHash) {
     /** Masks the phone. */
     @Override
     public String toString() {
-        return "PartKey[" + PhoneNumbers.mask(phone) + ", part " + number + "/" + total + "]";
+        return "HandsetPart[" + PhoneNumbers.mask(phone) + ", part " + number + "/" + total + "]";
     }
 }
