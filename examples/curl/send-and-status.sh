@@ -2,7 +2,7 @@
 # Sends one notification with curl + openssl (signing version 2, as the README's "Signing requests" describes)
 # and follows its status until it is final.
 #
-#   source deploy/local/run/demo-app.env          # SMS_API_URL, SMS_KEY_ID, SMS_KEY_SECRET (after deploy/local/up.sh)
+#   set -a; . deploy/local/run/demo-app.env; set +a   # exports SMS_API_URL, SMS_KEY_ID, SMS_KEY_SECRET (after deploy/local/up.sh)
 #   examples/curl/send-and-status.sh 13800138000
 #
 # Prints the send's answer, then the message's final status; exits 1 if it is not final within 60 s.

@@ -13,7 +13,7 @@ import java.util.List;
  * Sends one notification with the Java client and follows its status until it is final.
  *
  * <pre>
- * source deploy/local/run/demo-app.env          # SMS_API_URL, SMS_KEY_ID, SMS_KEY_SECRET (after deploy/local/up.sh)
+ * set -a; . deploy/local/run/demo-app.env; set +a   # exports SMS_API_URL, SMS_KEY_ID, SMS_KEY_SECRET (after deploy/local/up.sh)
  * examples/java/run.sh 13800138000             # builds the client, then runs this file with java's source launcher
  * </pre>
  * Prints the send's answer and then the message's final status; exits 1 if it is not final within 60 s.

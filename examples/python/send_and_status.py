@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Sends one notification with the single-file Python client and follows its status until it is final.
 
-    source deploy/local/run/demo-app.env          # SMS_API_URL, SMS_KEY_ID, SMS_KEY_SECRET (after deploy/local/up.sh)
+    set -a; . deploy/local/run/demo-app.env; set +a   # exports SMS_API_URL, SMS_KEY_ID, SMS_KEY_SECRET (after deploy/local/up.sh)
     python3 examples/python/send_and_status.py 13800138000
 
 Prints the send's answer and then the message's final status as JSON; exits 1 if it is not final within 60 s.
