@@ -145,7 +145,7 @@ class Client:
                 wait = problem.retry_after if problem.retry_after is not None else self.backoff * 2 ** (attempt - 1)
                 if wait > self.max_retry_after:
                     raise problem from None
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
+            except OSError:  # URLError, refused or reset connections, timeouts (socket.timeout before 3.10)
                 if not repeatable or attempt >= self.max_attempts:
                     raise
                 wait = self.backoff * 2 ** (attempt - 1)
