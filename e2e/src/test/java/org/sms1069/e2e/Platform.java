@@ -78,7 +78,10 @@ final class Platform implements AutoCloseable {
         apiArgs.addAll(List.of(
                 "--sms.security.master-key=" + TestInfra.randomKey(),
                 "--sms.security.admin-key-id=" + ADMIN_KEY_ID,
-                "--sms.security.admin-key-secret=" + ADMIN_SECRET));
+                "--sms.security.admin-key-secret=" + ADMIN_SECRET,
+                // callbacks to a receiver in the test JVM, as deploy/local/up.sh allows for local development
+                "--sms.callbacks.allow-http=true",
+                "--sms.callbacks.allowed-networks=127.0.0.0/8"));
         List<String> withoutDatabase = new ArrayList<>(common);
         withoutDatabase.add(WITHOUT_DATABASE);
         services.add(start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, withoutDatabase));
@@ -162,6 +165,16 @@ final class Platform implements AutoCloseable {
      * signature, and have a compliance reviewer approve it. Answers a client signed with the app's key.
      */
     SignedClient onboardApp(String name, String extension, String signature) {
+        AppKey key = onboardAppKey(name, extension, signature);
+        return new SignedClient(apiUrl(), key.keyId(), key.secret());
+    }
+
+    /** An app's id and key, as the operator hands them to the app's developers. */
+    record AppKey(String appId, String keyId, String secret) {
+    }
+
+    /** As {@link #onboardApp}, answering the app's id and key. */
+    AppKey onboardAppKey(String name, String extension, String signature) {
         SignedClient admin = admin();
         SignedClient.Response created = admin.post("/admin/v1/apps",
                 Map.of("name", name, "extension", extension, "settings", Map.of("textAllowed", true)));
@@ -175,7 +188,7 @@ final class Platform implements AutoCloseable {
                 reviewerKey.body().get("keySecret").asText());
         require(reviewer.post("/compliance/v1/signatures/" + sig.body().get("id").asText() + "/review",
                 Map.of("decision", "APPROVED")), 200);
-        return new SignedClient(apiUrl(), created.body().get("keyId").asText(), created.body().get("keySecret").asText());
+        return new AppKey(appId, created.body().get("keyId").asText(), created.body().get("keySecret").asText());
     }
 
     private static void require(SignedClient.Response response, int status) {

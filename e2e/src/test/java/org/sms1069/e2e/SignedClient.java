@@ -34,6 +34,10 @@ final class SignedClient {
         return call("POST", path, write(body));
     }
 
+    Response patch(String path, Object body) {
+        return call("PATCH", path, write(body));
+    }
+
     Response get(String path) {
         return call("GET", path, new byte[0]);
     }

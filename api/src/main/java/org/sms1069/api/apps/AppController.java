@@ -8,6 +8,7 @@ import org.sms1069.api.auth.Caller;
 import org.sms1069.api.auth.Role;
 import org.sms1069.api.error.ApiException;
 import org.sms1069.api.error.ErrorCode;
+import org.sms1069.api.error.MayAnswer;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +41,7 @@ public class AppController {
                             @Valid AppSettings settings) {
     }
 
+    @MayAnswer(ErrorCode.CONFLICT)
     @PostMapping("/admin/v1/apps")
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<AppService.CreatedApp> create(@Valid @RequestBody CreateApp request, ServerWebExchange exchange) {

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.sms1069.api.auth.Caller;
 import org.sms1069.api.auth.Role;
+import org.sms1069.api.error.ErrorCode;
+import org.sms1069.api.error.MayAnswer;
 import org.sms1069.model.MessageType;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,6 +47,7 @@ public class CatalogController {
     public record ReviewQueue(List<Template> templates, List<Signature> signatures) {
     }
 
+    @MayAnswer(ErrorCode.CONFLICT)
     @PostMapping("/admin/v1/apps/{appId}/signatures")
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<Signature> addSignature(@PathVariable String appId, @Valid @RequestBody NewSignature request, ServerWebExchange exchange) {

@@ -2,6 +2,9 @@ package org.sms1069.api.error;
 
 import org.springframework.http.HttpStatus;
 
+import java.net.URI;
+import java.util.Locale;
+
 /** The stable {@code code} of every problem response; clients may switch on it. */
 public enum ErrorCode {
     MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "Malformed request"),
@@ -36,5 +39,10 @@ public enum ErrorCode {
 
     public String title() {
         return title;
+    }
+
+    /** The problem's {@code type}: https://sms1069.org/problems/rate-limited for RATE_LIMITED. */
+    public URI type() {
+        return URI.create("https://sms1069.org/problems/" + name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 }

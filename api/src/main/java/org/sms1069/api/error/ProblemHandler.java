@@ -70,7 +70,7 @@ public class ProblemHandler implements WebExceptionHandler {
     public Mono<Void> write(ServerWebExchange exchange, ApiException problem) {
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(problem.code().status(), problem.getMessage());
         detail.setTitle(problem.code().title());
-        detail.setType(URI.create("https://sms1069.org/problems/" + problem.code().name().toLowerCase().replace('_', '-')));
+        detail.setType(problem.code().type());
         detail.setInstance(URI.create(exchange.getRequest().getPath().value()));
         detail.setProperty("code", problem.code().name());
         problem.properties().forEach(detail::setProperty);

@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import org.sms1069.api.auth.Caller;
 import org.sms1069.api.auth.NonceClaim;
 import org.sms1069.api.auth.Role;
+import org.sms1069.api.error.ErrorCode;
+import org.sms1069.api.error.MayAnswer;
 import org.sms1069.api.idempotency.IdempotencyStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +27,8 @@ public class MessageController {
     }
 
     /** Accepts the message for delivery: 202 once it is durably queued, with one id per phone. */
+    @MayAnswer({ErrorCode.NOT_FOUND, ErrorCode.NO_VALID_RECIPIENT, ErrorCode.TEMPLATE_NOT_APPROVED, ErrorCode.SIGNATURE_NOT_APPROVED,
+            ErrorCode.TEXT_NOT_ALLOWED, ErrorCode.CONTENT_BLOCKED, ErrorCode.RATE_LIMITED})
     @PostMapping("/v1/messages")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Mono<SendResponse> send(@Valid @RequestBody SendRequest request,

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.sms1069.api.auth.Caller;
 import org.sms1069.api.auth.Role;
+import org.sms1069.api.error.ErrorCode;
+import org.sms1069.api.error.MayAnswer;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -43,6 +45,8 @@ public class VerificationController {
     }
 
     /** Makes a code and sends it; a new code replaces the previous one of that phone and scene. */
+    @MayAnswer({ErrorCode.NO_VALID_RECIPIENT, ErrorCode.TEMPLATE_NOT_APPROVED, ErrorCode.SIGNATURE_NOT_APPROVED,
+            ErrorCode.CONTENT_BLOCKED, ErrorCode.RATE_LIMITED})
     @PostMapping("/v1/verification-codes")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Mono<VerificationService.Issued> issue(@Valid @RequestBody IssueRequest request, ServerWebExchange exchange) {

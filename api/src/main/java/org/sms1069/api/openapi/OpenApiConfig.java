@@ -1,4 +1,4 @@
-package org.sms1069.api.config;
+package org.sms1069.api.openapi;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -22,9 +22,15 @@ class OpenApiConfig {
                 .info(new Info().title("1069 SMS platform API").version("v1")
                         .description("Verification codes, notifications, reminders and public-welfare messages through one 1069 number. "
                                 + signing))
-                .components(new Components().addSecuritySchemes("hmac", new SecurityScheme()
-                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-Sms-Signature")
-                        .description(signing)))
+                .components(components(signing))
                 .addSecurityItem(new SecurityRequirement().addList("hmac"));
+    }
+
+    private static Components components(String signing) {
+        Components components = new Components().addSecuritySchemes("hmac", new SecurityScheme()
+                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-Sms-Signature")
+                .description(signing));
+        ProblemResponses.addTo(components);
+        return components;
     }
 }
