@@ -25,12 +25,24 @@ final class CmppFixtures {
                 new CmppDecoder(version), new CmppEncoder(version));
     }
 
+    /** A LinkID as an on-demand MO brings it: 20 characters, the whole field. */
+    static final String LINK_ID = "LNK20261128105407001";
+
     static CmppSubmit submit(List<String> destinations) {
+        return submit(destinations, "");
+    }
+
+    static CmppSubmit submit(List<String> destinations, String linkId) {
         return new CmppSubmit(7, 0, 1, 1, 1, 0, "MXX0010101", 2, "", 0, 0, "901234", "01", "000000", "", "",
-                "10690123456", destinations, 0, UCS2_TEXT, "");
+                "10690123456", destinations, 0, UCS2_TEXT, linkId);
     }
 
     static byte[] submitBytes(CmppVersion version, List<String> destinations) {
+        return submitBytes(version, destinations, "");
+    }
+
+    /** {@code linkId} in the last field: LinkID in 3.0, Reserve in 2.0. */
+    static byte[] submitBytes(CmppVersion version, List<String> destinations, String linkId) {
         int idLength = version.terminalIdLength();
         boolean v30 = version == CmppVersion.V30;
         WireBytes wire = wire().u32(CmppCommandIds.SUBMIT).u32(7)
@@ -45,7 +57,7 @@ final class CmppFixtures {
             wire.u8(0);
         }
         return wire.u8(UCS2_TEXT.length()).bytes(UCS2_TEXT.bytes().toByteArray())
-                .str("", version.trailerLength()).framed();
+                .str(linkId, version.trailerLength()).framed();
     }
 
     static CmppReport report(CmppVersion version) {
@@ -58,6 +70,11 @@ final class CmppFixtures {
     }
 
     static byte[] deliverBytes(CmppVersion version, int registeredDelivery, int format, byte[] content) {
+        return deliverBytes(version, registeredDelivery, format, content, "");
+    }
+
+    /** {@code linkId} in the last field: LinkID in 3.0, Reserved in 2.0. */
+    static byte[] deliverBytes(CmppVersion version, int registeredDelivery, int format, byte[] content, String linkId) {
         WireBytes wire = wire().u32(CmppCommandIds.DELIVER).u32(9)
                 .u64(0x1234_5678_9ABC_DEF0L).str("106901234561", 21).str("MXX0010101", 10).u8(0).u8(0).u8(format)
                 .str(registeredDelivery == 1 ? "8613800138000" : "13800138000", version.terminalIdLength());
@@ -65,6 +82,6 @@ final class CmppFixtures {
             wire.u8(0);
         }
         return wire.u8(registeredDelivery).u8(content.length).bytes(content)
-                .str("", version.trailerLength()).framed();
+                .str(linkId, version.trailerLength()).framed();
     }
 }

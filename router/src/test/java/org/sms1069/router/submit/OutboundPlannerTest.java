@@ -82,6 +82,18 @@ class OutboundPlannerTest {
     }
 
     @Test
+    void everyPartOfAReplyCarriesTheLinkIdOfItsMo() {
+        AcceptedMessage reply = message("m-reply", "【示例】" + "回".repeat(100));
+        AcceptedMessage withLinkId = new AcceptedMessage(reply.v(), reply.messageId(), reply.appId(), reply.type(),
+                reply.phone(), reply.text(), reply.sourceAddr(), reply.segments(), reply.clientRef(), reply.acceptedAt(),
+                reply.expiresAt(), reply.sendAt(), reply.reroute(), reply.sealed(), "13800000000LNK000042");
+
+        assertThat(OutboundPlanner.plan(withLinkId, LINK)).hasSize(2)
+                .extracting(OutboundSubmit::carrierLinkId).containsOnly("13800000000LNK000042");
+        assertThat(OutboundPlanner.plan(reply, LINK)).extracting(OutboundSubmit::carrierLinkId).containsOnlyNulls();
+    }
+
+    @Test
     void aNewAttemptIsANewDedupKey() {
         assertThat(OutboundPlanner.dedupKey("m-1", 2, 1)).isEqualTo("m-1:2:1");
         assertThat(OutboundPlanner.dedupKey("m-1", 2, 2)).isNotEqualTo(OutboundPlanner.dedupKey("m-1", 2, 1));
