@@ -2,6 +2,7 @@ package org.sms1069.carriersim.netty;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.sms1069.carriersim.netty.OnDemandMo;
 import org.sms1069.gateway.dlr.CarrierIds;
 import org.sms1069.gateway.dlr.Correlation;
 import org.sms1069.gateway.dlr.Receipt;
