@@ -8,6 +8,12 @@ class Cmpp20EndToEndTest extends CmppEndToEndTest {
         return "CMPP20";
     }
 
+    /** 2.0's last field is Reserve: an MO brings no LinkID, and the answer sends none. */
+    @Override
+    protected boolean carriesLinkId() {
+        return false;
+    }
+
     @Override
     protected String phone(String suffix) {
         return "139001392" + suffix;

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sms1069.carriersim.netty.AcceptedSubmit;
 import org.sms1069.carriersim.netty.NettySimulator;
+import org.sms1069.carriersim.netty.OnDemandMo;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +40,11 @@ abstract class NativeCarrierEndToEnd {
 
     /** A phone of this carrier's number segments, ending in {@code suffix} (two digits). */
     protected abstract String phone(String suffix);
+
+    /** Whether the link's protocol carries an on-demand MO's LinkID (CMPP 3.0, SMGP; not CMPP 2.0). */
+    protected boolean carriesLinkId() {
+        return carrier instanceof OnDemandMo;
+    }
 
     /** Whether the simulator can send a report before the submit answer. */
     protected boolean reportsBeforeResponse() {
@@ -157,6 +163,34 @@ abstract class NativeCarrierEndToEnd {
         List<String> received = carrier.submits().stream().flatMap(s -> s.destinations().stream()).filter(phones::contains)
                 .toList();
         assertThat(received).as("each phone got the message exactly once").containsExactlyInAnyOrderElementsOf(phones);
+    }
+
+    @Test
+    void theAnswerToAnOnDemandReplySendsTheCarriersLinkIdBack() {
+        if (!(carrier instanceof OnDemandMo onDemand)) {
+            return; // SGIP 1.2 has no LinkID
+        }
+        String phone = phone("31");
+        String linkId = "LNK" + carrier() + "2026112810540";
+        onDemand.injectMo("86" + phone, "1069012345677", "1", linkId);
+        long moId = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            for (JsonNode mo : app.get("/v1/mo?limit=200").body().get("messages")) {
+                if (mo.get("phone").asText().equals(phone)) {
+                    return mo.get("id").asLong();
+                }
+            }
+            return null;
+        }, java.util.Objects::nonNull);
+
+        SignedClient.Response sent = app.post("/v1/messages", Map.of("phones", List.of(phone),
+                "text", "【示例科技】已为您办理，感谢回复。", "type", "NOTIFICATION", "inReplyTo", moId));
+        assertThat(sent.status()).as(sent.body().toString()).isEqualTo(202);
+        String id = sent.body().get("messages").get(0).get("messageId").asText();
+        String carrierId = awaitStatus(id, "DELIVERED").get("carrierMessageIds").get(0).asText();
+
+        AcceptedSubmit answer = carrier.submits().stream().filter(s -> s.messageIds().contains(carrierId)).findFirst().orElseThrow();
+        assertThat(answer.destinations()).containsExactly(phone);
+        assertThat(answer.linkId()).as("the LinkID on the wire").isEqualTo(carriesLinkId() ? linkId : "");
     }
 
     private String send(String phone, String text, String type, int segments) {

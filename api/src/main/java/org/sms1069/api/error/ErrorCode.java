@@ -17,6 +17,8 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     NO_VALID_RECIPIENT(HttpStatus.UNPROCESSABLE_ENTITY, "No valid recipient"),
+    MO_NOT_FOUND(HttpStatus.UNPROCESSABLE_ENTITY, "Replied-to MO not found"),
+    REPLY_PHONE_MISMATCH(HttpStatus.UNPROCESSABLE_ENTITY, "Reply not to the MO's phone"),
     TEMPLATE_NOT_APPROVED(HttpStatus.UNPROCESSABLE_ENTITY, "Template not approved"),
     SIGNATURE_NOT_APPROVED(HttpStatus.UNPROCESSABLE_ENTITY, "Signature not approved"),
     TEXT_NOT_ALLOWED(HttpStatus.FORBIDDEN, "Free text not allowed"),

@@ -32,6 +32,8 @@ public class MoIntake {
     private static final Logger log = LoggerFactory.getLogger(MoIntake.class);
     /** Compared after trimming and upper-casing. */
     static final Set<String> UNSUBSCRIBE_WORDS = Set.of("T", "TD", "N", "退订");
+    /** {@code mo_messages.carrier_link_id}. */
+    private static final int CARRIER_LINK_ID_COLUMN = 20;
 
     private final AppService apps;
     private final MoStore store;
@@ -79,7 +81,7 @@ public class MoIntake {
         return apps.findByDestination(properties.number(), mo.destination())
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(app -> store.insert(app.map(App::id).orElse(null), phone, mo.destination(), mo.text(), carrier, at,
-                                mo.carrierMessageId())
+                                mo.carrierMessageId(), carrierLinkId(mo))
                         .flatMap(id -> routed(app, id, phone, mo, carrier, at).thenReturn(true))
                         .as(tx::transactional)
                         .doOnNext(stored -> {
@@ -91,6 +93,16 @@ public class MoIntake {
                             }
                         }))
                 .then();
+    }
+
+    /** A LinkID wider than its column (no gateway writes one) is left out rather than costing the reply itself. */
+    private static String carrierLinkId(MoMessage mo) {
+        String linkId = mo.carrierLinkId();
+        if (linkId != null && linkId.length() > CARRIER_LINK_ID_COLUMN) {
+            log.warn("MO {} carries a LinkID of {} characters; stored without it", mo.carrierMessageId(), linkId.length());
+            return null;
+        }
+        return linkId;
     }
 
     private Mono<Void> routed(Optional<App> app, long id, String phone, MoMessage mo, String carrier, Instant at) {

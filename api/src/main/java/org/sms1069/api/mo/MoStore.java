@@ -25,21 +25,35 @@ public class MoStore {
                            Instant receivedAt) {
     }
 
+    /** What a reply to a stored MO needs of it: the phone it goes to and the carrier's LinkID to send back (or null). */
+    public record RepliedMo(String phone, String carrierLinkId) {
+    }
+
     /** The new row's id, or empty if this reply was stored before. */
     Mono<Long> insert(String appId, String phone, String destination, String text, String carrier, Instant receivedAt,
-                      String carrierMsgId) {
+                      String carrierMsgId, String carrierLinkId) {
         // a redelivered record (same reply, same time) or a DELIVER the carrier sent again (same carrier id)
         // inserts nothing, and the caller then stores and calls back nothing
         return db.sql("""
-                        INSERT INTO mo_messages (app_id, phone, destination, text, carrier, received_at, carrier_msg_id)
-                        VALUES (:app, :phone, :dest, :text, :carrier, :at, :cid)
+                        INSERT INTO mo_messages (app_id, phone, destination, text, carrier, received_at, carrier_msg_id,
+                                                 carrier_link_id)
+                        VALUES (:app, :phone, :dest, :text, :carrier, :at, :cid, :lid)
                         ON CONFLICT DO NOTHING
                         RETURNING id""")
                 .bind("app", Parameters.in(R2dbcType.VARCHAR, appId)).bind("phone", phone).bind("dest", destination)
                 .bind("text", text).bind("carrier", Parameters.in(R2dbcType.VARCHAR, carrier))
                 .bind("cid", Parameters.in(R2dbcType.VARCHAR, carrierMsgId))
+                .bind("lid", Parameters.in(R2dbcType.VARCHAR, carrierLinkId))
                 .bind("at", receivedAt.atOffset(ZoneOffset.UTC))
                 .map(row -> row.get("id", Long.class))
+                .one();
+    }
+
+    /** The app's reply {@code id}; empty when there is none, or it is another app's (or no app's). */
+    public Mono<RepliedMo> repliedMo(String appId, long id) {
+        return db.sql("SELECT phone, carrier_link_id FROM mo_messages WHERE id = :id AND app_id = :app")
+                .bind("id", id).bind("app", appId)
+                .map(row -> new RepliedMo(row.get("phone", String.class), row.get("carrier_link_id", String.class)))
                 .one();
     }
 

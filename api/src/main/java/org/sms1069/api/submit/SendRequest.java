@@ -3,6 +3,7 @@ package org.sms1069.api.submit;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.sms1069.model.MessageType;
 
@@ -22,6 +23,8 @@ import java.util.Map;
  * @param type       required with text; with a template it must match the template's type if given
  * @param sendAt     send later, at this time (at most 7 days ahead)
  * @param validity   how long the platform may keep trying (ISO-8601 duration, e.g. PT10M); default 24 h
+ * @param inReplyTo  the id of the app's reply (MO, {@code GET /v1/mo}) this message answers: it then goes to that
+ *                   reply's phone alone, with the carrier's LinkID of the reply where it had one (CMPP 3.0, SMGP)
  */
 public record SendRequest(
         @NotEmpty(message = "must name at least one phone") List<@NotNull String> phones,
@@ -33,7 +36,8 @@ public record SendRequest(
         MessageType type,
         @Size(max = 64) @Pattern(regexp = NO_NUL, message = NUL_MESSAGE) String clientRef,
         Instant sendAt,
-        Duration validity) {
+        Duration validity,
+        @Positive Long inReplyTo) {
 
     /** PostgreSQL text cannot hold U+0000: refused here as a client error instead of failing the insert. */
     static final String NO_NUL = "[^\\x00]*";

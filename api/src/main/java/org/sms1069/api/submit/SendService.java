@@ -11,6 +11,7 @@ import org.sms1069.api.config.ApiProperties;
 import org.sms1069.api.error.ApiException;
 import org.sms1069.api.error.ErrorCode;
 import org.sms1069.api.limits.FrequencyLimiter;
+import org.sms1069.api.mo.MoReplies;
 import org.sms1069.api.mo.Unsubscribes;
 import org.sms1069.api.store.MessageStore;
 import org.sms1069.messaging.Publisher;
@@ -39,7 +40,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A send, step by step: compose the text (template or allowed text, approved signature), check it,
+ * A send, step by step: check the reply it answers, if any ({@link MoReplies}), compose the text (template or allowed text, approved signature), check it,
  * validate the phones, drop unsubscribed ones, apply frequency limits, record each message as
  * ACCEPTED, queue it on {@code sms.submit} and answer only when Kafka has it. A message whose queueing
  * fails is marked FAILED, gives its frequency slot back and is answered in {@code rejected} as
@@ -56,6 +57,7 @@ public class SendService {
     private final MessageComposer composer;
     private final List<ContentGate> gates;
     private final Unsubscribes unsubscribes;
+    private final MoReplies replies;
     private final FrequencyLimiter limiter;
     private final MessageStore store;
     private final Publisher publisher;
@@ -66,12 +68,13 @@ public class SendService {
     private final Clock clock;
 
     public SendService(AppService apps, MessageComposer composer, ObjectProvider<ContentGate> gates, Unsubscribes unsubscribes,
-                       FrequencyLimiter limiter, MessageStore store, Publisher publisher, NumberSegments segments,
+                       MoReplies replies, FrequencyLimiter limiter, MessageStore store, Publisher publisher, NumberSegments segments,
                        ApiProperties properties, MeterRegistry meters, Clock clock) {
         this.apps = apps;
         this.composer = composer;
         this.gates = gates.orderedStream().toList();
         this.unsubscribes = unsubscribes;
+        this.replies = replies;
         this.limiter = limiter;
         this.store = store;
         this.publisher = publisher;
@@ -86,10 +89,11 @@ public class SendService {
         validate(request);
         return apps.cached(appId)
                 .switchIfEmpty(Mono.error(new ApiException(ErrorCode.FORBIDDEN, "the key's app no longer exists")))
-                .flatMap(app -> composer.compose(app, request)
-                        .map(message -> oneCodeOnePhone(message, request))
-                        .flatMap(message -> checkContent(app, message, request.phones()))
-                        .flatMap(message -> accept(app, request, message)));
+                .flatMap(app -> replies.carrierLinkId(app.id(), request.inReplyTo(), request.phones())
+                        .flatMap(carrierLinkId -> composer.compose(app, request)
+                                .map(message -> oneCodeOnePhone(message, request))
+                                .flatMap(message -> checkContent(app, message, request.phones()))
+                                .flatMap(message -> accept(app, request, message, carrierLinkId.orElse(null)))));
     }
 
     private Mono<ComposedMessage> checkContent(App app, ComposedMessage message, List<String> phones) {
@@ -105,7 +109,7 @@ public class SendService {
         return checked;
     }
 
-    private Mono<SendResponse> accept(App app, SendRequest request, ComposedMessage message) {
+    private Mono<SendResponse> accept(App app, SendRequest request, ComposedMessage message, String carrierLinkId) {
         Recipients recipients = Recipients.parse(request.phones());
         boolean optOutApplies = message.type() == MessageType.NOTIFICATION || message.type() == MessageType.REMINDER;
         Mono<Set<String>> unsubscribed = optOutApplies
@@ -126,7 +130,7 @@ public class SendService {
                         Map.of("rejected", refused)));
             }
             return limit(app, message, candidates, refused)
-                    .flatMap(allowed -> record(app, request, message, allowed, refused));
+                    .flatMap(allowed -> record(app, request, message, carrierLinkId, allowed, refused));
         });
     }
 
@@ -169,8 +173,8 @@ public class SendService {
                 });
     }
 
-    private Mono<SendResponse> record(App app, SendRequest request, ComposedMessage message, Map<String, Allowed> allowed,
-                                      List<SendResponse.Refused> refused) {
+    private Mono<SendResponse> record(App app, SendRequest request, ComposedMessage message, String carrierLinkId,
+                                      Map<String, Allowed> allowed, List<SendResponse.Refused> refused) {
         Instant now = clock.instant();
         Instant start = request.sendAt() != null && request.sendAt().isAfter(now) ? request.sendAt() : now;
         Instant expiresAt = start.plus(request.validity() == null ? properties.limits().defaultValidity() : request.validity());
@@ -180,7 +184,8 @@ public class SendService {
         Map<String, SendResponse.Accepted> answers = new LinkedHashMap<>();
         allowed.forEach((phone, a) -> {
             accepted.add(new AcceptedMessage(AcceptedMessage.VERSION, a.messageId(), app.id(), message.type(), phone, message.text(),
-                    sourceAddr, segmentCount, request.clientRef(), now, expiresAt, start.isAfter(now) ? start : null));
+                    sourceAddr, segmentCount, request.clientRef(), now, expiresAt, start.isAfter(now) ? start : null, 0, false,
+                    carrierLinkId));
             answers.put(a.messageId(), new SendResponse.Accepted(phone, a.messageId(), segmentCount,
                     segments.carrierOf(PhoneNumbers.parse(phone).number().orElseThrow()).orElse(null)));
         });

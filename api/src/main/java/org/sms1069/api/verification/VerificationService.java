@@ -92,7 +92,7 @@ public class VerificationService {
         }
         // the message is worth nothing once the code has expired
         SendRequest request = new SendRequest(List.of(phone), template.id(), params, null, signature,
-                MessageType.VERIFICATION, "verification:" + scene, null, Duration.ofSeconds(ttlSeconds));
+                MessageType.VERIFICATION, "verification:" + scene, null, Duration.ofSeconds(ttlSeconds), null);
         String key = CodeStore.key(app.id(), scene, phone);
         String hash = HEX.formatHex(hasher.hash(app.id(), scene, phone, code));
         return sends.send(app.id(), request)

@@ -97,7 +97,7 @@ class IdempotencyLeaseTest {
 
     /** The body the test sends, as the api reads it: the key's body hash is taken from this. */
     private static SendRequest request(String phone) {
-        return new SendRequest(List.of(phone), null, null, TEXT, null, MessageType.NOTIFICATION, null, null, null);
+        return new SendRequest(List.of(phone), null, null, TEXT, null, MessageType.NOTIFICATION, null, null, null, null);
     }
 
     private static ApiResponse send(String key, String phone) {

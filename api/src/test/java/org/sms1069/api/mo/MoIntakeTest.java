@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.sms1069.api.callback.CallbackReceiver;
 import org.sms1069.api.testing.Phones;
 import org.sms1069.api.testing.RunningApi;
+import org.sms1069.api.verification.SubmitTap;
 import org.sms1069.api.verification.TestApps;
 import org.sms1069.messaging.KafkaClients;
 import org.sms1069.messaging.Publisher;
@@ -27,7 +28,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Replies on {@code sms.mo}: routing by extension, unsubscribe words, MO callbacks, the MO list. */
+/** Replies on {@code sms.mo}: routing by extension, unsubscribe words, MO callbacks, the MO list, answers to a reply. */
 class MoIntakeTest {
     private static final String SIGNATURE = "示例科技";
     private static final String EXTENSION = "5678";
@@ -169,6 +170,48 @@ class MoIntakeTest {
         assertThat(meters.counter("sms_api_mo_unrouted_total").count()).isEqualTo(before + 1);
         assertThat(db.sql("SELECT count(*) FROM unsubscribes WHERE phone = :phone").bind("phone", phone)
                 .map(r -> r.get(0, Long.class)).one().block()).isZero();
+    }
+
+    @Test
+    void anAnswerToAReplySendsItsCarrierLinkIdBackAndGoesOnlyToItsPhone() {
+        String phone = Phones.unique("138");
+        publish(new MoMessage(MoMessage.VERSION, phone, RunningApi.NUMBER + EXTENSION, "1", Carrier.CMCC, "cmcc-1",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), "5550001", "LNK20261128105407001"));
+        long moId = await().atMost(Duration.ofSeconds(20)).until(() -> db.sql(
+                        "SELECT id FROM mo_messages WHERE app_id = :app AND phone = :phone")
+                .bind("app", app.appId()).bind("phone", phone).map(r -> r.get(0, Long.class)).one().block(), java.util.Objects::nonNull);
+        assertThat(db.sql("SELECT carrier_link_id FROM mo_messages WHERE id = :id").bind("id", moId)
+                .map(r -> r.get(0, String.class)).one().block()).isEqualTo("LNK20261128105407001");
+
+        try (SubmitTap queued = new SubmitTap(null)) {
+            String answer = TestApps.post(api, app.key(), "/v1/messages", Map.of("phones", List.of("+86 " + phone),
+                            "text", "【" + SIGNATURE + "】已为您办理。", "type", "NOTIFICATION", "inReplyTo", moId))
+                    .expect(202).body().get("messages").get(0).get("messageId").asText();
+            String plain = TestApps.post(api, app.key(), "/v1/messages", Map.of("phones", List.of(phone),
+                            "text", "【" + SIGNATURE + "】您的订单已发货。", "type", "NOTIFICATION"))
+                    .expect(202).body().get("messages").get(0).get("messageId").asText();
+
+            assertThat(queued.awaitAsQueued(answer).carrierLinkId()).isEqualTo("LNK20261128105407001");
+            assertThat(queued.awaitAsQueued(plain).carrierLinkId()).isNull();
+        }
+
+        assertRefused(app, Map.of("phones", List.of(Phones.unique("138")), "inReplyTo", moId), 422, "REPLY_PHONE_MISMATCH");
+        assertRefused(app, Map.of("phones", List.of(phone, Phones.unique("139")), "inReplyTo", moId), 422,
+                "REPLY_PHONE_MISMATCH");
+        assertRefused(app, Map.of("phones", List.of(phone), "inReplyTo", moId + 1_000_000), 422, "MO_NOT_FOUND");
+        RunningApi.TestApp other = TestApps.onboard(api, "Elsewhere", "4", SIGNATURE, Map.of("textAllowed", true));
+        assertRefused(other, Map.of("phones", List.of(phone), "inReplyTo", moId), 422, "MO_NOT_FOUND");
+        assertRefused(app, Map.of("phones", List.of(phone), "inReplyTo", 0), 400, "VALIDATION_FAILED");
+    }
+
+    private static void assertRefused(RunningApi.TestApp sender, Map<String, Object> reply, int status, String code) {
+        Map<String, Object> body = new java.util.HashMap<>(reply);
+        body.put("text", "【" + SIGNATURE + "】回复 " + body.hashCode());
+        body.put("type", "NOTIFICATION");
+        TestApps.Answer answer = TestApps.post(api, sender.key(), "/v1/messages", body);
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(status);
+        assertThat(answer.body().get("code").asText()).isEqualTo(code);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     @Test

@@ -100,7 +100,8 @@ final class CmppServerSession extends SimServerSession<Long, ReportJob<CmppRepor
         }
         AcceptedSubmit accepted = AcceptedSubmit.of("CMPP" + (version == CmppVersion.V30 ? "30" : "20"),
                 simulator.config().account(), submit.srcId(), submit.destTerminalIds(), submit.serviceId(),
-                submit.content(), submit.registeredDelivery(), submit.pkTotal(), submit.pkNumber(), ids);
+                submit.content(), submit.registeredDelivery(), submit.pkTotal(), submit.pkNumber(), ids,
+                version == CmppVersion.V30 ? submit.linkId() : "");
         answerLater(() -> answerSubmit(new CmppSubmitResp(submit.sequenceId(), msgId, 0), accepted,
                 submit.registeredDelivery() != 0 ? simulator.reportsFor(accepted, msgId) : List.of()));
     }

@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import org.sms1069.carriersim.fault.FlowControlFault;
 import org.sms1069.carriersim.netty.AcceptedSubmit;
 import org.sms1069.carriersim.netty.NettySimulator;
+import org.sms1069.carriersim.netty.OnDemandMo;
 import org.sms1069.carriersim.netty.ReportJob;
 import org.sms1069.carriersim.netty.SimCodec;
 import org.sms1069.carriersim.stats.SimStats;
@@ -24,10 +25,10 @@ import java.util.List;
 /**
  * A simulated CMPP 2.0/3.0 ISMG on a TCP port: checks CONNECT authenticators, answers SUBMITs within a
  * window and a TPS limit (result 8 beyond them), sends status reports after a delay with a configurable
- * outcome mix, delivers injected MO, and lets tests disturb it (drop connections, stall answers, send a
+ * outcome mix, delivers injected MO (on-demand ones with a LinkID), and lets tests disturb it (drop connections, stall answers, send a
  * malformed or corrupt frame). Plain Java; close it when done.
  */
-public final class CmppSimulator extends NettySimulator<CmppServerSession, CmppSimulatorConfig> {
+public final class CmppSimulator extends NettySimulator<CmppServerSession, CmppSimulatorConfig> implements OnDemandMo {
     private static final DateTimeFormatter REPORT_TIME = DateTimeFormatter.ofPattern("yyMMddHHmm");
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -66,8 +67,14 @@ public final class CmppSimulator extends NettySimulator<CmppServerSession, CmppS
      */
     @Override
     public void injectMo(String from, String to, String text) {
-        injectMoOnAnySession(text, "result", (session, content) -> session.deliver(
-                new CmppDeliver(session.nextSequence(), msgIds.next(1), to, "", 0, from, 0, 0, content, "")));
+        injectMo(from, to, text, "");
+    }
+
+    /** As {@link #injectMo(String, String, String)}, each DELIVER with {@code linkId} (3.0; 2.0 has Reserved there). */
+    @Override
+    public void injectMo(String from, String to, String text, String linkId) {
+        injectMoOnAnySession(text, "result", (session, content) -> session.deliver(new CmppDeliver(session.nextSequence(),
+                msgIds.next(1), to, "", 0, from, 0, 0, content, session.version() == CmppVersion.V30 ? linkId : "")));
     }
 
     /** From now on, behave as {@code value} says. */

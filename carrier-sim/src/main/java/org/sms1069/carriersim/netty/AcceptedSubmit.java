@@ -20,10 +20,12 @@ import java.util.List;
  * @param number        this part, 1-based
  * @param reference     UDH reference, -1 without UDH
  * @param messageIds    carrier id per destination, as the receipt will print it
+ * @param linkId        the LinkID it carried (CMPP 3.0 field, SMGP TLV): an MT reply to an on-demand MO sends the MO's
+ *                      ({@link OnDemandMo}); "" when blank, absent, or the protocol has no such field
  */
 public record AcceptedSubmit(String protocol, String account, String sourceAddr, List<String> destinations,
                              String serviceId, int format, int registeredDelivery, String text, int total, int number,
-                             int reference, List<String> messageIds, Instant receivedAt) {
+                             int reference, List<String> messageIds, Instant receivedAt, String linkId) {
 
     public AcceptedSubmit {
         destinations = List.copyOf(destinations);
@@ -32,16 +34,16 @@ public record AcceptedSubmit(String protocol, String account, String sourceAddr,
 
     /**
      * A submit as it came off the wire: text without the UDH (binary as hex); part numbers from the UDH, else
-     * from the protocol's own fields ({@code pkTotal}, {@code pkNumber}).
+     * from the protocol's own fields ({@code pkTotal}, {@code pkNumber}); {@code linkId} null or "" for none.
      */
     public static AcceptedSubmit of(String protocol, String account, String sourceAddr, List<String> destinations,
                                     String serviceId, MessageContent content, int registeredDelivery, int pkTotal,
-                                    int pkNumber, List<String> messageIds) {
+                                    int pkNumber, List<String> messageIds, String linkId) {
         var udh = content.concatenation();
         return new AcceptedSubmit(protocol, account, sourceAddr, destinations, serviceId, content.format(),
                 registeredDelivery, content.isText() ? content.text() : content.userData().toHex(),
                 udh.map(ConcatenationUdh::total).orElse(pkTotal), udh.map(ConcatenationUdh::number).orElse(pkNumber),
-                udh.map(ConcatenationUdh::reference).orElse(-1), messageIds, Instant.now());
+                udh.map(ConcatenationUdh::reference).orElse(-1), messageIds, Instant.now(), linkId == null ? "" : linkId);
     }
 
     /** Masks the handsets and leaves out the text. */

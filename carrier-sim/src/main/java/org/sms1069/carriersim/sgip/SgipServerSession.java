@@ -63,7 +63,7 @@ final class SgipServerSession extends SimServerSession<SgipSequence, ReportJob<S
         List<String> handsets = submit.userNumbers().stream().map(SgipServerSession::withoutCountryCode).toList();
         List<String> ids = Collections.nCopies(handsets.size(), submit.sequence().messageId());
         AcceptedSubmit accepted = AcceptedSubmit.of("SGIP12", simulator.config().account(), submit.spNumber(), handsets,
-                submit.serviceType(), submit.content(), submit.reportFlag(), 1, 1, ids);
+                submit.serviceType(), submit.content(), submit.reportFlag(), 1, 1, ids, "");
         answerLater(() -> answerSubmit(new SgipSubmitResp(submit.sequence(), 0), accepted,
                 submit.reportFlag() == REPORT_NEVER ? List.of() : simulator.reportsFor(submit)));
     }

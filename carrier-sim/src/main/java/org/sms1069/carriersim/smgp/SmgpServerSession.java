@@ -81,7 +81,8 @@ final class SmgpServerSession extends SimServerSession<Long, ReportJob<SmgpRepor
         List<String> ids = Collections.nCopies(submit.destTermIds().size(), msgId.toString());
         AcceptedSubmit accepted = AcceptedSubmit.of("SMGP30", simulator.config().account(), submit.srcTermId(),
                 submit.destTermIds(), submit.serviceId(), submit.content(), submit.needReport(),
-                submit.options().pkTotal().orElse(1), submit.options().pkNumber().orElse(1), ids);
+                submit.options().pkTotal().orElse(1), submit.options().pkNumber().orElse(1), ids,
+                submit.options().linkId().orElse(""));
         answerLater(() -> answerSubmit(new SmgpSubmitResp(submit.sequenceId(), msgId, 0), accepted,
                 submit.needReport() == 1 ? simulator.reportsFor(accepted, msgId) : List.of()));
     }

@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import org.sms1069.carriersim.fault.FlowControlFault;
 import org.sms1069.carriersim.netty.AcceptedSubmit;
 import org.sms1069.carriersim.netty.NettySimulator;
+import org.sms1069.carriersim.netty.OnDemandMo;
 import org.sms1069.carriersim.netty.ReportJob;
 import org.sms1069.carriersim.netty.SimCodec;
 import org.sms1069.carriersim.stats.SimStats;
@@ -15,6 +16,7 @@ import org.sms1069.wire.smgp.SmgpDeliver;
 import org.sms1069.wire.smgp.SmgpEncoder;
 import org.sms1069.wire.smgp.SmgpMsgId;
 import org.sms1069.wire.smgp.SmgpReport;
+import org.sms1069.wire.smgp.SmgpTlvTags;
 import org.sms1069.wire.smgp.SmgpTlvs;
 
 import java.time.ZoneId;
@@ -27,13 +29,15 @@ import java.util.List;
  * A simulated SMGP 3.0 SMGW on a TCP port: checks Login authenticators (status 21 when wrong), answers Submits
  * within a window and a TPS limit (status 1 "system busy" beyond them), sends status reports as Deliver with
  * IsReport 1 and the 122-byte text report after a delay with a configurable outcome mix, delivers injected
- * MO, and lets tests disturb it (drop connections, stall answers, malformed or corrupt frames). Plain Java.
+ * MO (on-demand ones with the LinkID TLV), and lets tests disturb it (drop connections, stall answers, malformed or corrupt frames). Plain Java.
  */
-public final class SmgpSimulator extends NettySimulator<SmgpServerSession, SmgpSimulatorConfig> {
+public final class SmgpSimulator extends NettySimulator<SmgpServerSession, SmgpSimulatorConfig> implements OnDemandMo {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter REPORT_TIME = DateTimeFormatter.ofPattern("yyMMddHHmm");
     private static final DateTimeFormatter RECV_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final String ONE = "001";
+    /** The LinkID TLV's value: 20 octets (reference §3.9). */
+    private static final int LINK_ID_WIDTH = 20;
 
     private final SmgpMsgIdSource msgIds;
 
@@ -68,8 +72,16 @@ public final class SmgpSimulator extends NettySimulator<SmgpServerSession, SmgpS
      */
     @Override
     public void injectMo(String from, String to, String text) {
+        injectMo(from, to, text, "");
+    }
+
+    /** As {@link #injectMo(String, String, String)}, each Deliver with the LinkID TLV ({@code linkId} "" for none). */
+    @Override
+    public void injectMo(String from, String to, String text, String linkId) {
+        SmgpTlvs options = linkId.isEmpty() ? SmgpTlvs.EMPTY
+                : SmgpTlvs.EMPTY.withString(SmgpTlvTags.LINK_ID, linkId, LINK_ID_WIDTH);
         injectMoOnAnySession(text, "status", (session, content) -> session.deliver(
-                new SmgpDeliver(session.nextSequence(), msgIds.next(), 0, recvTime(), from, to, content, SmgpTlvs.EMPTY)));
+                new SmgpDeliver(session.nextSequence(), msgIds.next(), 0, recvTime(), from, to, content, options)));
     }
 
     static String recvTime() {

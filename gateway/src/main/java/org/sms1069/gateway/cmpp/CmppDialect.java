@@ -41,7 +41,8 @@ import java.util.function.Supplier;
 
 /**
  * CMPP 2.0 / 3.0 for the shared link machinery: CONNECT with the MD5 authenticator, SUBMIT as UCS2 with a
- * report requested, DELIVER as receipt (Registered_Delivery not 0) or MO, ACTIVE_TEST and TERMINATE.
+ * report requested, DELIVER as receipt (Registered_Delivery not 0) or MO, ACTIVE_TEST and TERMINATE. In 3.0 an MO's
+ * LinkID is kept and a SUBMIT replying to it sends it back (blank otherwise, as the spec says).
  */
 public final class CmppDialect implements LinkDialect<Long> {
     static final String PROTOCOL = "CMPP";
@@ -110,7 +111,7 @@ public final class CmppDialect implements LinkDialect<Long> {
         return new CmppSubmit(sequence, 0L, Math.max(1, part.segmentCount()), Math.max(1, part.segmentNumber()),
                 REPORT_WANTED, 0, Objects.requireNonNullElse(settings.serviceId(), ""), FEE_SP_PAYS, "", 0, 0,
                 settings.account(), FEE_FREE, NO_FEE, "", "", part.sourceAddr(), destinations, 0,
-                DialectSupport.ucs2(part), "");
+                DialectSupport.ucs2(part), version == CmppVersion.V30 ? DialectSupport.carrierLinkIdOf(part) : "");
     }
 
     /**
@@ -149,8 +150,9 @@ public final class CmppDialect implements LinkDialect<Long> {
         CmppDeliverResp ok = new CmppDeliverResp(deliver.sequenceId(), deliver.msgId(), 0);
         CmppDeliverResp tryAgain = new CmppDeliverResp(deliver.sequenceId(), deliver.msgId(), CmppResultCodes.DELIVER_TRY_AGAIN);
         if (!deliver.isReport()) {
+            // 2.0's last field is Reserved: whatever a gateway leaves there is no LinkID
             return Reply.mo(ok, tryAgain, DialectSupport.mo(settings, deliver.srcTerminalId(), deliver.destId(), deliver.content(),
-                    CmppMsgIds.toDecimal(deliver.msgId())));
+                    CmppMsgIds.toDecimal(deliver.msgId()), version == CmppVersion.V30 ? deliver.linkId() : null));
         }
         CmppReport report = deliver.report();
         if (!report.isFinal()) {

@@ -22,6 +22,8 @@ public final class InboundValues {
     public static final int PHONE_COLUMN = 20;
     /** {@code mo_messages.destination}. */
     public static final int DESTINATION_COLUMN = 21;
+    /** {@code mo_messages.carrier_link_id}: the LinkID field of CMPP 3.0 and of SMGP's TLV is 20 octets. */
+    public static final int CARRIER_LINK_ID_WIDTH = 20;
     /**
      * {@code mo_messages.text} is unbounded; a reply longer than any handset sends (a long MO of 255 parts is
      * under 17 000 characters, real ones a few hundred) is cut here so that one record stays small.
@@ -33,9 +35,27 @@ public final class InboundValues {
 
     /** An MO with every field made safe. */
     public static MoMessage mo(String phone, String destination, String text, Carrier carrier, String linkId, Instant at,
-                               String carrierMessageId) {
+                               String carrierMessageId, String carrierLinkId) {
         return new MoMessage(MoMessage.VERSION, line(phone, PHONE_COLUMN), line(destination, DESTINATION_COLUMN),
-                text(text, MO_TEXT_LIMIT), carrier, linkId, at, line(carrierMessageId, CARRIER_ID_COLUMN));
+                text(text, MO_TEXT_LIMIT), carrier, linkId, at, line(carrierMessageId, CARRIER_ID_COLUMN),
+                carrierLinkId(carrierLinkId));
+    }
+
+    /**
+     * A carrier's LinkID as it can be sent back: printable ASCII of at most 20 characters, else null. A LinkID is the
+     * carrier's token, echoed byte for byte: one cut or cleaned would be wrong, and one that the field cannot hold
+     * would fail the reply's submit, so such a value (and a blank one) is dropped whole.
+     */
+    public static String carrierLinkId(String raw) {
+        if (raw == null || raw.isBlank() || raw.length() > CARRIER_LINK_ID_WIDTH) {
+            return null;
+        }
+        for (int i = 0; i < raw.length(); i++) {
+            if (raw.charAt(i) < 0x20 || raw.charAt(i) > 0x7E) {
+                return null;
+            }
+        }
+        return raw;
     }
 
     /** A single-line value (id, phone, code): no control characters at all, no surrounding blanks, at most {@code max}. */

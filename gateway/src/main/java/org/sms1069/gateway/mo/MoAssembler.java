@@ -112,7 +112,7 @@ public final class MoAssembler {
             text.append(part.text());
         }
         return InboundValues.mo(first.phone(), first.destination(), text.toString(), first.carrier(), first.linkId(),
-                first.at(), first.carrierMessageId());
+                first.at(), first.carrierMessageId(), first.carrierLinkId());
     }
 
     private static String key(MoPart part) {

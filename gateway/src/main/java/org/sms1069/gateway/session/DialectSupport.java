@@ -74,13 +74,20 @@ public final class DialectSupport {
     }
 
     /**
-     * An MO a DELIVER brought: the sender in canonical form, the text without its UDH, and the part's place
-     * when it is one part of a long message.
+     * An MO a DELIVER brought: the sender in canonical form, the text without its UDH, the carrier's LinkID
+     * ({@code carrierLinkId}, null where the protocol has none) and the part's place when it is one part of a long
+     * message.
      */
     public static MoPart mo(LinkSettings settings, String rawSender, String destination, MessageContent content,
-                            String carrierMessageId) {
+                            String carrierMessageId, String carrierLinkId) {
         MoMessage message = InboundValues.mo(moPhone(rawSender), destination, moText(content), settings.carrier(),
-                settings.id(), Instant.now(), carrierMessageId);
+                settings.id(), Instant.now(), carrierMessageId, carrierLinkId);
         return new MoPart(message, content.concatenation().orElse(null));
+    }
+
+    /** The LinkID a part sends back: its MO's, where it replies to one that had a LinkID the field can hold; else "". */
+    public static String carrierLinkIdOf(OutboundSubmit part) {
+        String linkId = InboundValues.carrierLinkId(part.carrierLinkId());
+        return linkId == null ? "" : linkId;
     }
 }

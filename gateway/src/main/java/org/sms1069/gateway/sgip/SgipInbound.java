@@ -46,7 +46,7 @@ public final class SgipInbound {
         if (request instanceof SgipDeliver deliver) {
             return Reply.mo(new SgipDeliverResp(deliver.sequence(), OK),
                     new SgipDeliverResp(deliver.sequence(), SgipResultCodes.NODE_BUSY), DialectSupport.mo(settings, deliver.userNumber(),
-                    deliver.spNumber(), deliver.content(), deliver.sequence().messageId()));
+                    deliver.spNumber(), deliver.content(), deliver.sequence().messageId(), null));
         } else if (request instanceof SgipReport report) {
             SgipReportResp ok = new SgipReportResp(report.sequence(), OK);
             if (!report.isFinal()) {

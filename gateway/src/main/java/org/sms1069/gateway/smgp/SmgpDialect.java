@@ -26,6 +26,7 @@ import org.sms1069.wire.codec.Octets;
 import org.sms1069.wire.codec.ResultCode;
 import org.sms1069.gateway.link.Receipt;
 import org.sms1069.wire.codec.ReceiptStates;
+import org.sms1069.gateway.link.InboundValues;
 import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.gateway.session.DialectSupport;
 import org.sms1069.gateway.session.LinkDialect;
@@ -44,7 +45,8 @@ import java.util.function.Supplier;
 /**
  * SMGP 3.0 for the shared link machinery: LOGIN mode 2 (send and receive on one connection) with the MD5
  * authenticator, Submit as UCS2 with a report requested and PkTotal/PkNumber TLVs for parts, Deliver as
- * receipt (IsReport = 1, text report) or MO, Active_Test and Exit.
+ * receipt (IsReport = 1, text report) or MO, Active_Test and Exit. An MO's LinkID TLV is kept and a Submit replying
+ * to it carries it back as the LinkID TLV (none otherwise).
  * <p>Submit_Resp carries one MsgID for the whole submit; the router sends one recipient per part, so it is
  * that recipient's id.
  */
@@ -112,6 +114,10 @@ public final class SmgpDialect implements LinkDialect<Long> {
             options = options.withUint8(SmgpTlvTags.PK_TOTAL, part.segmentCount())
                     .withUint8(SmgpTlvTags.PK_NUMBER, part.segmentNumber());
         }
+        String linkId = DialectSupport.carrierLinkIdOf(part);
+        if (!linkId.isEmpty()) {
+            options = options.withString(SmgpTlvTags.LINK_ID, linkId, InboundValues.CARRIER_LINK_ID_WIDTH);
+        }
         List<String> destinations = part.recipients().stream().map(Recipient::phone).toList();
         return new SmgpSubmit(sequence, SmgpSubmit.MT, REPORT_WANTED, PRIORITY_NORMAL,
                 Objects.requireNonNullElse(settings.serviceId(), ""), FEE_FREE, NO_FEE, NO_FEE, "", "",
@@ -145,7 +151,7 @@ public final class SmgpDialect implements LinkDialect<Long> {
         SmgpDeliverResp tryAgain = new SmgpDeliverResp(deliver.sequenceId(), deliver.msgId(), SmgpResultCodes.SYSTEM_BUSY);
         if (!deliver.isStatusReport()) {
             return Reply.mo(ok, tryAgain, DialectSupport.mo(settings, deliver.srcTermId(), deliver.destTermId(), deliver.content(),
-                    deliver.msgId().toString()));
+                    deliver.msgId().toString(), deliver.options().linkId().orElse(null)));
         }
         SmgpReport report = deliver.report();
         if (ReceiptStates.isIntermediate(report.stat())) {

@@ -82,7 +82,7 @@ final class SmppReceiver implements MessageReceiverListener {
         byte[] body = moBody(deliverSm);
         String text = SmppDataCoding.decode(deliverSm.getDataCoding(), withoutUdh(deliverSm, body));
         MoMessage message = InboundValues.mo(DialectSupport.moPhone(deliverSm.getSourceAddr()), deliverSm.getDestAddress(),
-                text, settings.carrier(), settings.id(), Instant.now(), null);
+                text, settings.carrier(), settings.id(), Instant.now(), null, null);
         ConcatenationUdh concatenation = hasUdh(deliverSm) ? ConcatenationUdh.find(Octets.of(body)).orElse(null) : null;
         awaitKept(inbound.onMo(new MoPart(message, concatenation, SmppMoKey.of(deliverSm, body))));
     }

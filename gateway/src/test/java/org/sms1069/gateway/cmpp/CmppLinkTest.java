@@ -71,6 +71,20 @@ class CmppLinkTest extends NettyLinkContract {
     }
 
     @Test
+    void cmpp20HasNoLinkIdSoAReplyGoesWithABlankReserve() throws Exception {
+        CmppSimulator sim = simulator(CmppSimulatorConfig.defaults());
+        LinkHarness harness = harness();
+        CarrierLink link = link(harness, sim, Protocol.CMPP20, 1, 16);
+
+        sim.injectMo("8613900139000", "1069012345688", "1", "LNK20261128105407001");
+        await().atMost(WAIT).until(() -> harness.mos.size() == 1);
+        assertThat(harness.mos.get(0).carrierLinkId()).isNull();
+        result(link.submit(LinkHarness.part("r20", "好", 1, 1, "13900139000").withCarrierLinkId("LNK20261128105407001")));
+
+        assertThat(sim.awaitSubmits(1, WAIT).get(0).linkId()).as("2.0's Reserve, left blank").isEmpty();
+    }
+
+    @Test
     void batchedRecipientsGetConsecutiveIdsAndOneReportEach() throws Exception {
         CmppSimulator sim = simulator(CmppSimulatorConfig.defaults().withReceipts(Duration.ofMillis(20), Map.of("DELIVRD", 1), 1L));
         LinkHarness harness = harness();

@@ -15,7 +15,7 @@ class InboundValuesTest {
     @Test
     void moTextLosesNulControlCharactersAndLoneSurrogatesButKeepsLayoutAndWholeEmoji() {
         MoMessage mo = InboundValues.mo("8613800138000\u0000", "1069012345688", "退\u0000订\u0007\n第二行\t" + EMOJI + LONE_HIGH + "!\uDE00\u0085",
-                Carrier.CMCC, "cmcc-1", Instant.EPOCH, "12345\u0000\u0000");
+                Carrier.CMCC, "cmcc-1", Instant.EPOCH, "12345\u0000\u0000", null);
 
         assertThat(mo.text()).isEqualTo("退订\n第二行\t" + EMOJI + "!");
         assertThat(mo.phone()).isEqualTo("8613800138000");
@@ -25,12 +25,23 @@ class InboundValuesTest {
     @Test
     void moFieldsAreCutToTheirColumnsAndTheTextToItsLimit() {
         MoMessage mo = InboundValues.mo("1".repeat(40), "2".repeat(40), "字".repeat(5_000), Carrier.CMCC, "cmcc-1",
-                Instant.EPOCH, "9".repeat(100));
+                Instant.EPOCH, "9".repeat(100), null);
 
         assertThat(mo.phone()).hasSize(InboundValues.PHONE_COLUMN);
         assertThat(mo.destination()).hasSize(InboundValues.DESTINATION_COLUMN);
         assertThat(mo.text()).hasSize(InboundValues.MO_TEXT_LIMIT);
         assertThat(mo.carrierMessageId()).hasSize(InboundValues.CARRIER_ID_COLUMN);
+    }
+
+    @Test
+    void aCarrierLinkIdIsKeptAsSentOrDroppedWholeWhenItCouldNotBeSentBack() {
+        assertThat(InboundValues.carrierLinkId("0123456789ABCDEF-_:.")).isEqualTo("0123456789ABCDEF-_:.");
+        assertThat(InboundValues.carrierLinkId("LNK 42")).isEqualTo("LNK 42");
+        assertThat(InboundValues.carrierLinkId("1".repeat(21))).as("wider than the field").isNull();
+        assertThat(InboundValues.carrierLinkId("LNK\u00e942")).as("not ASCII").isNull();
+        assertThat(InboundValues.carrierLinkId("LNK\u000142")).as("control character").isNull();
+        assertThat(InboundValues.carrierLinkId("   ")).isNull();
+        assertThat(InboundValues.carrierLinkId(null)).isNull();
     }
 
     @Test

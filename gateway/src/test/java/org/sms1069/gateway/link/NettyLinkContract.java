@@ -5,6 +5,7 @@ import org.sms1069.carriersim.netty.NettySimulator;
 import org.sms1069.carriersim.netty.SimBehaviour;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.sms1069.carriersim.netty.OnDemandMo;
 import org.sms1069.gateway.dlr.CarrierIds;
 import org.sms1069.gateway.dlr.Correlation;
 import org.sms1069.gateway.dlr.ReceiptCorrelator;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What every Netty protocol's gateway link must do against its simulator over real TCP: submit and get the
@@ -245,6 +247,25 @@ public abstract class NettyLinkContract {
         assertThat(harness.mos.get(0).phone()).isEqualTo("13800138000");
         assertThat(harness.mos.get(0).destination()).isEqualTo("1069012345688");
         assertThat(harness.mos.get(0).text()).isEqualTo("退订");
+    }
+
+    @Test
+    void anOnDemandMoKeepsItsLinkIdAndTheReplyToItSendsItBack() throws Exception {
+        NettySimulator<?, ?> sim = start(SimBehaviour.defaults());
+        assumeTrue(sim instanceof OnDemandMo, "the protocol has no LinkID");
+        LinkHarness harness = harness();
+        CarrierLink link = link(harness, sim, 1);
+
+        ((OnDemandMo) sim).injectMo("8613800138000", "1069012345688", "1", "LNK20261128105407001");
+        await().atMost(WAIT).until(() -> harness.mos.size() == 1);
+        assertThat(harness.mos.get(0).carrierLinkId()).isEqualTo("LNK20261128105407001");
+
+        result(link.submit(LinkHarness.part("reply", "已为您办理", 1, 1, "13800138000")
+                .withCarrierLinkId(harness.mos.get(0).carrierLinkId())));
+        result(link.submit(LinkHarness.part("plain", "通知", 1, 1, "13800138001")));
+
+        assertThat(sim.awaitSubmits(2, WAIT)).extracting(s -> s.destinations().get(0) + "=" + s.linkId())
+                .containsExactlyInAnyOrder("13800138000=LNK20261128105407001", "13800138001=");
     }
 
     @Test

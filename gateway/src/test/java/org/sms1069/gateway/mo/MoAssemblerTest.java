@@ -61,6 +61,21 @@ class MoAssemblerTest {
     }
 
     @Test
+    void aLongOnDemandMoKeepsItsLinkId() throws Exception {
+        MoPart first = part("13800138009", 8, 2, 1, "一");
+        MoPart second = part("13800138009", 8, 2, 2, "二");
+        assertThat(add(new MoPart(withLinkId(first.message()), first.concatenation()))).isEmpty();
+
+        assertThat(add(new MoPart(withLinkId(second.message()), second.concatenation()))).get()
+                .extracting(MoMessage::carrierLinkId).isEqualTo("LNK20261128105407001");
+    }
+
+    private static MoMessage withLinkId(MoMessage m) {
+        return new MoMessage(m.v(), m.phone(), m.destination(), m.text(), m.carrier(), m.linkId(), m.at(),
+                m.carrierMessageId(), "LNK20261128105407001");
+    }
+
+    @Test
     void partsOfDifferentPhonesOrReferencesDoNotMix() throws Exception {
         assertThat(add(part("13800138001", 9, 2, 1, "A1"))).isEmpty();
         assertThat(add(part("13800138002", 9, 2, 1, "B1"))).isEmpty();

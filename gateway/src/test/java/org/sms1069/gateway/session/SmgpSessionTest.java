@@ -2,9 +2,11 @@ package org.sms1069.gateway.session;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
+import org.sms1069.wire.codec.MessageContent;
 import org.sms1069.wire.codec.MessageFormat;
 import org.sms1069.gateway.config.SessionProperties;
 import org.sms1069.gateway.link.SubmitResult;
@@ -19,6 +21,8 @@ import org.sms1069.wire.smgp.SmgpPdu;
 import org.sms1069.wire.smgp.SmgpReport;
 import org.sms1069.wire.smgp.SmgpSubmit;
 import org.sms1069.wire.smgp.SmgpSubmitResp;
+import org.sms1069.wire.smgp.SmgpTlvTags;
+import org.sms1069.wire.smgp.SmgpTlvs;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.Protocol;
 import org.sms1069.model.event.OutboundSubmit;
@@ -26,6 +30,7 @@ import org.sms1069.model.event.Recipient;
 import org.sms1069.model.link.LinkSettings;
 
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +85,30 @@ class SmgpSessionTest {
         assertThat(submit.options().pkNumber()).hasValue(2);
         assertThat(dialect.submitRequest(6L, part(1, 1))).extracting(s -> ((SmgpSubmit) s).options().pkTotal().isPresent())
                 .isEqualTo(false);
+    }
+
+    @Test
+    void aReplySendsTheLinkIdOfItsMoBackAsTheLinkIdTlvAndAnyOtherSubmitNone() {
+        ByteBuf bytes = Unpooled.buffer();
+        new SmgpEncoder().encodeTo((SmgpSubmit) dialect.submitRequest(5L, part(1, 1).withCarrierLinkId("LNK0042")), bytes);
+        byte[] frame = ByteBufUtil.getBytes(bytes);
+        bytes.release();
+
+        // the Submit ends with its TLVs: LinkID tag 0x0003, length 20, the MO's LinkID NUL padded (reference §3.9)
+        assertThat(HexFormat.of().formatHex(frame, frame.length - 24, frame.length))
+                .isEqualTo("00030014" + "4c4e4b30303432" + "00".repeat(13));
+        assertThat(((SmgpSubmit) dialect.submitRequest(6L, part(1, 1))).options().find(SmgpTlvTags.LINK_ID)).isEmpty();
+    }
+
+    @Test
+    void anMoIsHandedOnWithItsLinkIdTlv() {
+        receive(new SmgpDeliver(7, ID, 0, "20261128105500", "18912345678", "1069012345699",
+                MessageContent.ofText(MessageFormat.UCS2, "1"), SmgpTlvs.EMPTY.withString(SmgpTlvTags.LINK_ID, "LNK0042", 20)));
+        receive(new SmgpDeliver(8, SmgpMsgId.of("01006111281054012346"), 0, "20261128105500", "18912345678",
+                "1069012345699", MessageContent.ofText(MessageFormat.UCS2, "2"), SmgpTlvs.EMPTY));
+
+        assertThat(sink.moParts).extracting(mo -> mo.message().text() + "=" + mo.message().carrierLinkId())
+                .containsExactly("1=LNK0042", "2=null");
     }
 
     @Test

@@ -16,6 +16,9 @@ import java.time.Instant;
  * @param reroute    0 when the api accepted it; 1 when the router sends it again on another carrier
  *                   because a receipt said the number was ported (at most once per message)
  * @param sealed     the text is sealed with the platform's text key: verification texts never lie in Kafka in clear
+ * @param carrierLinkId the carrier's LinkID of the MO this message replies to, sent back with each of its parts on
+ *                   links whose protocol has the field (CMPP 3.0, SMGP); null for a message that replies to nothing
+ *                   or to an MO that came without one (and in older records)
  */
 public record AcceptedMessage(
         int v,
@@ -31,7 +34,8 @@ public record AcceptedMessage(
         Instant expiresAt,
         Instant sendAt,
         int reroute,
-        boolean sealed) {
+        boolean sealed,
+        String carrierLinkId) {
 
     public static final int VERSION = 1;
 
@@ -39,13 +43,13 @@ public record AcceptedMessage(
     public AcceptedMessage(int v, String messageId, String appId, MessageType type, String phone, String text,
                            String sourceAddr, int segments, String clientRef, Instant acceptedAt, Instant expiresAt,
                            Instant sendAt) {
-        this(v, messageId, appId, type, phone, text, sourceAddr, segments, clientRef, acceptedAt, expiresAt, sendAt, 0, false);
+        this(v, messageId, appId, type, phone, text, sourceAddr, segments, clientRef, acceptedAt, expiresAt, sendAt, 0, false, null);
     }
 
     /** The same message, to be routed again after a portability receipt. */
     public AcceptedMessage rerouted() {
         return new AcceptedMessage(v, messageId, appId, type, phone, text, sourceAddr, segments, clientRef, acceptedAt,
-                expiresAt, sendAt, reroute + 1, sealed);
+                expiresAt, sendAt, reroute + 1, sealed, carrierLinkId);
     }
 
     /** As it goes on {@code sms.submit}: a verification text sealed, any other text as it is. */
@@ -60,6 +64,6 @@ public record AcceptedMessage(
 
     private AcceptedMessage withText(String newText, boolean isSealed) {
         return new AcceptedMessage(v, messageId, appId, type, phone, newText, sourceAddr, segments, clientRef, acceptedAt,
-                expiresAt, sendAt, reroute, isSealed);
+                expiresAt, sendAt, reroute, isSealed, carrierLinkId);
     }
 }

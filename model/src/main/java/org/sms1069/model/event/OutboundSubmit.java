@@ -23,6 +23,8 @@ import java.util.List;
  *                      down"): those are not failures of the part, so they do not use up its attempt limit
  * @param sealed        the text is sealed with the platform's text key (parts of verification messages): only the
  *                      gateway opens it, at the moment it submits the part
+ * @param carrierLinkId the carrier's LinkID of the MO this part replies to (CMPP 3.0 LinkID, SMGP LinkID TLV); null
+ *                      when it replies to none. Not our {@code linkId}, which names the gateway link.
  */
 public record OutboundSubmit(
         int v,
@@ -41,7 +43,8 @@ public record OutboundSubmit(
         String lastError,
         Instant waitingSince,
         int throttles,
-        boolean sealed) {
+        boolean sealed,
+        String carrierLinkId) {
 
     public static final int VERSION = 1;
 
@@ -54,13 +57,13 @@ public record OutboundSubmit(
                           String sourceAddr, int segmentNumber, int segmentCount, int reference, String text,
                           int attempt, Instant expiresAt, Instant notBefore) {
         this(v, dedupKey, linkId, carrier, recipients, sourceAddr, segmentNumber, segmentCount, reference, text,
-                attempt, expiresAt, notBefore, null, null, 0, false);
+                attempt, expiresAt, notBefore, null, null, 0, false, null);
     }
 
     /** The same part for fewer recipients (those a redelivery has not reached yet). */
     public OutboundSubmit withRecipients(List<Recipient> remaining) {
         return new OutboundSubmit(v, dedupKey, linkId, carrier, remaining, sourceAddr, segmentNumber, segmentCount,
-                reference, text, attempt, expiresAt, notBefore, lastError, waitingSince, throttles, sealed);
+                reference, text, attempt, expiresAt, notBefore, lastError, waitingSince, throttles, sealed, carrierLinkId);
     }
 
     /**
@@ -70,31 +73,38 @@ public record OutboundSubmit(
     public OutboundSubmit nextAttempt(String nextKey, List<Recipient> nextRecipients, Instant notBefore, String error,
                                       boolean flowControl) {
         return new OutboundSubmit(v, nextKey, linkId, carrier, nextRecipients, sourceAddr, segmentNumber, segmentCount,
-                reference, text, attempt + 1, expiresAt, notBefore, error, null, throttles + (flowControl ? 1 : 0), sealed);
+                reference, text, attempt + 1, expiresAt, notBefore, error, null, throttles + (flowControl ? 1 : 0), sealed,
+                carrierLinkId);
     }
 
     /** This part held by the router until {@code recheckAt}, waiting since {@code since} for a healthy link. */
     public OutboundSubmit parked(Instant recheckAt, String reason, Instant since) {
         return new OutboundSubmit(v, dedupKey, linkId, carrier, recipients, sourceAddr, segmentNumber, segmentCount,
-                reference, text, attempt, expiresAt, recheckAt, reason, since, throttles, sealed);
+                reference, text, attempt, expiresAt, recheckAt, reason, since, throttles, sealed, carrierLinkId);
     }
 
     /** This part on {@code link}, no longer waiting (lastError and notBefore stay, for the record). */
     public OutboundSubmit onLink(String link) {
         return new OutboundSubmit(v, dedupKey, link, carrier, recipients, sourceAddr, segmentNumber, segmentCount,
-                reference, text, attempt, expiresAt, notBefore, lastError, null, throttles, sealed);
+                reference, text, attempt, expiresAt, notBefore, lastError, null, throttles, sealed, carrierLinkId);
     }
 
     /** This part for one of its recipients alone, under that recipient's own key, due at once. */
     public OutboundSubmit alone(Recipient recipient, String key) {
         return new OutboundSubmit(v, key, linkId, carrier, List.of(recipient), sourceAddr, segmentNumber, segmentCount,
-                reference, text, attempt, expiresAt, null, lastError, null, throttles, sealed);
+                reference, text, attempt, expiresAt, null, lastError, null, throttles, sealed, carrierLinkId);
     }
 
     /** This part due at {@code sendAt}. */
     public OutboundSubmit dueAt(Instant sendAt) {
         return new OutboundSubmit(v, dedupKey, linkId, carrier, recipients, sourceAddr, segmentNumber, segmentCount,
-                reference, text, attempt, expiresAt, sendAt, lastError, waitingSince, throttles, sealed);
+                reference, text, attempt, expiresAt, sendAt, lastError, waitingSince, throttles, sealed, carrierLinkId);
+    }
+
+    /** The same part replying to the MO that brought the carrier's {@code linkIdOfMo} (null: to none). */
+    public OutboundSubmit withCarrierLinkId(String linkIdOfMo) {
+        return new OutboundSubmit(v, dedupKey, linkId, carrier, recipients, sourceAddr, segmentNumber, segmentCount,
+                reference, text, attempt, expiresAt, notBefore, lastError, waitingSince, throttles, sealed, linkIdOfMo);
     }
 
     /** Attempts that failed for a reason other than flow control: what the router's attempt limit counts. */
@@ -114,6 +124,7 @@ public record OutboundSubmit(
 
     private OutboundSubmit withText(String newText, boolean isSealed) {
         return new OutboundSubmit(v, dedupKey, linkId, carrier, recipients, sourceAddr, segmentNumber, segmentCount,
-                reference, newText, attempt, expiresAt, notBefore, lastError, waitingSince, throttles, isSealed);
+                reference, newText, attempt, expiresAt, notBefore, lastError, waitingSince, throttles, isSealed,
+                carrierLinkId);
     }
 }

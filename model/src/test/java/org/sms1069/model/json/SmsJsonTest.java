@@ -7,6 +7,7 @@ import org.sms1069.model.MessageIds;
 import org.sms1069.model.MessageType;
 import org.sms1069.model.event.AcceptedMessage;
 import org.sms1069.model.event.BlockedMessage;
+import org.sms1069.model.event.MoMessage;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.Recipient;
 import org.sms1069.model.event.StatusEvent;
@@ -52,7 +53,7 @@ class SmsJsonTest {
         OutboundSubmit part = new OutboundSubmit(OutboundSubmit.VERSION, "m:1:2", "cmcc-1", Carrier.CMCC,
                 List.of(new Recipient("m", "13800138000")), "10690123456", 1, 1, 9, "text", 2,
                 Instant.parse("2026-11-28T12:00:00Z"), Instant.parse("2026-11-28T11:00:00Z"), "LINK_DOWN",
-                Instant.parse("2026-11-28T10:00:00Z"), 1, false);
+                Instant.parse("2026-11-28T10:00:00Z"), 1, false, null);
         assertThat(SmsJson.read(SmsJson.write(part), OutboundSubmit.class)).isEqualTo(part);
 
         String older = "{\"v\":1,\"dedupKey\":\"m:1:1\",\"linkId\":\"cmcc-1\",\"carrier\":\"CMCC\","
@@ -63,6 +64,36 @@ class SmsJsonTest {
         assertThat(read.waitingSince()).isNull();
         assertThat(read.attempt()).isEqualTo(1);
         assertThat(read.throttles()).isZero();
+        assertThat(read.carrierLinkId()).isNull();
+    }
+
+    @Test
+    void theCarrierLinkIdOfAReplyTravelsFromMoToPartAndOlderRecordsReadWithout() {
+        MoMessage mo = new MoMessage(MoMessage.VERSION, "13800138000", "1069012345601", "1", Carrier.CMCC, "cmcc-1",
+                Instant.parse("2026-11-28T12:00:00Z"), "123", "LNK0123456789ABCDEFG");
+        assertThat(SmsJson.read(SmsJson.write(mo), MoMessage.class)).isEqualTo(mo);
+        String olderMo = "{\"v\":1,\"phone\":\"13800138000\",\"destination\":\"1069012345601\",\"text\":\"1\","
+                + "\"carrier\":\"CMCC\",\"linkId\":\"cmcc-1\",\"at\":\"2026-11-28T12:00:00Z\"}";
+        assertThat(SmsJson.read(olderMo.getBytes(StandardCharsets.UTF_8), MoMessage.class).carrierLinkId()).isNull();
+
+        AcceptedMessage reply = new AcceptedMessage(AcceptedMessage.VERSION, "m", "app", MessageType.NOTIFICATION,
+                "13800138000", "t", "10690123456", 1, null, Instant.parse("2026-11-28T12:00:00Z"), null, null, 0, false,
+                mo.carrierLinkId());
+        AcceptedMessage read = SmsJson.read(SmsJson.write(reply.rerouted()), AcceptedMessage.class);
+        assertThat(read.carrierLinkId()).isEqualTo("LNK0123456789ABCDEFG");
+        String olderAccepted = "{\"v\":1,\"messageId\":\"m\",\"appId\":\"app\",\"type\":\"NOTIFICATION\","
+                + "\"phone\":\"13800138000\",\"text\":\"t\",\"sourceAddr\":\"10690123456\",\"segments\":1}";
+        assertThat(SmsJson.read(olderAccepted.getBytes(StandardCharsets.UTF_8), AcceptedMessage.class).carrierLinkId())
+                .isNull();
+
+        OutboundSubmit part = new OutboundSubmit(OutboundSubmit.VERSION, "m:1:1", "cmcc-1", Carrier.CMCC,
+                List.of(new Recipient("m", "13800138000")), "10690123456", 1, 1, 9, "t", 1, null, null)
+                .withCarrierLinkId(read.carrierLinkId());
+        OutboundSubmit retried = part.nextAttempt("m:1:2", part.recipients(), null, "CMPP:8", true)
+                .parked(Instant.parse("2026-11-28T12:01:00Z"), "NO_LINK", Instant.parse("2026-11-28T12:00:30Z"))
+                .onLink("cmcc-2").dueAt(null).alone(part.recipients().get(0), "m:1:3");
+        assertThat(SmsJson.read(SmsJson.write(retried), OutboundSubmit.class).carrierLinkId())
+                .as("every next attempt of a reply part keeps the LinkID").isEqualTo("LNK0123456789ABCDEFG");
     }
 
     @Test

@@ -70,7 +70,9 @@ public final class OutboundBatcher implements AutoCloseable {
     public CompletableFuture<?> send(LinkSettings link, OutboundSubmit part, String key) {
         Topic<OutboundSubmit> topic = Topics.outbound(link.id());
         int limit = Math.min(maxRecipients, link.options().maxRecipients());
-        if (window.isZero() || limit < 2 || !multiDestination(link) || part.recipients().size() != 1) {
+        // a reply's LinkID belongs to one phone's MO: its parts are submitted alone
+        if (window.isZero() || limit < 2 || !multiDestination(link) || part.recipients().size() != 1
+                || part.carrierLinkId() != null) {
             return publisher.publish(topic, key, part);
         }
         Recipient recipient = part.recipients().get(0);
@@ -141,7 +143,7 @@ public final class OutboundBatcher implements AutoCloseable {
                 first.attempt()).toString();
         return new OutboundSubmit(first.v(), key, first.linkId(), first.carrier(), recipients, first.sourceAddr(),
                 first.segmentNumber(), first.segmentCount(), first.reference(), first.text(), first.attempt(),
-                expiresAt, null, null, null, first.throttles(), first.sealed());
+                expiresAt, null, null, null, first.throttles(), first.sealed(), null);
     }
 
     /** The partition Kafka's default partitioner gives the key (murmur2, as the producer does). */

@@ -34,7 +34,7 @@ public final class OutboundPlanner {
             out.add(new OutboundSubmit(OutboundSubmit.VERSION, PartKey.of(message.messageId(), message.reroute(), number, 1).toString(), link.id(),
                     link.carrier(), List.of(new Recipient(message.messageId(), message.phone(), null, origin)),
                     message.sourceAddr(), number, parts.size(), reference, parts.get(i), 1,
-                    message.expiresAt(), null));
+                    message.expiresAt(), null).withCarrierLinkId(message.carrierLinkId()));
         }
         return out;
     }

@@ -129,6 +129,19 @@ class OutboundBatcherTest {
         assertThat(sent()).hasSize(6).allSatisfy(part -> assertThat(part.recipients()).hasSize(1));
     }
 
+    @Test
+    void repliesCarryingACarrierLinkIdAreSubmittedAloneWithIt() {
+        OutboundBatcher batcher = new OutboundBatcher(new Publisher(producer), Duration.ofSeconds(30), 100, timer);
+
+        batcher.send(CMPP, part("r1", "13800000031", "收到").withCarrierLinkId("LINK-A"), "13800000031");
+        batcher.send(CMPP, part("r2", "13800000032", "收到").withCarrierLinkId("LINK-B"), "13800000032");
+        batcher.send(CMPP, part("n1", "13800000033", "收到"), "13800000033");
+        batcher.close();
+
+        assertThat(sent()).extracting(p -> p.recipients().get(0).messageId() + "=" + p.carrierLinkId())
+                .containsExactly("r1=LINK-A", "r2=LINK-B", "n1=null");
+    }
+
     private List<OutboundSubmit> sent() {
         List<OutboundSubmit> out = new ArrayList<>();
         for (ProducerRecord<String, byte[]> record : producer.history()) {

@@ -81,6 +81,18 @@ class OutboundPlannerTest {
         assertThat(OutboundPlanner.plan(message, LINK)).isEqualTo(OutboundPlanner.plan(message, LINK));
     }
 
+    @Test
+    void everyPartOfAReplyCarriesTheLinkIdOfItsMo() {
+        AcceptedMessage reply = message("m-reply", "【示例】" + "回".repeat(100));
+        AcceptedMessage withLinkId = new AcceptedMessage(reply.v(), reply.messageId(), reply.appId(), reply.type(),
+                reply.phone(), reply.text(), reply.sourceAddr(), reply.segments(), reply.clientRef(), reply.acceptedAt(),
+                reply.expiresAt(), reply.sendAt(), reply.reroute(), reply.sealed(), "13800000000LNK000042");
+
+        assertThat(OutboundPlanner.plan(withLinkId, LINK)).hasSize(2)
+                .extracting(OutboundSubmit::carrierLinkId).containsOnly("13800000000LNK000042");
+        assertThat(OutboundPlanner.plan(reply, LINK)).extracting(OutboundSubmit::carrierLinkId).containsOnlyNulls();
+    }
+
     private static AcceptedMessage message(String id, String text) {
         return new AcceptedMessage(AcceptedMessage.VERSION, id, "app-1", MessageType.VERIFICATION, "13800138000", text,
                 "1069012345601", 0, "ref-1", Instant.parse("2029-12-31T00:00:00Z"), EXPIRES, null);

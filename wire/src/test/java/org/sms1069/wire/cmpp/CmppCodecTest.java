@@ -79,6 +79,24 @@ class CmppCodecTest {
         assertGolden(version, CmppFixtures.submit(destinations), expected);
     }
 
+    @Test
+    void a30SubmitCarriesItsLinkIdInTheLast20Octets() {
+        List<String> destinations = List.of("13800138000");
+        byte[] expected = CmppFixtures.submitBytes(CmppVersion.V30, destinations, CmppFixtures.LINK_ID);
+        assertThat(HexFormat.of().formatHex(expected, expected.length - 20, expected.length))
+                .isEqualTo("4c4e4b3230323631313238313035343037303031");
+        assertGolden(CmppVersion.V30, CmppFixtures.submit(destinations, CmppFixtures.LINK_ID), expected);
+    }
+
+    @Test
+    void a30DeliverCarriesTheMosLinkIdInTheLast20Octets() {
+        byte[] expected = CmppFixtures.deliverBytes(CmppVersion.V30, 0, 8, new byte[] {0, 'T', 0, 'D'}, "LNK42");
+        assertThat(HexFormat.of().formatHex(expected, expected.length - 20, expected.length))
+                .isEqualTo("4c4e4b3432" + "00".repeat(15));
+        assertGolden(CmppVersion.V30, new CmppDeliver(9, 0x1234_5678_9ABC_DEF0L, "106901234561", "MXX0010101", 0,
+                "13800138000", 0, 0, CmppFixtures.MO_TEXT, "LNK42"), expected);
+    }
+
     @ParameterizedTest
     @EnumSource(CmppVersion.class)
     void submitResp(CmppVersion version) {
