@@ -558,6 +558,16 @@ class OutboundDispatcherTest {
         }
 
         @Override
+        public CompletionStage<Void> retain(java.util.Set<Integer> slots, java.time.Duration drain) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public int retainedSlots() {
+            return 1;
+        }
+
+        @Override
         public CompletionStage<SubmitResult> submit(OutboundSubmit part) {
             submitted.add(part);
             return answer;

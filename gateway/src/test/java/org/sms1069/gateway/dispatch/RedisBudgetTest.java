@@ -160,6 +160,16 @@ class RedisBudgetTest {
         }
 
         @Override
+        public CompletionStage<Void> retain(java.util.Set<Integer> slots, java.time.Duration drain) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public int retainedSlots() {
+            return 1;
+        }
+
+        @Override
         public CompletionStage<SubmitResult> submit(OutboundSubmit part) {
             String phone = part.recipients().get(0).phone();
             int n = Integer.parseInt(phone.substring(phone.length() - 4));
