@@ -6,6 +6,7 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -63,10 +64,10 @@ public final class LinkSlots {
             end
             return 1""";
 
-    /** What one balance found: the slots the owner holds now, its fair share, and how many instances are alive. */
+    /** What one balance found: the slots the owner holds now (in order), its fair share, and how many instances are alive. */
     public record Holding(Set<Integer> held, int share, int instances) {
         public Holding {
-            held = Set.copyOf(held);
+            held = Collections.unmodifiableSet(new TreeSet<>(held));
         }
     }
 
@@ -107,11 +108,6 @@ public final class LinkSlots {
             all.add(slot);
         }
         return release(linkId, owner, all).thenCompose(ok -> redis.zrem(keys(linkId)[1], owner)).thenApply(removed -> null);
-    }
-
-    /** The owner of each slot and until when, as stored: for inspection and tests. */
-    public CompletionStage<java.util.Map<String, String>> inspect(String linkId) {
-        return redis.hgetall(PREFIX + linkId);
     }
 
     private static String[] keys(String linkId) {
