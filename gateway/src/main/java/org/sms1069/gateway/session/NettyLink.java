@@ -58,6 +58,7 @@ public final class NettyLink<S> implements CarrierLink {
 
     @Override
     public CompletionStage<Void> retain(Set<Integer> slots, Duration drain) {
+        pacer.share(slots.size(), settings.connections());
         CompletionStage<Void> closed = connections.retain(slots, drain);
         connectionsChanged();
         return closed;

@@ -89,6 +89,7 @@ public final class SmppLink implements CarrierLink {
 
     @Override
     public CompletionStage<Void> retain(Set<Integer> slots, Duration drain) {
+        pacer.share(slots.size(), settings.connections());
         return connections.retain(slots, drain);
     }
 

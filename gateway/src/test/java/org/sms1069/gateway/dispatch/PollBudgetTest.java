@@ -29,11 +29,12 @@ class PollBudgetTest {
 
     @Test
     void aPollOfTwoWindowFullsWaitingTheFullDeadlineFitsTheInterval() {
-        // defaults: T = 60 s, N = 3 → 240 s per submit; 64 records at 200 TPS → 320 ms of pacing
+        // defaults: T = 60 s, N = 3 → 240 s per submit; 64 records at 100 TPS (an instance with one of the two
+        // connection slots gets half the link's 200) → 640 ms of pacing
         PollBudget budget = PollBudget.of(link(Protocol.CMPP30, 2, 16, 200), GATEWAY, SessionProperties.defaults());
 
         assertThat(budget.maxPollRecords()).isEqualTo(64);
-        assertThat(budget.maxPollInterval()).isEqualTo(Duration.ofSeconds(480 + 60).plusMillis(320));
+        assertThat(budget.maxPollInterval()).isEqualTo(Duration.ofSeconds(480 + 60).plusMillis(640));
     }
 
     @Test
