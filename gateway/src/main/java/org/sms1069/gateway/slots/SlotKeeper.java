@@ -63,8 +63,12 @@ public final class SlotKeeper implements AutoCloseable {
         Gauge.builder("sms_link_slots_held", link, CarrierLink::retainedSlots).tag("link", linkId).register(meters);
     }
 
-    /** Takes the first slots now, then keeps balancing at a third of the lease. */
+    /**
+     * Starts the link without connections (an SGIP link's server listens for the carrier's reports whatever this
+     * instance holds), takes the first slots at once, then keeps balancing at a third of the lease.
+     */
     public SlotKeeper start() {
+        link.retain(Set.of(), drain);
         long period = Math.max(1, slots.lease().toMillis() / 3);
         fenceAtNanos = System.nanoTime();
         timer.scheduleWithFixedDelay(this::balance, 0, period, TimeUnit.MILLISECONDS);
