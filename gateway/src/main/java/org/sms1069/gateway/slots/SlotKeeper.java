@@ -39,7 +39,7 @@ public final class SlotKeeper implements AutoCloseable {
     private final ScheduledExecutorService timer;
     /** Slots whose connections run here (they may be logged in or not yet). */
     private Set<Integer> running = Set.of();
-    /** Slots beyond the share whose connections are closing; released once closed. */
+    /** Slots whose connections are closing (beyond the share: released once closed; fenced: kept out until closed). */
     private final Set<Integer> closing = new TreeSet<>();
     private AutoCloseable consumer;
     private long fenceAtNanos;
@@ -71,8 +71,17 @@ public final class SlotKeeper implements AutoCloseable {
         link.retain(Set.of(), drain);
         long period = Math.max(1, slots.lease().toMillis() / 3);
         fenceAtNanos = System.nanoTime();
-        timer.scheduleWithFixedDelay(this::balance, 0, period, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::balanceOrLog, 0, period, TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /** A failure must not end the schedule (an executor drops a periodic task that throws): the next round tries again. */
+    private void balanceOrLog() {
+        try {
+            balance();
+        } catch (RuntimeException e) {
+            log.error("link {}: balancing its slots failed; tried again in a third of the lease", linkId, e);
+        }
     }
 
     private synchronized void balance() {
@@ -85,7 +94,14 @@ public final class SlotKeeper implements AutoCloseable {
                 meters.counter("sms_link_slots_fenced_total", "link", linkId).increment();
                 log.warn("link {}: slots not renewed for two thirds of their lease ({}); closing its connections", linkId,
                         e.toString());
-                apply(Set.of(), slots.lease().dividedBy(3));
+                // not opened again (should Redis answer soon) before the old connections are closed
+                Set<Integer> fenced = running;
+                closing.addAll(fenced);
+                apply(Set.of(), slots.lease().dividedBy(3)).whenComplete((ok, error) -> {
+                    synchronized (this) {
+                        closing.removeAll(fenced);
+                    }
+                });
             }
             return;
         }
