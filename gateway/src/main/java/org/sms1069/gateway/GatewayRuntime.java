@@ -17,6 +17,8 @@ import org.sms1069.gateway.health.LinkHealthReporter;
 import org.sms1069.gateway.link.CarrierLink;
 import org.sms1069.gateway.mo.MoAssembler;
 import org.sms1069.gateway.session.LinkEnvironment;
+import org.sms1069.gateway.slots.LinkSlots;
+import org.sms1069.gateway.slots.SlotKeeper;
 import org.sms1069.messaging.ConsumerHealth;
 import org.sms1069.messaging.ConsumerSettings;
 import org.sms1069.messaging.Publisher;
@@ -36,14 +38,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Brings up every configured link and its consumer of {@code sms.out.<link>}. Shutdown runs in reverse:
- * consumers stop taking records, links drain their windows and log out, then Kafka and Redis close.
+ * Brings up every configured link with the connection slots this instance holds ({@link SlotKeeper}) and, while it
+ * holds any, its consumer of {@code sms.out.<link>}. Shutdown runs in reverse: consumers stop taking records, links
+ * drain their windows, log out and give their slots back, then Kafka and Redis close.
  */
 @Component
 public class GatewayRuntime implements SmartLifecycle {
@@ -95,15 +99,15 @@ public class GatewayRuntime implements SmartLifecycle {
                 health::changed);
         long sweepMillis = Math.max(1000, properties.moAssemblyWait().toMillis() / 4);
         scheduler.scheduleWithFixedDelay(inbound::sweepIncompleteMo, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
-        PartClaims claims = new PartClaims(redis.async(), properties.claimLease(), properties.settledTtl(),
-                ManagementFactory.getRuntimeMXBean().getName(), clock);
+        String instance = ManagementFactory.getRuntimeMXBean().getName() + ":" + UUID.randomUUID().toString().substring(0, 8);
+        PartClaims claims = new PartClaims(redis.async(), properties.claimLease(), properties.settledTtl(), instance, clock);
+        LinkSlots slots = new LinkSlots(redis.async(), properties.slotLease());
         // every link's budget first: a link whose timeouts cannot fit a poll stops the start before anything connects
         Map<String, PollBudget> budgets = new LinkedHashMap<>();
         properties.links().forEach(settings -> budgets.put(settings.id(), PollBudget.of(settings, properties, session)));
         for (LinkSettings settings : properties.links()) {
             CarrierLink link = LinkFactory.create(settings, properties, environment, inbound);
             health.register(link);
-            link.start();
             resources.add(link);
             OutboundDispatcher dispatcher = new OutboundDispatcher(link, claims, scheduler, correlator, inbound, health,
                     publisher, properties.kafka().textSeal(), properties.retry().policy(), meters, clock);
@@ -112,9 +116,9 @@ public class GatewayRuntime implements SmartLifecycle {
             // the handler may take the whole budget of a poll; Kafka's interval adds a minute for the commit
             ConsumerSettings consumerSettings = ConsumerSettings.of(properties.kafka(), group, group, budget.maxPollRecords())
                     .withHandlerTimeout(budget.maxPollInterval(), budget.maxPollInterval().plusMinutes(1));
-            ReliableConsumer<OutboundSubmit> consumer = new ReliableConsumer<>("gateway", Topics.outbound(settings.id()),
-                    consumerSettings, dispatcher, publisher, meters).watchedBy(consumers);
-            resources.add(consumer.start());
+            resources.add(new SlotKeeper(link, slots, instance, session.drainTimeout(), () -> new ReliableConsumer<>("gateway",
+                    Topics.outbound(settings.id()), consumerSettings, dispatcher, publisher, meters).watchedBy(consumers).start(),
+                    meters).start());
         }
         running = true;
     }

@@ -106,6 +106,7 @@ public final class ReliableConsumer<T> implements AutoCloseable {
     private volatile Instant lastProgress;
     private volatile boolean running = true;
     private int clientFailures;
+    private final Gauge lagGauge;
 
     public ReliableConsumer(String service, Topic<T> topic, ConsumerSettings settings, Handler<T> handler,
                             Publisher deadLetters, MeterRegistry meters) {
@@ -146,7 +147,7 @@ public final class ReliableConsumer<T> implements AutoCloseable {
         this.meters = meters;
         this.clients = clients;
         this.thread = new Thread(this::run, service + "-consumer-" + topic.name());
-        Gauge.builder("sms_consumer_lag", lag, AtomicLong::get)
+        this.lagGauge = Gauge.builder("sms_consumer_lag", lag, AtomicLong::get)
                 .tags("service", service, "group", settings.group(), "topic", topic.name())
                 .description("records waiting on the partitions this consumer holds (log end minus position)")
                 .register(meters);
@@ -453,6 +454,7 @@ public final class ReliableConsumer<T> implements AutoCloseable {
     public void close() {
         running = false;
         closing.countDown();
+        meters.remove(lagGauge); // a consumer started later for the same group (a gateway regaining a link) registers its own
         if (health != null) {
             health.forget(this);
         }

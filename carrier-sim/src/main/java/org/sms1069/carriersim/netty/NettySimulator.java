@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -51,6 +52,7 @@ public abstract class NettySimulator<T extends SimSession, C extends SimConfig> 
     private final OutcomeMix outcomes;
     private final ReceiptScheduler receipts;
     private final List<T> sessions = new CopyOnWriteArrayList<>();
+    private final AtomicInteger peakLoggedIn = new AtomicInteger();
     private volatile SimServer server;
     private volatile boolean reportFirst;
     private volatile boolean intermediateStates;
@@ -115,6 +117,20 @@ public abstract class NettySimulator<T extends SimSession, C extends SimConfig> 
 
     public int loggedInSessions() {
         return loggedIn().size();
+    }
+
+    /**
+     * The most sessions logged in at the same time (the simulator has one account), counting a session from its
+     * accepted login until its connection is closed: what a carrier's connection limit per account counts.
+     */
+    public int peakLoggedInSessions() {
+        return peakLoggedIn.get();
+    }
+
+    /** A session's login was accepted: the peak may have grown. */
+    void loginAccepted() {
+        int now = loggedIn().size();
+        peakLoggedIn.accumulateAndGet(now, Math::max);
     }
 
     public int pendingReceipts() {

@@ -83,6 +83,7 @@ public abstract class SimServerSession<K, J extends ReceiptJob, L> extends Chann
         if (status == 0) {
             loggedIn = true;
             simulator.counters().loginsAccepted.incrementAndGet();
+            simulator.loginAccepted();
         } else {
             simulator.counters().loginsRejected.incrementAndGet();
             log.info("{} login of '{}' refused with status {}", protocol, account, status);

@@ -27,6 +27,9 @@ import java.util.List;
  *                        the submit waits for its answer): after a crash another instance submits the part after it
  * @param linkDownGrace   how long a link without a connection counts as reconnecting rather than down in the
  *                        gateway's health, from the moment it lost its last connection (or started)
+ * @param slotLease       how long a gateway instance's lease on a link's connection slot lives unless renewed (at a
+ *                        third of it): the instances together never open more connections than a link's
+ *                        {@code connections}, and a crashed instance's slots go to the others after it
  * @param retry           back-off of transient submit failures sent to {@code sms.retry}
  * @param reconnect       back-off between connection attempts of a link
  */
@@ -44,6 +47,7 @@ public record GatewayProperties(
         @DefaultValue("60s") Duration moAssemblyWait,
         @DefaultValue("30s") Duration claimLease,
         @DefaultValue("60s") Duration linkDownGrace,
+        @DefaultValue("15s") Duration slotLease,
         @Valid @NotNull @DefaultValue Backoff retry,
         @Valid @NotNull @DefaultValue Backoff reconnect) {
 
@@ -54,6 +58,9 @@ public record GatewayProperties(
         if (settledTtl == null || settledTtl.compareTo(claimLease) < 0 || settledTtl.compareTo(receiptTtl) > 0) {
             throw new IllegalArgumentException("sms.settled-ttl must be between sms.claim-lease and sms.receipt-ttl, was "
                     + settledTtl);
+        }
+        if (slotLease == null || slotLease.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("sms.slot-lease must be at least 1s (it is renewed at a third of it), was " + slotLease);
         }
         if (linkDownGrace == null || linkDownGrace.isNegative()) {
             throw new IllegalArgumentException("sms.link-down-grace must not be negative, was " + linkDownGrace);

@@ -13,7 +13,8 @@ import java.time.Duration;
  * than the interval, Kafka would take the partitions away mid-work and another instance would start over.
  * So the interval is what the slowest poll may take: {@value #ROUNDS} window-fulls on every connection, each
  * waiting the full answer deadline (every resend unanswered), plus the TPS pacing of the whole poll and the
- * time to write the outcomes to Kafka and Redis.
+ * time to write the outcomes to Kafka and Redis. The pacing is that of an instance holding a single connection slot
+ * of the link, which gets that share of the link's rate (gateway instances share a link, {@code LinkSlots}).
  */
 public record PollBudget(int maxPollRecords, Duration maxPollInterval) {
     /** Window-fulls per poll: the next one is waiting while the first is answered. */
@@ -25,7 +26,7 @@ public record PollBudget(int maxPollRecords, Duration maxPollInterval) {
 
     public static PollBudget of(LinkSettings link, GatewayProperties gateway, SessionProperties session) {
         int records = link.window() * link.connections() * ROUNDS;
-        Duration pacing = Duration.ofMillis((long) Math.ceil(records * 1000.0 / link.tps()));
+        Duration pacing = Duration.ofMillis((long) Math.ceil(records * 1000.0 * link.connections() / link.tps()));
         Duration interval = answerDeadline(link, gateway, session).multipliedBy(ROUNDS).plus(pacing).plus(WRITE_MARGIN);
         if (interval.compareTo(LIMIT) > 0) {
             throw new IllegalStateException("sms.links[" + link.id() + "]: a poll of " + records + " submits may take "

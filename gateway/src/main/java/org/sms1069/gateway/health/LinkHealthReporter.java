@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  * down or throttled) and exposes connections, window use and {@code sms_link_up{link,carrier}} as gauges. A link
  * whose carrier answers with flow control is THROTTLED for the flow-control pause after the last such answer,
  * then UP again. For the gateway's own health it remembers since when each link is without a connection: within
- * the link-down grace it is RECONNECTING, after it DOWN.
+ * the link-down grace it is RECONNECTING, after it DOWN. A link this instance holds no connection slot of (another
+ * instance serves it, see {@code LinkSlots}) is STANDBY and its state is not published: this instance knows nothing
+ * about it, and a DOWN from here would keep the router from a link the other instance serves.
  */
 public final class LinkHealthReporter {
     private static final Logger log = LoggerFactory.getLogger(LinkHealthReporter.class);
@@ -60,6 +62,11 @@ public final class LinkHealthReporter {
     public void changed(String linkId) {
         CarrierLink link = links.get(linkId);
         if (link == null) {
+            return;
+        }
+        if (link.retainedSlots() == 0) {
+            lastPublished.remove(linkId);
+            downSince.remove(linkId);
             return;
         }
         noteConnections(linkId, link.connectedConnections());
@@ -113,6 +120,10 @@ public final class LinkHealthReporter {
         return links.values().stream().map(link -> {
             String id = link.settings().id();
             int connections = link.connectedConnections();
+            if (link.retainedSlots() == 0) {
+                downSince.remove(id);
+                return new LinkStatus(id, link.settings().carrier(), LinkStatus.State.STANDBY, 0, null);
+            }
             Instant since = noteConnections(id, connections);
             LinkStatus.State state = connections > 0
                     ? throttled(id) ? LinkStatus.State.THROTTLED : LinkStatus.State.UP

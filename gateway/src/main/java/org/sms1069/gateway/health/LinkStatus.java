@@ -19,7 +19,9 @@ public record LinkStatus(String link, Carrier carrier, State state, int connecti
         /** No connection, for less than {@code sms.link-down-grace}: a restart or a short outage, being retried. */
         RECONNECTING,
         /** No connection for longer than the grace (still retried with back-off). */
-        DOWN
+        DOWN,
+        /** No connection slot on this instance: other gateway instances hold the link's connections. */
+        STANDBY
     }
 
     /** The link can carry the carrier's traffic now or, reconnecting, probably soon. */

@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * THROTTLED or RECONNECTING (without a connection for less than {@code sms.link-down-grace}); DOWN when some
  * carrier has every link DOWN, since its messages then wait. One dead link of a carrier with others up is a
  * warning (its alert and {@code linksNotUp} in the details), not a gateway that is down.
- * Details: each link's state, connections and since when it is down; the links not UP; the carriers down.
+ * A link another instance serves (STANDBY here) is neither. Details: each link's state, connections and since when
+ * it is down; the links not UP (or STANDBY); the carriers down.
  */
 @Component("links")
 public class LinksHealthIndicator implements HealthIndicator {
@@ -42,7 +43,7 @@ public class LinksHealthIndicator implements HealthIndicator {
                 detail.put("downSince", link.downSince().toString());
             }
             perLink.put(link.link(), detail);
-            if (link.state() != LinkStatus.State.UP) {
+            if (link.state() != LinkStatus.State.UP && link.state() != LinkStatus.State.STANDBY) {
                 notUp.put(link.link(), link.state());
             }
         }

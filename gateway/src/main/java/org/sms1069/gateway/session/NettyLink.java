@@ -2,14 +2,16 @@ package org.sms1069.gateway.session;
 
 import org.sms1069.gateway.link.CarrierLink;
 import org.sms1069.gateway.link.InboundSink;
+import org.sms1069.gateway.link.SlotConnections;
 import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.gateway.pace.TpsPacer;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.link.LinkSettings;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -25,7 +27,7 @@ public final class NettyLink<S> implements CarrierLink {
     private final LinkEnvironment environment;
     private final InboundSink inbound;
     private final TpsPacer pacer;
-    private final List<LinkConnection<S>> connections = new ArrayList<>();
+    private final SlotConnections<LinkConnection<S>> connections;
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     private int next;
     private volatile boolean closing;
@@ -36,9 +38,12 @@ public final class NettyLink<S> implements CarrierLink {
         this.inbound = inbound;
         this.pacer = new TpsPacer(settings.tps());
         SessionMetrics metrics = new SessionMetrics(environment.meters(), settings.id());
-        for (int i = 0; i < settings.connections(); i++) {
-            connections.add(new LinkConnection<>(i, settings, dialect, environment, metrics, inbound, this::connectionsChanged));
-        }
+        this.connections = new SlotConnections<>(settings.id(), slot -> {
+            LinkConnection<S> connection = new LinkConnection<>(slot, settings, dialect, environment, metrics, inbound,
+                    this::connectionsChanged);
+            connection.start();
+            return connection;
+        }, LinkConnection::close);
     }
 
     @Override
@@ -48,7 +53,20 @@ public final class NettyLink<S> implements CarrierLink {
 
     @Override
     public void start() {
-        connections.forEach(LinkConnection::start);
+        retain(CarrierLink.allSlots(settings), environment.session().drainTimeout());
+    }
+
+    @Override
+    public CompletionStage<Void> retain(Set<Integer> slots, Duration drain) {
+        pacer.share(slots.size(), settings.connections());
+        CompletionStage<Void> closed = connections.retain(slots, drain);
+        connectionsChanged();
+        return closed;
+    }
+
+    @Override
+    public int retainedSlots() {
+        return connections.slots();
     }
 
     @Override
@@ -81,9 +99,10 @@ public final class NettyLink<S> implements CarrierLink {
     }
 
     private LinkConnection<S> reserveConnection() {
-        int n = connections.size();
+        List<LinkConnection<S>> live = connections.live();
+        int n = live.size();
         for (int i = 0; i < n; i++) {
-            LinkConnection<S> candidate = connections.get(Math.floorMod(next++, n));
+            LinkConnection<S> candidate = live.get(Math.floorMod(next++, n));
             if (candidate.tryReserve(settings.window())) {
                 return candidate;
             }
@@ -94,7 +113,7 @@ public final class NettyLink<S> implements CarrierLink {
     /** Connections closed for idleness (SGIP) connect again; true when at least one will. */
     private boolean wakeSleepers() {
         boolean any = false;
-        for (LinkConnection<S> connection : connections) {
+        for (LinkConnection<S> connection : connections.live()) {
             if (connection.sleeping()) {
                 connection.wake();
                 any = true;
@@ -107,7 +126,7 @@ public final class NettyLink<S> implements CarrierLink {
         inbound.onConnectionsChanged(settings.id());
         if (connectedConnections() > 0) {
             pump();
-        } else if (connections.stream().noneMatch(LinkConnection::sleeping)) {
+        } else if (connections.live().stream().noneMatch(LinkConnection::sleeping)) {
             failWaiting(SubmitResult.Rejected.linkDown(settings.id()));
         }
     }
@@ -121,25 +140,24 @@ public final class NettyLink<S> implements CarrierLink {
 
     @Override
     public int connectedConnections() {
-        return (int) connections.stream().filter(LinkConnection::ready).count();
+        return (int) connections.live().stream().filter(LinkConnection::ready).count();
     }
 
     /** Connections closed for want of traffic (SGIP) that come back when work arrives. */
     public int sleepingConnections() {
-        return (int) connections.stream().filter(LinkConnection::sleeping).count();
+        return (int) connections.live().stream().filter(LinkConnection::sleeping).count();
     }
 
     @Override
     public int inFlight() {
-        return connections.stream().mapToInt(LinkConnection::submitsInFlight).sum();
+        return connections.live().stream().mapToInt(LinkConnection::submitsInFlight).sum();
     }
 
     @Override
     public void close() {
         closing = true;
         failWaiting(new SubmitResult.Rejected(true, "LINK_CLOSING", "link is shutting down"));
-        long deadline = System.nanoTime() + environment.session().drainTimeout().toNanos();
-        connections.forEach(connection -> connection.close(deadline));
+        connections.closeAll(environment.session().drainTimeout());
     }
 
     private record Waiting(OutboundSubmit part, CompletableFuture<SubmitResult> result) {

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sms1069.gateway.link.CarrierLink;
 import org.sms1069.gateway.link.InboundSink;
+import org.sms1069.gateway.link.SlotConnections;
 import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.gateway.pace.TpsPacer;
 import org.sms1069.model.event.OutboundSubmit;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -50,7 +52,7 @@ public final class SmppLink implements CarrierLink {
     /** source_addr_ton / _npi of submits ({@code options.source-ton}, {@code -npi}): 5 for an alphanumeric sender. */
     private final TypeOfNumber sourceTon;
     private final NumberingPlanIndicator sourceNpi;
-    private final List<SmppConnection> connections = new ArrayList<>();
+    private final SlotConnections<SmppConnection> connections;
     private final ExecutorService workers;
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -64,10 +66,12 @@ public final class SmppLink implements CarrierLink {
         this.sourceTon = TypeOfNumber.valueOf(settings.options().sourceTon().byteValue());
         this.sourceNpi = NumberingPlanIndicator.valueOf(settings.options().sourceNpi().byteValue());
         SmppReceiver receiver = new SmppReceiver(settings, inbound);
-        for (int i = 0; i < settings.connections(); i++) {
-            connections.add(new SmppConnection(i, settings, responseTimeout, receiver,
-                    () -> inbound.onConnectionsChanged(settings.id()), reconnect, scheduler));
-        }
+        this.connections = new SlotConnections<>(settings.id(), slot -> {
+            SmppConnection connection = new SmppConnection(slot, settings, responseTimeout, receiver,
+                    () -> inbound.onConnectionsChanged(settings.id()), reconnect, scheduler);
+            connection.start();
+            return connection;
+        }, (connection, deadline) -> connection.close()); // jsmpp's unbind waits for the answers in flight itself
         AtomicInteger threadNumber = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(settings.window() * settings.connections(),
                 r -> new Thread(r, "smpp-" + settings.id() + "-" + threadNumber.incrementAndGet()));
@@ -80,7 +84,18 @@ public final class SmppLink implements CarrierLink {
 
     @Override
     public void start() {
-        connections.forEach(SmppConnection::start);
+        retain(CarrierLink.allSlots(settings), responseTimeout);
+    }
+
+    @Override
+    public CompletionStage<Void> retain(Set<Integer> slots, Duration drain) {
+        pacer.share(slots.size(), settings.connections());
+        return connections.retain(slots, drain);
+    }
+
+    @Override
+    public int retainedSlots() {
+        return connections.slots();
     }
 
     @Override
@@ -148,10 +163,14 @@ public final class SmppLink implements CarrierLink {
     }
 
     private Optional<SMPPSession> pickSession() {
-        int n = connections.size();
+        List<SmppConnection> live = connections.live();
+        int n = live.size();
+        if (n == 0) {
+            return Optional.empty();
+        }
         int start = Math.floorMod(next.getAndIncrement(), n);
         for (int i = 0; i < n; i++) {
-            Optional<SMPPSession> session = connections.get((start + i) % n).bound();
+            Optional<SMPPSession> session = live.get((start + i) % n).bound();
             if (session.isPresent()) {
                 return session;
             }
@@ -161,7 +180,7 @@ public final class SmppLink implements CarrierLink {
 
     @Override
     public int connectedConnections() {
-        return (int) connections.stream().filter(c -> c.bound().isPresent()).count();
+        return (int) connections.live().stream().filter(c -> c.bound().isPresent()).count();
     }
 
     @Override
@@ -180,6 +199,6 @@ public final class SmppLink implements CarrierLink {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        connections.forEach(SmppConnection::close);
+        connections.closeAll(responseTimeout);
     }
 }

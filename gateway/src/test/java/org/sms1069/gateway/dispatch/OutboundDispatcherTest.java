@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.sms1069.gateway.link.Receipt;
 import org.sms1069.gateway.dlr.ReceiptCorrelator;
 import org.sms1069.gateway.health.LinkHealthReporter;
-import org.sms1069.gateway.link.CarrierLink;
 import org.sms1069.gateway.link.InboundSink;
 import org.sms1069.gateway.link.MoPart;
 import org.sms1069.gateway.link.SubmitResult;
@@ -531,13 +530,12 @@ class OutboundDispatcherTest {
 
 
     /** The carrier: answers every submit with the result the test set, and remembers what it got. */
-    private static final class FakeLink implements CarrierLink {
-        private final LinkSettings settings;
+    private static final class FakeLink extends AlwaysConnectedLink {
         final List<OutboundSubmit> submitted = new CopyOnWriteArrayList<>();
         private volatile CompletableFuture<SubmitResult> answer = new CompletableFuture<>();
 
         FakeLink(LinkSettings settings) {
-            this.settings = settings;
+            super(settings);
         }
 
         void answer(SubmitResult result) {
@@ -549,32 +547,9 @@ class OutboundDispatcherTest {
         }
 
         @Override
-        public LinkSettings settings() {
-            return settings;
-        }
-
-        @Override
-        public void start() {
-        }
-
-        @Override
         public CompletionStage<SubmitResult> submit(OutboundSubmit part) {
             submitted.add(part);
             return answer;
-        }
-
-        @Override
-        public int connectedConnections() {
-            return 1;
-        }
-
-        @Override
-        public int inFlight() {
-            return 0;
-        }
-
-        @Override
-        public void close() {
         }
     }
 

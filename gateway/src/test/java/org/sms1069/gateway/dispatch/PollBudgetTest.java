@@ -19,7 +19,7 @@ class PollBudgetTest {
     private static final GatewayProperties GATEWAY = new GatewayProperties("10690123456", List.of(link(Protocol.CMPP30, 2, 16, 200)),
             KafkaSettings.of("127.0.0.1:9092", TestInfra.randomKey()), new GatewayProperties.Redis("redis://127.0.0.1"),
             Duration.ofHours(72), Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(30),
-            Duration.ofSeconds(60), new GatewayProperties.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)),
+            Duration.ofSeconds(60), Duration.ofSeconds(15), new GatewayProperties.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)),
             new GatewayProperties.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)));
 
     private static LinkSettings link(Protocol protocol, int connections, int window, int tps) {
@@ -29,11 +29,12 @@ class PollBudgetTest {
 
     @Test
     void aPollOfTwoWindowFullsWaitingTheFullDeadlineFitsTheInterval() {
-        // defaults: T = 60 s, N = 3 → 240 s per submit; 64 records at 200 TPS → 320 ms of pacing
+        // defaults: T = 60 s, N = 3 → 240 s per submit; 64 records at 100 TPS (an instance with one of the two
+        // connection slots gets half the link's 200) → 640 ms of pacing
         PollBudget budget = PollBudget.of(link(Protocol.CMPP30, 2, 16, 200), GATEWAY, SessionProperties.defaults());
 
         assertThat(budget.maxPollRecords()).isEqualTo(64);
-        assertThat(budget.maxPollInterval()).isEqualTo(Duration.ofSeconds(480 + 60).plusMillis(320));
+        assertThat(budget.maxPollInterval()).isEqualTo(Duration.ofSeconds(480 + 60).plusMillis(640));
     }
 
     @Test

@@ -142,21 +142,11 @@ class RedisBudgetTest {
     }
 
     /** The carrier accepts every submit at once, with an id of its own per part. */
-    private static final class AnsweringLink implements CarrierLink {
-        private final LinkSettings settings;
+    private static final class AnsweringLink extends AlwaysConnectedLink {
         private final AtomicInteger next = new AtomicInteger();
 
         AnsweringLink(LinkSettings settings) {
-            this.settings = settings;
-        }
-
-        @Override
-        public LinkSettings settings() {
-            return settings;
-        }
-
-        @Override
-        public void start() {
+            super(settings);
         }
 
         @Override
@@ -165,20 +155,6 @@ class RedisBudgetTest {
             int n = Integer.parseInt(phone.substring(phone.length() - 4));
             next.incrementAndGet();
             return CompletableFuture.completedFuture(new SubmitResult.Accepted(List.of(carrierId(n))));
-        }
-
-        @Override
-        public int connectedConnections() {
-            return 1;
-        }
-
-        @Override
-        public int inFlight() {
-            return 0;
-        }
-
-        @Override
-        public void close() {
         }
     }
 

@@ -19,11 +19,13 @@ import org.sms1069.model.Topics;
 import org.sms1069.model.link.LinkSettings;
 import org.sms1069.testkit.TestInfra;
 import org.sms1069.testkit.TestKafka;
+import org.sms1069.testkit.TopicReader;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +139,25 @@ class LinksHealthTest {
         Health health = indicator.health();
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(linkDetail(health, "cmcc-1")).containsEntry("state", "UP").doesNotContainKey("downSince");
+    }
+
+    @Test
+    void aLinkWhoseSlotsAnotherInstanceHoldsIsStandbyNotDownAndPublishesNothing() throws InterruptedException {
+        startGateway();
+        CarrierLink up = link("cmcc-1", Carrier.CMCC, simulator().port());
+        await().atMost(WAIT).until(() -> up.connectedConnections() == 1);
+        up.retain(java.util.Set.of(), Duration.ofSeconds(1)).toCompletableFuture().join();
+        await().atMost(WAIT).until(() -> up.connectedConnections() == 0);
+        Instant standbySince = Instant.now();
+
+        Thread.sleep(GRACE.plusMillis(500).toMillis()); // past the grace: a link without slots of its own would be DOWN
+
+        Health health = indicator.health();
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(linkDetail(health, "cmcc-1")).containsEntry("state", "STANDBY").doesNotContainKey("downSince");
+        assertThat(notUp(health)).isEmpty();
+        assertThat(TopicReader.readAll(Topics.LINK_HEALTH, Duration.ofSeconds(2), h -> h.linkId().equals("cmcc-1")
+                && !h.at().isBefore(standbySince))).as("health published while standby").isEmpty();
     }
 
     @SuppressWarnings("unchecked")

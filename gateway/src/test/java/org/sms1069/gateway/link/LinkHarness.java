@@ -52,9 +52,14 @@ public final class LinkHarness implements InboundSink, AutoCloseable {
     }
 
     public CarrierLink start(LinkSettings settings) {
-        CarrierLink link = LinkFactory.create(settings, null, environment, this);
+        CarrierLink link = create(settings);
         link.start();
         return link;
+    }
+
+    /** The link without any connection: for a test that runs its slots itself ({@link CarrierLink#retain}). */
+    public CarrierLink create(LinkSettings settings) {
+        return LinkFactory.create(settings, null, environment, this);
     }
 
     public static OutboundSubmit part(String key, String text, int number, int count, String... phones) {

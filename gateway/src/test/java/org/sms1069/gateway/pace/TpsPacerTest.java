@@ -41,6 +41,24 @@ class TpsPacerTest {
     }
 
     @Test
+    void anInstanceHoldingOneOfThreeSlotsPacesToAThirdOfTheRate() {
+        TpsPacer pacer = new TpsPacer(300);
+        pacer.share(1, 3);
+
+        long before = System.nanoTime();
+        long first = pacer.reserve();
+        long second = pacer.reserve();
+        long elapsed = System.nanoTime() - before;
+
+        assertThat(first).isZero();
+        assertThat(second).as("one interval of 100 per second").isBetween(SECOND / 100 - elapsed, SECOND / 100);
+        pacer.share(3, 3);
+        long third = pacer.reserve();
+        long fourth = pacer.reserve();
+        assertThat(fourth - third).as("all slots: the full rate again").isBetween(SECOND / 300 - (System.nanoTime() - before), SECOND / 300);
+    }
+
+    @Test
     void idleTimeIsNotSavedUpForABurst() throws InterruptedException {
         long interval = SECOND / 100;
         TpsPacer pacer = new TpsPacer(100);

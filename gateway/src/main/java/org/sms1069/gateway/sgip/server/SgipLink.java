@@ -10,7 +10,10 @@ import org.sms1069.wire.sgip.SgipSequence;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.link.LinkSettings;
 
+import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An SGIP 1.2 link: the client connections that SUBMIT ({@link SgipDialect} on {@link NettyLink}) and the
@@ -20,6 +23,7 @@ import java.util.concurrent.CompletionStage;
 public final class SgipLink implements CarrierLink {
     private final NettyLink<SgipSequence> client;
     private final SgipServer server;
+    private final AtomicBoolean serverStarted = new AtomicBoolean();
 
     public SgipLink(LinkSettings settings, LinkEnvironment environment, InboundSink inbound) {
         this.client = new NettyLink<>(settings, new SgipDialect(settings), environment, inbound);
@@ -33,8 +37,26 @@ public final class SgipLink implements CarrierLink {
 
     @Override
     public void start() {
-        server.start();
+        startServer();
         client.start();
+    }
+
+    /** The server listens whatever slots this instance holds: the carrier may bind for reports to any instance. */
+    @Override
+    public CompletionStage<Void> retain(Set<Integer> slots, Duration drain) {
+        startServer();
+        return client.retain(slots, drain);
+    }
+
+    @Override
+    public int retainedSlots() {
+        return client.retainedSlots();
+    }
+
+    private void startServer() {
+        if (serverStarted.compareAndSet(false, true)) {
+            server.start();
+        }
     }
 
     @Override
