@@ -10,9 +10,13 @@ import org.sms1069.messaging.ConsumerHealth;
 import org.sms1069.messaging.KafkaClients;
 import org.sms1069.messaging.KafkaHealth;
 import org.sms1069.messaging.Publisher;
+import org.sms1069.messaging.RecordTracing;
 import org.sms1069.messaging.RedisHealth;
 import org.sms1069.messaging.web.PublicHealth;
 import org.sms1069.model.phone.NumberSegments;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,9 +50,15 @@ class ApiBeans {
         return connection.reactive();
     }
 
+    /** The trace context in Kafka record headers: off when the service's tracing is (no tracer, no propagator). */
+    @Bean
+    RecordTracing recordTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return RecordTracing.of(tracer.getIfAvailable(), propagator.getIfAvailable());
+    }
+
     @Bean(destroyMethod = "close")
-    Publisher publisher(ApiProperties properties) {
-        return new Publisher(KafkaClients.reliableProducer(properties.kafka(), "api"));
+    Publisher publisher(ApiProperties properties, RecordTracing tracing) {
+        return new Publisher(KafkaClients.reliableProducer(properties.kafka(), "api"), tracing);
     }
 
     /** {@code consumers} in the health answer and the readiness group: DOWN while a consumer is stalled. */

@@ -10,6 +10,10 @@ import org.sms1069.messaging.RedisHealth;
 import org.sms1069.messaging.web.PublicHealth;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
+import org.springframework.beans.factory.ObjectProvider;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.sms1069.messaging.RecordTracing;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -19,9 +23,15 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 class GatewayBeans {
 
+    /** The trace context in Kafka record headers: off when the service's tracing is (no tracer, no propagator). */
+    @Bean
+    RecordTracing recordTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return RecordTracing.of(tracer.getIfAvailable(), propagator.getIfAvailable());
+    }
+
     @Bean(destroyMethod = "close")
-    Publisher publisher(GatewayProperties properties) {
-        return new Publisher(KafkaClients.reliableProducer(properties.kafka(), "gateway"));
+    Publisher publisher(GatewayProperties properties, RecordTracing tracing) {
+        return new Publisher(KafkaClients.reliableProducer(properties.kafka(), "gateway"), tracing);
     }
 
     /** {@code consumers} in the health answer and the readiness group: DOWN while a consumer is stalled. */

@@ -12,6 +12,10 @@ import org.sms1069.router.resolve.CarrierResolver;
 import org.sms1069.router.resolve.PortabilityOverrides;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
+import org.springframework.beans.factory.ObjectProvider;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.sms1069.messaging.RecordTracing;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -28,6 +32,12 @@ public class RouterBeans {
     @Bean(destroyMethod = "close")
     StatefulRedisConnection<String, String> redisConnection(RedisClient client) {
         return client.connect();
+    }
+
+    /** The trace context in Kafka record headers: off when the service's tracing is (no tracer, no propagator). */
+    @Bean
+    RecordTracing recordTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return RecordTracing.of(tracer.getIfAvailable(), propagator.getIfAvailable());
     }
 
     /** {@code consumers} in the health answer and the readiness group: DOWN while a consumer is stalled. */
