@@ -40,6 +40,17 @@ public final class RecordTrace implements Executor {
         return context == null ? null : context.traceId();
     }
 
+    /**
+     * The trace as a W3C {@code traceparent} ("00-" trace id "-" span id "-" flags), to keep with something handled
+     * later (e.g. a callback in the outbox) and {@link RecordTracing#resume resume} then; null without a trace.
+     */
+    public String traceparent() {
+        if (context == null) {
+            return null;
+        }
+        return "00-" + context.traceId() + "-" + context.spanId() + (Boolean.TRUE.equals(context.sampled()) ? "-01" : "-00");
+    }
+
     TraceContext context() {
         return context;
     }

@@ -13,6 +13,7 @@ import org.apache.kafka.common.header.Headers;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Carries a message's trace through Kafka: a published record gets a producer span, child of the trace current on
@@ -25,6 +26,7 @@ public final class RecordTracing {
     public static final RecordTracing OFF = new RecordTracing(Tracer.NOOP, Propagator.NOOP);
     /** The W3C header: "00-" trace id (32 hex) "-" span id (16 hex) "-" flags. */
     static final String TRACEPARENT = "traceparent";
+    private static final Pattern TRACEPARENT_FORMAT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
 
     private static final Propagator.Setter<Headers> SET = (headers, key, value) -> {
         headers.remove(key);
@@ -70,18 +72,23 @@ public final class RecordTracing {
         if (off() || parent.context() == null) {
             return null;
         }
-        Span.Builder builder = tracer.spanBuilder().setParent(parent.context()).name("publish " + record.topic())
+        Span span = childOf(parent, linked).name("publish " + record.topic())
                 .kind(Span.Kind.PRODUCER)
                 .tag("messaging.system", "kafka")
-                .tag("messaging.destination.name", record.topic());
+                .tag("messaging.destination.name", record.topic())
+                .start();
+        propagator.inject(span.context(), record.headers(), SET);
+        return span;
+    }
+
+    private Span.Builder childOf(RecordTrace parent, List<RecordTrace> linked) {
+        Span.Builder builder = tracer.spanBuilder().setParent(parent.context());
         for (RecordTrace link : linked) {
             if (link.context() != null && link.context() != parent.context()) {
                 builder.addLink(new Link(link.context()));
             }
         }
-        Span span = builder.start();
-        propagator.inject(span.context(), record.headers(), SET);
-        return span;
+        return builder;
     }
 
     /** The consumer span of a record's handling: child of the span in its headers, or the start of a new trace. */
@@ -101,10 +108,28 @@ public final class RecordTracing {
 
     /** A span of a step inside a record's handling (e.g. a carrier's round trip), child of {@code parent}. */
     public Step startStep(String name, RecordTrace parent) {
+        return startStep(name, parent, List.of());
+    }
+
+    /**
+     * A step done for several messages at once (e.g. one callback POST for several status changes): child of
+     * {@code parent}, linked to the other traces.
+     */
+    public Step startStep(String name, RecordTrace parent, List<RecordTrace> linked) {
         if (off() || parent.context() == null) {
             return Step.NONE;
         }
-        return new Step(tracer.spanBuilder().setParent(parent.context()).name(name).start());
+        return new Step(childOf(parent, linked).name(name).start());
+    }
+
+    /** The trace kept as {@link RecordTrace#traceparent()}; {@link RecordTrace#NONE} if there is none or it is malformed. */
+    public RecordTrace resume(String traceparent) {
+        if (off() || traceparent == null || !TRACEPARENT_FORMAT.matcher(traceparent).matches()) {
+            return RecordTrace.NONE;
+        }
+        TraceContext context = tracer.traceContextBuilder().traceId(traceparent.substring(3, 35))
+                .spanId(traceparent.substring(36, 52)).sampled(traceparent.endsWith("1")).build();
+        return new RecordTrace(tracer.currentTraceContext(), context);
     }
 
     /** The trace id of a record's {@code traceparent} header, or null. */
@@ -128,7 +153,7 @@ public final class RecordTracing {
 
     /** A started step; {@link #end} with the step's failure, or null. */
     public static final class Step {
-        static final Step NONE = new Step(null);
+        public static final Step NONE = new Step(null);
         private final Span span;
 
         private Step(Span span) {
