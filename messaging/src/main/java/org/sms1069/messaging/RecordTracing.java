@@ -47,7 +47,16 @@ public final class RecordTracing {
 
     /** The service's tracing; {@link #OFF} when either part is missing. */
     public static RecordTracing of(Tracer tracer, Propagator propagator) {
-        return tracer == null || propagator == null || tracer == Tracer.NOOP ? OFF : new RecordTracing(tracer, propagator);
+        return of(true, tracer, propagator);
+    }
+
+    /**
+     * The service's tracing, {@link #OFF} unless {@code enabled} ({@code management.tracing.enabled}: Spring Boot
+     * then still makes a tracer, whose spans nobody exports and whose context no header carries).
+     */
+    public static RecordTracing of(boolean enabled, Tracer tracer, Propagator propagator) {
+        return !enabled || tracer == null || propagator == null || tracer == Tracer.NOOP
+                ? OFF : new RecordTracing(tracer, propagator);
     }
 
     private boolean off() {
