@@ -3,15 +3,7 @@ package org.sms1069.messaging;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
-import io.micrometer.tracing.otel.bridge.OtelPropagator;
-import io.micrometer.tracing.otel.bridge.OtelTracer;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
-import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +16,7 @@ import org.sms1069.model.Topics;
 import org.sms1069.testkit.SpanSink;
 import org.sms1069.testkit.TestInfra;
 import org.sms1069.testkit.TestKafka;
+import org.sms1069.testkit.TestTracing;
 import org.sms1069.testkit.TopicReader;
 
 import java.nio.charset.StandardCharsets;
@@ -42,7 +35,7 @@ class RecordTracingTest {
     private final String bootstrap = TestKafka.bootstrapServers();
     private final Topic<String> first = Topic.of(TestInfra.unique("test.trace.first"), String.class);
     private final Topic<String> second = Topic.of(TestInfra.unique("test.trace.second"), String.class);
-    private final SpanSink spans = new SpanSink();
+    private SpanSink spans;
     private final ExecutorService elsewhere = Executors.newSingleThreadExecutor();
     private Tracer tracer;
     private RecordTracing tracing;
@@ -52,12 +45,10 @@ class RecordTracingTest {
     void setUp() {
         TopicAdmin.ensure(bootstrap, (short) 1, List.of(TopicSpec.of(first, 1), TopicSpec.of(second, 1),
                 TopicSpec.of(Topics.DEAD, 1)));
-        OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
-                .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
-                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance())).build();
-        io.opentelemetry.api.trace.Tracer otelTracer = otel.getTracer("test");
-        tracer = new OtelTracer(otelTracer, new OtelCurrentTraceContext(), event -> { });
-        tracing = RecordTracing.of(tracer, new OtelPropagator(otel.getPropagators(), otelTracer));
+        TestTracing test = TestTracing.start();
+        spans = test.spans();
+        tracer = test.tracer();
+        tracing = RecordTracing.of(tracer, test.propagator());
         publisher = new Publisher(KafkaClients.reliableProducer(bootstrap, "test"), tracing);
     }
 
