@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * The logging context (MDC) of one consumed record, on the consumer thread while the record is handled: topic,
- * partition and offset, the {@code traceId} of its trace ({@link RecordTracing}), and once it is decoded the ids of the message it carries ({@code messageId},
- * {@code appId}, {@code linkId}). JSON logs carry them as fields, so one message's lines can be found. Never a
- * phone number or a text.
+ * partition and offset, the {@code traceId} of its trace ({@link RecordTracing}), and once it is decoded the ids
+ * of the message it carries ({@code messageId}, {@code appId}, {@code linkId}). JSON logs carry them as fields, so
+ * one message's lines can be found. Never a phone number or a text.
  */
 final class RecordLogContext implements AutoCloseable {
     private final List<String> keys = new ArrayList<>();

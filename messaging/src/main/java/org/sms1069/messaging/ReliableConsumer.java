@@ -67,6 +67,10 @@ import java.util.function.Supplier;
  * through the single-record path above (each as a batch of one), so a poison record is dead-lettered alone and a
  * transient failure pauses and retries its partition as usual. {@link #status()} tells whether the consumer is stalled (running,
  * records waiting, no progress for {@code stallAfter}); {@code sms_consumer_lag} exports the waiting records.
+ * <p>
+ * Traced ({@link #tracedBy}), each record's handling is a consumer span, child of the producer span in the record's
+ * {@code traceparent} header, current on the consumer thread while the handler runs; the handler carries it on
+ * with {@link Received#trace()}.
  */
 public final class ReliableConsumer<T> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReliableConsumer.class);
