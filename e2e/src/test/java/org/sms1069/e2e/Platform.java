@@ -10,6 +10,9 @@ import org.sms1069.testkit.TestKafka;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import org.sms1069.testkit.SpanSink;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +43,8 @@ final class Platform implements AutoCloseable {
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
     private final String linkPrefix = TestInfra.unique("e2e").replace("e2e-", "e");
     private final ConfigurableApplicationContext api;
+    /** Where every service exports its spans, every trace sampled; null: tracing as configured (sampled, not kept). */
+    private final SpanSink spans;
 
     /**
      * How one carrier's link reaches its simulator.
@@ -60,6 +65,16 @@ final class Platform implements AutoCloseable {
 
     /** Every carrier on the SMPP simulator, except those {@code natives} sends to a native-protocol simulator. */
     Platform(Duration smppReceiptDelay, List<Link> natives) {
+        this(smppReceiptDelay, natives, null);
+    }
+
+    /** Every carrier on the SMPP simulator; each service exports every span it records to {@code spans}. */
+    Platform(Duration smppReceiptDelay, SpanSink spans) {
+        this(smppReceiptDelay, List.of(), spans);
+    }
+
+    private Platform(Duration smppReceiptDelay, List<Link> natives, SpanSink spans) {
+        this.spans = spans;
         smpp = SmppSimulator.start(SmppSimulatorConfig.builder().port(0).receiptDelay(smppReceiptDelay).build());
         try {
             api = startServices(natives);
@@ -72,6 +87,10 @@ final class Platform implements AutoCloseable {
     /** Gateway, router and api, in that order; answers the api. */
     private ConfigurableApplicationContext startServices(List<Link> natives) {
         List<String> common = commonArgs(linkPrefix, links(smpp, natives));
+        if (spans != null) {
+            common.addAll(List.of("--management.tracing.sampling.probability=1.0",
+                    "--management.tracing.opentelemetry.export.schedule-delay=100ms"));
+        }
         String schema = TestInfra.freshSchema();
         List<String> apiArgs = new ArrayList<>(common);
         apiArgs.addAll(TestInfra.databaseArgs(schema));
@@ -84,9 +103,9 @@ final class Platform implements AutoCloseable {
                 "--sms.callbacks.allowed-networks=127.0.0.0/8"));
         List<String> withoutDatabase = new ArrayList<>(common);
         withoutDatabase.add(WITHOUT_DATABASE);
-        services.add(start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, withoutDatabase));
-        services.add(start(RouterApplication.class, RouterApplication.CONFIG_NAME, withoutDatabase));
-        ConfigurableApplicationContext api = start(ApiApplication.class, ApiApplication.CONFIG_NAME, apiArgs);
+        services.add(start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, withoutDatabase, spans));
+        services.add(start(RouterApplication.class, RouterApplication.CONFIG_NAME, withoutDatabase, spans));
+        ConfigurableApplicationContext api = start(ApiApplication.class, ApiApplication.CONFIG_NAME, apiArgs, spans);
         services.add(api);
         return api;
     }
@@ -131,7 +150,7 @@ final class Platform implements AutoCloseable {
         args.add(WITHOUT_DATABASE);
         // a link without a connection counts as down at once, not as reconnecting for the usual grace
         args.add("--sms.link-down-grace=0s");
-        return start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, args);
+        return start(GatewayApplication.class, GatewayApplication.CONFIG_NAME, args, null);
     }
 
     static int port(ConfigurableApplicationContext service) {
@@ -197,8 +216,12 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    private static ConfigurableApplicationContext start(Class<?> app, String configName, List<String> args) {
-        return new SpringApplicationBuilder(app).properties(configName).run(args.toArray(String[]::new));
+    private static ConfigurableApplicationContext start(Class<?> app, String configName, List<String> args, SpanSink spans) {
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(app).properties(configName);
+        if (spans != null) {
+            builder.initializers((GenericApplicationContext context) -> context.registerBean("spanSink", SpanExporter.class, () -> spans));
+        }
+        return builder.run(args.toArray(String[]::new));
     }
 
     @Override

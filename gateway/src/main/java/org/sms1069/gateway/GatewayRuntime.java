@@ -22,6 +22,7 @@ import org.sms1069.gateway.slots.SlotKeeper;
 import org.sms1069.messaging.ConsumerHealth;
 import org.sms1069.messaging.ConsumerSettings;
 import org.sms1069.messaging.Publisher;
+import org.sms1069.messaging.RecordTracing;
 import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.messaging.Resources;
 import org.sms1069.messaging.TopicAdmin.TopicSpec;
@@ -58,12 +59,15 @@ public class GatewayRuntime implements SmartLifecycle {
     private final Publisher publisher;
     private final MeterRegistry meters;
     private final ConsumerHealth consumers;
+    private final RecordTracing tracing;
     private final Resources resources = new Resources();
     private volatile boolean running;
 
     public GatewayRuntime(GatewayProperties properties, SessionProperties session, SgipServerProperties sgipServer,
-                          LinkHealthReporter health, Publisher publisher, MeterRegistry meters, ConsumerHealth consumers) {
+                          LinkHealthReporter health, Publisher publisher, MeterRegistry meters, ConsumerHealth consumers,
+                          RecordTracing tracing) {
         this.consumers = consumers;
+        this.tracing = tracing;
         this.properties = properties;
         this.session = session;
         this.sgipServer = sgipServer;
@@ -110,14 +114,14 @@ public class GatewayRuntime implements SmartLifecycle {
             health.register(link);
             resources.add(link);
             OutboundDispatcher dispatcher = new OutboundDispatcher(link, claims, scheduler, correlator, inbound, health,
-                    publisher, properties.kafka().textSeal(), properties.retry().policy(), meters, clock);
+                    publisher, properties.kafka().textSeal(), properties.retry().policy(), meters, clock).tracedBy(tracing);
             String group = "gateway-" + settings.id();
             PollBudget budget = budgets.get(settings.id());
             // the handler may take the whole budget of a poll; Kafka's interval adds a minute for the commit
             ConsumerSettings consumerSettings = ConsumerSettings.of(properties.kafka(), group, group, budget.maxPollRecords())
                     .withHandlerTimeout(budget.maxPollInterval(), budget.maxPollInterval().plusMinutes(1));
             resources.add(new SlotKeeper(link, slots, instance, session.drainTimeout(), () -> new ReliableConsumer<>("gateway",
-                    Topics.outbound(settings.id()), consumerSettings, dispatcher, publisher, meters).watchedBy(consumers).start(),
+                    Topics.outbound(settings.id()), consumerSettings, dispatcher, publisher, meters).tracedBy(tracing).watchedBy(consumers).start(),
                     meters).start());
         }
         running = true;

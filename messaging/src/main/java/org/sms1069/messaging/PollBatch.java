@@ -19,20 +19,25 @@ import java.util.concurrent.TimeoutException;
  */
 final class PollBatch<T> {
     private final List<Received<T>> readable = new ArrayList<>();
+    private final List<HandlingSpan> spans = new ArrayList<>();
     private final Map<ConsumerRecord<String, byte[]>, CompletableFuture<?>> unreadable = new IdentityHashMap<>();
 
-    PollBatch(Iterable<ConsumerRecord<String, byte[]>> records, Topic<T> topic) {
+    /** Each readable record's handling gets its consumer span, ended when the batch is done. */
+    PollBatch(Iterable<ConsumerRecord<String, byte[]>> records, Topic<T> topic, RecordTracing tracing) {
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                readable.add(received(record, topic));
+                T value = topic.decode(record.value());
+                HandlingSpan span = tracing.startHandling(record);
+                spans.add(span);
+                readable.add(received(record, value, span.trace()));
             } catch (RuntimeException e) {
                 unreadable.put(record, CompletableFuture.failedFuture(e));
             }
         }
     }
 
-    static <T> Received<T> received(ConsumerRecord<String, byte[]> record, Topic<T> topic) {
-        return new Received<>(record.topic(), record.partition(), record.offset(), record.key(), topic.decode(record.value()));
+    static <T> Received<T> received(ConsumerRecord<String, byte[]> record, T value, RecordTrace trace) {
+        return new Received<>(record.topic(), record.partition(), record.offset(), record.key(), value, trace);
     }
 
     int size() {
@@ -44,6 +49,12 @@ final class PollBatch<T> {
         if (readable.isEmpty()) {
             return null;
         }
+        Throwable failure = await(handler, wait);
+        spans.forEach(span -> span.end(failure));
+        return failure;
+    }
+
+    private Throwable await(BatchHandler<T> handler, Duration wait) {
         try {
             handler.handle(readable).toCompletableFuture().get(Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
             return null;

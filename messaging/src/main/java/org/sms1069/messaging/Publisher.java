@@ -1,18 +1,29 @@
 package org.sms1069.messaging;
 
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.sms1069.model.Topic;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Sends JSON records and reports the broker's acknowledgement as a future; never fire-and-forget. */
+/**
+ * Sends JSON records and reports the broker's acknowledgement as a future; never fire-and-forget. Each record
+ * carries the trace current on the calling thread in its headers ({@link RecordTracing}).
+ */
 public final class Publisher implements AutoCloseable {
     private final Producer<String, byte[]> producer;
+    private final RecordTracing tracing;
 
     public Publisher(Producer<String, byte[]> producer) {
+        this(producer, RecordTracing.OFF);
+    }
+
+    public Publisher(Producer<String, byte[]> producer, RecordTracing tracing) {
         this.producer = producer;
+        this.tracing = tracing;
     }
 
     /** Completes when the record is acknowledged by all in-sync replicas, or fails with the cause. */
@@ -20,11 +31,31 @@ public final class Publisher implements AutoCloseable {
         return publishBytes(topic.name(), key, topic.encode(value));
     }
 
+    /**
+     * A record that joins the parts of several messages (a multi-destination submit): it continues the trace of
+     * the first member and links the others' traces, since a span has one parent.
+     */
+    public <T> CompletableFuture<RecordMetadata> publishJoined(Topic<T> topic, String key, T value, List<RecordTrace> members) {
+        return send(new ProducerRecord<>(topic.name(), key, topic.encode(value)), members.get(0), members);
+    }
+
     /** A record already in its wire form, e.g. a dead letter replayed to the topic it came from. */
     public CompletableFuture<RecordMetadata> publishBytes(String topic, String key, byte[] value) {
+        return send(new ProducerRecord<>(topic, key, value), tracing.current(), List.of());
+    }
+
+    /** The trace current on this thread, for a record published later on another thread ({@link #publishJoined}). */
+    public RecordTrace currentTrace() {
+        return tracing.current();
+    }
+
+    private CompletableFuture<RecordMetadata> send(ProducerRecord<String, byte[]> record, RecordTrace parent,
+                                                   List<RecordTrace> linked) {
         CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
+        Span span = tracing.startPublish(record, parent, linked);
         try {
-            producer.send(new ProducerRecord<>(topic, key, value), (metadata, error) -> {
+            producer.send(record, (metadata, error) -> {
+                RecordTracing.end(span, error);
                 if (error != null) {
                     acked.completeExceptionally(error);
                 } else {
@@ -32,6 +63,7 @@ public final class Publisher implements AutoCloseable {
                 }
             });
         } catch (RuntimeException e) {
+            RecordTracing.end(span, e);
             acked.completeExceptionally(e);
         }
         return acked;

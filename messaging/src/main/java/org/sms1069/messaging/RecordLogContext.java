@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * The logging context (MDC) of one consumed record, on the consumer thread while the record is handled: topic,
- * partition and offset, and once it is decoded the ids of the message it carries ({@code messageId},
- * {@code appId}, {@code linkId}). JSON logs carry them as fields, so one message's lines can be found. Never a
- * phone number or a text.
+ * partition and offset, the {@code traceId} of its trace ({@link RecordTracing}), and once it is decoded the ids
+ * of the message it carries ({@code messageId}, {@code appId}, {@code linkId}). JSON logs carry them as fields, so
+ * one message's lines can be found. Never a phone number or a text.
  */
 final class RecordLogContext implements AutoCloseable {
     private final List<String> keys = new ArrayList<>();
@@ -26,7 +26,15 @@ final class RecordLogContext implements AutoCloseable {
         context.put("topic", record.topic());
         context.put("partition", String.valueOf(record.partition()));
         context.put("offset", String.valueOf(record.offset()));
+        context.put("traceId", RecordTracing.traceIdOf(record));
         return context;
+    }
+
+    /** The trace id of the record's handling, where it starts a new trace (the record came without one). */
+    void traced(String traceId) {
+        if (traceId != null && !traceId.equals(MDC.get("traceId"))) {
+            put("traceId", traceId);
+        }
     }
 
     /** Adds the ids of the decoded record's message, where its type has them. */

@@ -2,6 +2,7 @@ package org.sms1069.messaging;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -66,6 +67,10 @@ import java.util.function.Supplier;
  * through the single-record path above (each as a batch of one), so a poison record is dead-lettered alone and a
  * transient failure pauses and retries its partition as usual. {@link #status()} tells whether the consumer is stalled (running,
  * records waiting, no progress for {@code stallAfter}); {@code sms_consumer_lag} exports the waiting records.
+ * <p>
+ * Traced ({@link #tracedBy}), each record's handling is a consumer span, child of the producer span in the record's
+ * {@code traceparent} header, current on the consumer thread while the handler runs; the handler carries it on
+ * with {@link Received#trace()}.
  */
 public final class ReliableConsumer<T> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReliableConsumer.class);
@@ -94,6 +99,7 @@ public final class ReliableConsumer<T> implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Clock clock = Clock.systemUTC();
     private Predicate<Throwable> poison = error -> false;
+    private RecordTracing tracing = RecordTracing.OFF;
     private ConsumerHealth health;
 
     /** Partitions paused by a deferral or a retry back-off and when to resume them; consumer thread only. */
@@ -163,6 +169,12 @@ public final class ReliableConsumer<T> implements AutoCloseable {
     public ReliableConsumer<T> watchedBy(ConsumerHealth consumers) {
         this.health = consumers;
         consumers.watch(this);
+        return this;
+    }
+
+    /** Opens a consumer span around each record's handling, child of the trace in its headers; call before start. */
+    public ReliableConsumer<T> tracedBy(RecordTracing tracing) {
+        this.tracing = tracing;
         return this;
     }
 
@@ -258,7 +270,7 @@ public final class ReliableConsumer<T> implements AutoCloseable {
     /** Batch mode: one call for every record that decodes; one at a time if that fails. */
     private void processTogether(ConsumerRecords<String, byte[]> records,
                                  Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition) {
-        PollBatch<T> batch = new PollBatch<>(records, topic);
+        PollBatch<T> batch = new PollBatch<>(records, topic, tracing);
         Instant deadline = clock.instant().plus(settings.handlerTimeout());
         Throwable failure = batch.run(batchHandler, Duration.between(clock.instant(), deadline));
         if (failure == null) {
@@ -305,11 +317,15 @@ public final class ReliableConsumer<T> implements AutoCloseable {
     }
 
     private CompletableFuture<?> invoke(ConsumerRecord<String, byte[]> record) {
-        try (RecordLogContext context = RecordLogContext.of(record)) {
-            Received<T> received = PollBatch.received(record, topic);
+        HandlingSpan span = tracing.startHandling(record);
+        try (RecordLogContext context = RecordLogContext.of(record); Tracer.SpanInScope scope = span.enter()) {
+            RecordTrace trace = span.trace();
+            context.traced(trace.traceId());
+            Received<T> received = PollBatch.received(record, topic.decode(record.value()), trace);
             context.describe(received.value());
-            return handler.handle(received).toCompletableFuture();
+            return span.endWhenDone(handler.handle(received).toCompletableFuture());
         } catch (Exception e) {
+            span.end(e);
             return CompletableFuture.failedFuture(e);
         }
     }

@@ -8,6 +8,7 @@ import org.sms1069.messaging.ConsumerSettings;
 import org.sms1069.messaging.KafkaClients;
 import org.sms1069.messaging.KafkaSettings;
 import org.sms1069.messaging.Publisher;
+import org.sms1069.messaging.RecordTracing;
 import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.messaging.Resources;
 import org.sms1069.messaging.TopicAdmin.TopicSpec;
@@ -58,13 +59,16 @@ public class RouterRuntime implements SmartLifecycle {
     private final CarrierResolver resolver;
     private final PortabilityOverrides overrides;
     private final ConsumerHealth consumers;
+    private final RecordTracing tracing;
     private final Resources resources = new Resources();
     private volatile boolean running;
     private volatile LinkHealthView health;
 
     public RouterRuntime(RouterProperties properties, MeterRegistry meters, StatefulRedisConnection<String, String> redis,
-                         CarrierResolver resolver, PortabilityOverrides overrides, ConsumerHealth consumers) {
+                         CarrierResolver resolver, PortabilityOverrides overrides, ConsumerHealth consumers,
+                         RecordTracing tracing) {
         this.properties = properties;
+        this.tracing = tracing;
         this.consumers = consumers;
         this.meters = meters;
         this.redis = redis;
@@ -89,7 +93,7 @@ public class RouterRuntime implements SmartLifecycle {
 
         Clock clock = Clock.systemUTC();
         String instance = Integer.toHexString(System.identityHashCode(this));
-        Publisher publisher = new Publisher(KafkaClients.reliableProducer(kafka, "router-" + instance));
+        Publisher publisher = new Publisher(KafkaClients.reliableProducer(kafka, "router-" + instance), tracing);
         resources.add(publisher);
         ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> new Thread(r, "router-timer"));
         resources.add(timer::shutdownNow);
@@ -132,7 +136,8 @@ public class RouterRuntime implements SmartLifecycle {
     private <T> ReliableConsumer<T> consumer(String group, String instance, Topic<T> topic, ReliableConsumer.Handler<T> handler,
                                              Publisher publisher) {
         ConsumerSettings settings = ConsumerSettings.of(properties.kafka(), group, group + "-" + instance, MAX_POLL_RECORDS);
-        return new ReliableConsumer<>("router", topic, settings, handler, publisher, meters).watchedBy(consumers);
+        return new ReliableConsumer<>("router", topic, settings, handler, publisher, meters).tracedBy(tracing)
+                .watchedBy(consumers);
     }
 
     private List<TopicSpec> topics() {

@@ -3,6 +3,7 @@ package org.sms1069.api.auth;
 import org.sms1069.api.config.ApiProperties;
 import org.sms1069.api.error.ApiException;
 import org.sms1069.api.error.ErrorCode;
+import org.sms1069.api.logging.RequestLogContext;
 import org.sms1069.messaging.web.GuardedPaths;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -106,16 +107,22 @@ public class SignatureAuthFilter implements WebFilter {
                         .flatMap(key -> verify(request, v2, key, timestamp, nonce, signature, body))
                         .flatMap(key -> {
                             exchange.getAttributes().put(Caller.ATTRIBUTE, new Caller(key.keyId(), key.role(), key.appId()));
-                            ServerWebExchange signed = exchange.mutate().request(withBody(request, body, exchange)).build();
-                            if (key.role() == Role.APP && request.getMethod() == HttpMethod.POST && SENDS.covers(request.getPath())) {
-                                NonceClaim claim = new NonceClaim(nonces, NonceStore.key(keyId, nonce), nonceLifetime);
-                                return chain.filter(signed)
-                                        .onErrorResume(error -> claim.ensure().then(Mono.error(error)))
-                                        .contextWrite(context -> context.put(NonceClaim.class, claim));
-                            }
-                            return nonces.firstUse(keyId, nonce, nonceLifetime).flatMap(first -> first
-                                    ? chain.filter(signed) : Mono.error(NonceStore.replayed()));
+                            return authenticated(exchange, chain, request, body, key, nonce)
+                                    .contextWrite(RequestLogContext.app(key.appId()));
                         }));
+    }
+
+    private Mono<Void> authenticated(ServerWebExchange exchange, WebFilterChain chain, ServerHttpRequest request,
+                                     byte[] body, ApiKeyStore.Key key, String nonce) {
+        ServerWebExchange signed = exchange.mutate().request(withBody(request, body, exchange)).build();
+        if (key.role() == Role.APP && request.getMethod() == HttpMethod.POST && SENDS.covers(request.getPath())) {
+            NonceClaim claim = new NonceClaim(nonces, NonceStore.key(key.keyId(), nonce), nonceLifetime);
+            return chain.filter(signed)
+                    .onErrorResume(error -> claim.ensure().then(Mono.error(error)))
+                    .contextWrite(context -> context.put(NonceClaim.class, claim));
+        }
+        return nonces.firstUse(key.keyId(), nonce, nonceLifetime).flatMap(first -> first
+                ? chain.filter(signed) : Mono.error(NonceStore.replayed()));
     }
 
     private Mono<ApiKeyStore.Key> verify(ServerHttpRequest request, boolean v2, ApiKeyStore.Key key, String timestamp,

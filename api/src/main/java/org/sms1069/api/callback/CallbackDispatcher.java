@@ -1,7 +1,6 @@
 package org.sms1069.api.callback;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -10,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.sms1069.api.apps.App;
 import org.sms1069.api.apps.AppService;
 import org.sms1069.api.callback.CallbackQueue.Claimed;
+import org.sms1069.messaging.RecordTrace;
+import org.sms1069.messaging.RecordTracing;
 import org.sms1069.model.json.SmsJson;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -41,12 +42,14 @@ public class CallbackDispatcher implements SmartLifecycle {
     private final CallbackProperties properties;
     private final MeterRegistry meters;
     private final Timer latency;
+    private final RecordTracing tracing;
     /** Apps with a delivery in flight; only the poll loop adds to it, so an app is never called twice at once. */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private volatile Disposable loop;
 
     CallbackDispatcher(CallbackQueue queue, AppService apps, CallbackSender sender, CallbackProperties properties,
-                       MeterRegistry meters) {
+                       MeterRegistry meters, RecordTracing tracing) {
+        this.tracing = tracing;
         this.queue = queue;
         this.apps = apps;
         this.sender = sender;
@@ -103,8 +106,14 @@ public class CallbackDispatcher implements SmartLifecycle {
 
     private Mono<Void> send(String appId, String url, String secret, List<Claimed> batch) {
         List<Long> ids = batch.stream().map(Claimed::id).toList();
-        byte[] body = body(batch);
-        return sender.post(url, secret, body).flatMap(outcome -> {
+        List<ObjectNode> items = batch.stream().map(CallbackDispatcher::item).toList();
+        RecordTracing.Step span = traced(items);
+        byte[] body = body(batch.get(0).kind(), items);
+        Mono<CallbackSender.Outcome> posted = sender.post(url, secret, body)
+                .doOnNext(outcome -> span.tag("http.status", outcome.status() == null ? null : outcome.status().toString())
+                        .tag("error", outcome.error()))
+                .doFinally(signal -> span.end(null));
+        return posted.flatMap(outcome -> {
             latency.record(outcome.took());
             Mono<Void> recorded = queue.attempt(ids, appId, url, outcome.status(), outcome.error(), outcome.took());
             if (outcome.delivered()) {
@@ -120,6 +129,19 @@ public class CallbackDispatcher implements SmartLifecycle {
                     })
                     .then();
         });
+    }
+
+    /**
+     * The span of one POST, which continues the trace kept with the first item that has one and links the other
+     * items' traces (one POST serves several messages); takes the kept traces out of the items.
+     */
+    private RecordTracing.Step traced(List<ObjectNode> items) {
+        List<RecordTrace> traces = items.stream()
+                .map(item -> tracing.resume(item.path(CallbackOutbox.TRACEPARENT).textValue()))
+                .filter(trace -> trace.traceId() != null).toList();
+        items.forEach(item -> item.remove(CallbackOutbox.TRACEPARENT));
+        return traces.isEmpty() ? RecordTracing.Step.NONE
+                : tracing.startStep("callback", traces.get(0), traces).tag("callback.items", String.valueOf(items.size()));
     }
 
     private Mono<Void> giveUp(String appId, List<Claimed> rows, String reason) {
@@ -144,20 +166,22 @@ public class CallbackDispatcher implements SmartLifecycle {
     }
 
     /** {@code {"kind": "STATUS", "items": [{"callbackId": 17, ...payload}]}}; apps dedupe on callbackId. */
-    private static byte[] body(List<Claimed> batch) {
+    private static byte[] body(String kind, List<ObjectNode> items) {
         ObjectNode root = SmsJson.mapper().createObjectNode();
-        root.put("kind", batch.get(0).kind());
-        ArrayNode items = root.putArray("items");
-        for (Claimed row : batch) {
-            ObjectNode item = items.addObject();
-            item.put("callbackId", row.id());
-            try {
-                item.setAll((ObjectNode) SmsJson.mapper().readTree(row.payload()));
-            } catch (JsonProcessingException | ClassCastException e) {
-                throw new IllegalStateException("callback " + row.id() + " has a malformed payload", e);
-            }
-        }
+        root.put("kind", kind);
+        root.putArray("items").addAll(items);
         return SmsJson.write(root);
+    }
+
+    private static ObjectNode item(Claimed row) {
+        ObjectNode item = SmsJson.mapper().createObjectNode();
+        item.put("callbackId", row.id());
+        try {
+            item.setAll((ObjectNode) SmsJson.mapper().readTree(row.payload()));
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalStateException("callback " + row.id() + " has a malformed payload", e);
+        }
+        return item;
     }
 
     private void count(String result, long n) {

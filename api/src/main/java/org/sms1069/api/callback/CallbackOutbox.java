@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes callbacks to the outbox table. Callers run it in the transaction that records what the
@@ -20,6 +21,11 @@ import java.util.List;
 public class CallbackOutbox {
     public static final String STATUS = "STATUS";
     public static final String MO = "MO";
+    /**
+     * The payload's field that keeps the trace of what queued the callback (W3C traceparent), so that its delivery
+     * continues that trace; the dispatcher takes it out before the POST.
+     */
+    static final String TRACEPARENT = "traceparent";
 
     /** Rows in the order given (callback ids grow in it), only for apps that have a callback URL. */
     private static final String ENQUEUE = """
@@ -36,17 +42,25 @@ public class CallbackOutbox {
         this.db = db;
     }
 
-    /** One STATUS callback per change whose app takes callbacks, in one statement (none if no app does). */
-    public Mono<Void> statusesChanged(List<StatusChange> changes) {
+    /**
+     * One STATUS callback per change whose app takes callbacks, in one statement (none if no app does).
+     *
+     * @param traces each message's trace ({@code traceparent}), kept with its callbacks
+     */
+    public Mono<Void> statusesChanged(List<StatusChange> changes, Map<String, String> traces) {
         List<StatusChange> wanted = changes.stream().filter(StatusChange::callsBack).toList();
         return enqueueAll(STATUS, wanted.stream().map(StatusChange::message).map(StoredMessage::appId).toList(),
-                wanted.stream().map(CallbackOutbox::statusItem).toList());
+                wanted.stream().map(change -> statusItem(change, traces.get(change.message().id()))).toList());
     }
 
-    private static ObjectNode statusItem(StatusChange change) {
+    private static ObjectNode statusItem(StatusChange change, String traceparent) {
         StoredMessage message = change.message();
         Instant at = change.event().at() != null ? change.event().at() : message.updatedAt();
-        return SmsJson.mapper().createObjectNode()
+        ObjectNode item = SmsJson.mapper().createObjectNode();
+        if (traceparent != null) {
+            item.put(TRACEPARENT, traceparent);
+        }
+        return item
                 .put("messageId", message.id())
                 .put("phone", message.phone())
                 .put("status", message.status())

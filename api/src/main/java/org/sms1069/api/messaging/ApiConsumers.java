@@ -7,6 +7,7 @@ import org.sms1069.messaging.BatchHandler;
 import org.sms1069.messaging.ConsumerHealth;
 import org.sms1069.messaging.ConsumerSettings;
 import org.sms1069.messaging.Publisher;
+import org.sms1069.messaging.RecordTracing;
 import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.model.Topic;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * The api's consumers, made alike: dead letters through the api's publisher, watched by its readiness, and a
  * database error of SQLSTATE class 22 (data exception) or 23 (integrity constraint) taken as poison: the same
- * record would break the same rule on every retry.
+ * record would break the same rule on every retry. Each record's handling continues the trace in its headers.
  */
 @Component
 public class ApiConsumers {
@@ -24,12 +25,15 @@ public class ApiConsumers {
     private final Publisher publisher;
     private final MeterRegistry meters;
     private final ConsumerHealth health;
+    private final RecordTracing tracing;
 
-    public ApiConsumers(ApiProperties properties, Publisher publisher, MeterRegistry meters, ConsumerHealth health) {
+    public ApiConsumers(ApiProperties properties, Publisher publisher, MeterRegistry meters, ConsumerHealth health,
+                        RecordTracing tracing) {
         this.properties = properties;
         this.publisher = publisher;
         this.meters = meters;
         this.health = health;
+        this.tracing = tracing;
     }
 
     /** Started; the caller closes it. */
@@ -47,7 +51,7 @@ public class ApiConsumers {
     }
 
     private <T> ReliableConsumer<T> started(ReliableConsumer<T> consumer) {
-        return consumer.poisonWhen(ApiConsumers::isDataError).watchedBy(health).start();
+        return consumer.poisonWhen(ApiConsumers::isDataError).tracedBy(tracing).watchedBy(health).start();
     }
 
     public static boolean isDataError(Throwable error) {

@@ -17,7 +17,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Creates the api's topics, consumes {@code sms.status} into the message store in batches of one poll
@@ -54,11 +56,23 @@ public class ApiKafkaRuntime implements SmartLifecycle {
                 TopicSpec.of(Topics.SUBMIT, partitions), TopicSpec.of(Topics.STATUS, partitions),
                 TopicSpec.of(Topics.MO, partitions), TopicSpec.of(Topics.BLOCKED, partitions), TopicSpec.of(Topics.DEAD, 1),
                 TopicSpec.of(Topics.ORPHAN_RECEIPTS, partitions)));
-        statusConsumer = consumers.startBatched(Topics.STATUS, "api-status",
-                records -> statuses.apply(records.stream().map(Received::value).toList()).timeout(STORE_TIMEOUT).toFuture());
+        statusConsumer = consumers.startBatched(Topics.STATUS, "api-status", records -> statuses.apply(
+                records.stream().map(Received::value).toList(), tracesByMessage(records)).timeout(STORE_TIMEOUT).toFuture());
         moConsumer = consumers.start(Topics.MO, "api-mo",
                 record -> mo.accept(record.value()).timeout(STORE_TIMEOUT).toFuture());
         orphanConsumer = consumers.start(Topics.ORPHAN_RECEIPTS, "api-orphan-receipts", orphans);
+    }
+
+    /** Each message's trace as of its last record in the batch: the callbacks its changes queue continue it. */
+    private static Map<String, String> tracesByMessage(List<Received<StatusEvent>> records) {
+        Map<String, String> traces = new HashMap<>();
+        for (Received<StatusEvent> record : records) {
+            String traceparent = record.trace().traceparent();
+            if (traceparent != null) {
+                traces.put(record.value().messageId(), traceparent);
+            }
+        }
+        return traces;
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Applies a batch of status events as the api's status consumer does: the status changes and their callbacks
@@ -30,8 +31,13 @@ public class StatusUpdates {
     }
 
     public Mono<Void> apply(List<StatusEvent> events) {
+        return apply(events, Map.of());
+    }
+
+    /** @param traces each message's trace ({@code traceparent}), which the callbacks of its changes continue */
+    public Mono<Void> apply(List<StatusEvent> events, Map<String, String> traces) {
         return statuses.apply(events)
-                .flatMap(changes -> callbacks.statusesChanged(changes).thenReturn(changes))
+                .flatMap(changes -> callbacks.statusesChanged(changes, traces).thenReturn(changes))
                 .as(tx::transactional)
                 .doOnNext(latency::record)
                 .then();

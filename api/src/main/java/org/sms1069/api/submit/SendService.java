@@ -11,6 +11,7 @@ import org.sms1069.api.config.ApiProperties;
 import org.sms1069.api.error.ApiException;
 import org.sms1069.api.error.ErrorCode;
 import org.sms1069.api.limits.FrequencyLimiter;
+import org.sms1069.api.logging.RequestLogContext;
 import org.sms1069.api.mo.MoReplies;
 import org.sms1069.api.mo.Unsubscribes;
 import org.sms1069.api.store.MessageStore;
@@ -194,6 +195,8 @@ public class SendService {
         return store.insertAccepted(accepted, message)
                 .onErrorResume(error -> release(byId.values()).then(Mono.error(error)))
                 .then(Mono.defer(() -> queue(accepted)))
+                .doOnNext(notQueued -> log.debug("{} of {} messages queued", accepted.size() - notQueued.size(),
+                        accepted.size()))
                 .flatMap(notQueued -> {
                     notQueued.forEach(m -> {
                         answers.remove(m.messageId());
@@ -212,7 +215,8 @@ public class SendService {
                                     "the message could not be queued; nothing was sent, retry later",
                                     Map.of("retryAfterSeconds", RETRY_AFTER_NOT_QUEUED))))
                             : undo.thenReturn(new SendResponse(List.copyOf(answers.values()), refused));
-                });
+                })
+                .contextWrite(RequestLogContext.messages(byId.keySet()));
     }
 
     /** Publishes one record per message; answers the messages Kafka did not acknowledge. */

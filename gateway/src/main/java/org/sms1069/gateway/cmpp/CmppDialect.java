@@ -44,7 +44,7 @@ import java.util.function.Supplier;
  * report requested, DELIVER as receipt (Registered_Delivery not 0) or MO, ACTIVE_TEST and TERMINATE. In 3.0 an MO's
  * LinkID is kept and a SUBMIT replying to it sends it back (blank otherwise, as the spec says).
  */
-public final class CmppDialect implements LinkDialect<Long> {
+public final class CmppDialect implements LinkDialect<Long, CmppPdu> {
     static final String PROTOCOL = "CMPP";
     private static final int REPORT_WANTED = 1;
     private static final int FEE_SP_PAYS = 2;
@@ -86,17 +86,17 @@ public final class CmppDialect implements LinkDialect<Long> {
     }
 
     @Override
-    public Long sequenceOf(Object pdu) {
-        return pdu instanceof DecodeFailure<?> failure ? (Long) failure.sequence() : ((CmppPdu) pdu).sequenceId();
+    public Long sequenceOf(CmppPdu pdu) {
+        return pdu.sequenceId();
     }
 
     @Override
-    public Object loginRequest(Long sequence) {
+    public CmppPdu loginRequest(Long sequence) {
         return CmppConnect.login(sequence, settings.account(), settings.password(), version, LoginDigests.timestampNow());
     }
 
     @Override
-    public LoginResult loginResult(Object response) {
+    public LoginResult loginResult(CmppPdu response) {
         if (!(response instanceof CmppConnectResp resp)) {
             return LoginResult.refused(PROTOCOL + ":UNEXPECTED_ANSWER", response.getClass().getSimpleName());
         }
@@ -106,7 +106,7 @@ public final class CmppDialect implements LinkDialect<Long> {
     }
 
     @Override
-    public Object submitRequest(Long sequence, OutboundSubmit part) {
+    public CmppPdu submitRequest(Long sequence, OutboundSubmit part) {
         List<String> destinations = part.recipients().stream().map(Recipient::phone).toList();
         return new CmppSubmit(sequence, 0L, Math.max(1, part.segmentCount()), Math.max(1, part.segmentNumber()),
                 REPORT_WANTED, 0, Objects.requireNonNullElse(settings.serviceId(), ""), FEE_SP_PAYS, "", 0, 0,
@@ -120,7 +120,7 @@ public final class CmppDialect implements LinkDialect<Long> {
      * matched by id and phone.
      */
     @Override
-    public SubmitResult submitResult(Object response, OutboundSubmit part) {
+    public SubmitResult submitResult(CmppPdu response, OutboundSubmit part) {
         if (!(response instanceof CmppSubmitResp resp)) {
             return DialectSupport.unexpected(PROTOCOL, response);
         }
@@ -135,7 +135,7 @@ public final class CmppDialect implements LinkDialect<Long> {
     }
 
     @Override
-    public Reply onRequest(Object request) {
+    public Reply onRequest(CmppPdu request) {
         if (request instanceof CmppDeliver deliver) {
             return deliver(deliver);
         } else if (request instanceof CmppActiveTest test) {
@@ -163,17 +163,17 @@ public final class CmppDialect implements LinkDialect<Long> {
     }
 
     @Override
-    public Object keepaliveRequest(Long sequence) {
+    public CmppPdu keepaliveRequest(Long sequence) {
         return new CmppActiveTest(sequence);
     }
 
     @Override
-    public Object logoutRequest(Long sequence) {
+    public CmppPdu logoutRequest(Long sequence) {
         return new CmppTerminate(sequence);
     }
 
     @Override
-    public Object errorReply(DecodeFailure<Long> failure) {
+    public CmppPdu errorReply(DecodeFailure<Long> failure) {
         if (failure.commandId() == CmppCommandIds.DELIVER) {
             return new CmppDeliverResp(failure.sequence(), 0L, STRUCTURE_ERROR);
         }

@@ -13,6 +13,8 @@ import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.messaging.NotDueException;
 import org.sms1069.messaging.Publisher;
 import org.sms1069.messaging.Received;
+import org.sms1069.messaging.RecordTrace;
+import org.sms1069.messaging.RecordTracing;
 import org.sms1069.messaging.ReliableConsumer;
 import org.sms1069.model.MessageStatus;
 import org.sms1069.model.PoisonRecordException;
@@ -64,6 +66,7 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
     private final MeterRegistry meters;
     private final Clock clock;
     private final ConcurrentMap<String, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
+    private RecordTracing tracing = RecordTracing.OFF;
 
     public OutboundDispatcher(CarrierLink link, PartClaims claims, ScheduledExecutorService scheduler,
                               ReceiptCorrelator correlator, InboundSink inbound, LinkHealthReporter health,
@@ -81,6 +84,12 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
         this.clock = clock;
     }
 
+    /** Each submit's round trip to the carrier becomes a span of the record's trace; call before use. */
+    public OutboundDispatcher tracedBy(RecordTracing tracing) {
+        this.tracing = tracing;
+        return this;
+    }
+
     @Override
     public CompletionStage<?> handle(Received<OutboundSubmit> record) {
         OutboundSubmit part = record.value();
@@ -95,7 +104,9 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
             countDuplicate();
             return running;
         }
-        claim(part).thenCompose(claimed -> dispatch(part, claimed)).whenComplete((result, error) -> {
+        // the claims are answered on a Redis thread: what follows continues the record's trace there
+        RecordTrace trace = record.trace();
+        claim(part).thenComposeAsync(claimed -> dispatch(part, claimed, trace), trace).whenComplete((result, error) -> {
             inFlight.remove(part.dedupKey(), outcome);
             if (error != null) {
                 outcome.completeExceptionally(error);
@@ -139,7 +150,7 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
         });
     }
 
-    private CompletionStage<Object> dispatch(OutboundSubmit part, Claimed claimed) {
+    private CompletionStage<Object> dispatch(OutboundSubmit part, Claimed claimed, RecordTrace trace) {
         CompletionStage<Object> submitted;
         if (claimed.recipients().isEmpty()) {
             if (claimed.heldElsewhere() == 0) {
@@ -148,7 +159,7 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
             submitted = CompletableFuture.completedFuture(null);
         } else {
             OutboundSubmit mine = claimed.recipients().size() == part.recipients().size() ? part : part.withRecipients(claimed.recipients());
-            submitted = submit(mine, claimed.claims());
+            submitted = submit(mine, claimed.claims(), trace);
         }
         submitted = submitted.thenCombine(rewrite(part, claimed.settledEarlier()), (done, rewritten) -> null);
         if (claimed.heldElsewhere() == 0) {
@@ -188,7 +199,7 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
         meters.counter("sms_link_duplicates_suppressed_total", "link", link.settings().id()).increment();
     }
 
-    private CompletionStage<Object> submit(OutboundSubmit part, List<PartClaims.Claim> held) {
+    private CompletionStage<Object> submit(OutboundSubmit part, List<PartClaims.Claim> held, RecordTrace trace) {
         OutboundSubmit clear;
         try {
             clear = part.openedWith(seal);
@@ -198,14 +209,19 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
         }
         Timer.Sample sample = Timer.start(meters);
         Runnable stopRenewing = leases.keep(held);
-        return link.submit(clear).whenComplete((result, error) -> stopRenewing.run()).thenCompose(result -> {
+        RecordTracing.Step roundTrip = tracing.startStep("carrier submit", trace).tag("link", link.settings().id())
+                .tag("recipients", String.valueOf(part.recipients().size()));
+        return link.submit(clear).whenComplete((result, error) -> {
+            stopRenewing.run();
+            roundTrip.tag("result", result == null ? null : result.getClass().getSimpleName()).end(error);
+        }).thenComposeAsync(result -> {
             sample.stop(meters.timer("sms_link_submit_latency", "link", link.settings().id()));
             if (result instanceof SubmitResult.Accepted accepted) {
                 count("accepted");
                 List<String> ids = carrierIds(part, accepted);
                 boolean sharedId = accepted.byPhone() || Set.copyOf(ids).size() < ids.size();
                 return settle(held, claim -> PartClaims.Settled.accepted(idsOf(part, ids, claim.dedupKey()), sharedId))
-                        .thenCompose(ok -> recordAccepted(part, part.recipients(), ids, sharedId));
+                        .thenComposeAsync(ok -> recordAccepted(part, part.recipients(), ids, sharedId), trace);
             }
             SubmitResult.Rejected rejected = (SubmitResult.Rejected) result;
             if (TIMEOUT.equals(rejected.rawResult())) {
@@ -213,12 +229,12 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
                 log.warn("part {} of link {} got no answer ({}): outcome unknown, not submitted again", part.dedupKey(),
                         part.linkId(), rejected.detail());
                 return settle(held, claim -> PartClaims.Settled.of(PartClaims.Outcome.UNKNOWN))
-                        .thenCompose(ok -> recordUnknown(part, part.recipients()));
+                        .thenComposeAsync(ok -> recordUnknown(part, part.recipients()), trace);
             }
             return rejected.retryable()
                     ? settleAfter(held, PartClaims.Outcome.RETRIED, retry(part, rejected))
                     : settleAfter(held, PartClaims.Outcome.FAILED, failed(part, rejected));
-        });
+        }, trace);
     }
 
     /** Each recipient's carrier id, in the part's order (a carrier that answers one id gives it to every recipient). */

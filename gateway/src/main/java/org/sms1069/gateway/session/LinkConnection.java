@@ -1,5 +1,6 @@
 package org.sms1069.gateway.session;
 
+import org.sms1069.wire.codec.Pdu;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -34,23 +35,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * waiters (retryable) and is brought back by the reconnector; a protocol without keepalive (SGIP) closes
  * the connection when idle and connects again when work arrives.
  */
-final class LinkConnection<S> {
+final class LinkConnection<S, P extends Pdu> {
     private static final Logger log = LoggerFactory.getLogger(LinkConnection.class);
 
     private final String name;
     private final LinkSettings settings;
-    private final LinkDialect<S> dialect;
+    private final LinkDialect<S, P> dialect;
     private final LinkEnvironment environment;
     private final SessionMetrics metrics;
     private final InboundSink sink;
     private final Runnable onChange;
     private final Reconnector reconnector;
     private final AtomicInteger submitsInFlight = new AtomicInteger();
-    private volatile Session<S> session;
+    private volatile Session<S, P> session;
     private volatile boolean closing;
     private volatile boolean idleClosed;
 
-    LinkConnection(int index, LinkSettings settings, LinkDialect<S> dialect, LinkEnvironment environment,
+    LinkConnection(int index, LinkSettings settings, LinkDialect<S, P> dialect, LinkEnvironment environment,
                    SessionMetrics metrics, InboundSink sink, Runnable onChange) {
         this.name = settings.id() + "#" + index;
         this.settings = settings;
@@ -67,7 +68,7 @@ final class LinkConnection<S> {
     }
 
     boolean ready() {
-        Session<S> current = session;
+        Session<S, P> current = session;
         return current != null && current.ready();
     }
 
@@ -103,7 +104,7 @@ final class LinkConnection<S> {
 
     /** Writes the part after {@code delayNanos} (the pacer's slot), on the event loop; frees the slot when answered. */
     CompletableFuture<SubmitResult> submit(OutboundSubmit part, long delayNanos) {
-        Session<S> current = session;
+        Session<S, P> current = session;
         CompletableFuture<SubmitResult> result = new CompletableFuture<>();
         result.whenComplete((r, e) -> submitsInFlight.decrementAndGet());
         if (current == null) {
@@ -126,7 +127,7 @@ final class LinkConnection<S> {
             return CompletableFuture.completedFuture(null);
         }
         SessionProperties limits = environment.session();
-        Session<S> fresh = new Session<>(name, dialect, limits, metrics, sink, this::idle);
+        Session<S, P> fresh = new Session<>(name, dialect, limits, metrics, sink, this::idle);
         ChannelFuture connecting = new Bootstrap()
                 .group(environment.eventLoops())
                 .channel(NioSocketChannel.class)
@@ -168,7 +169,7 @@ final class LinkConnection<S> {
     }
 
     /** The pipeline of one connection: the dialect's codec, idle detection, then the session. */
-    static <S> void initPipeline(ChannelPipeline pipeline, LinkDialect<S> dialect, SessionProperties limits, Session<S> session) {
+    static <S, P extends Pdu> void initPipeline(ChannelPipeline pipeline, LinkDialect<S, P> dialect, SessionProperties limits, Session<S, P> session) {
         dialect.initCodec(pipeline, limits.maxFrameLength());
         pipeline.addLast("idle", new IdleStateHandler(0, 0, limits.keepaliveIdle().toMillis(), TimeUnit.MILLISECONDS));
         pipeline.addLast("session", session);
@@ -183,7 +184,7 @@ final class LinkConnection<S> {
                 : "no login answer: " + cause.getMessage(), cause);
     }
 
-    private void loggedIn(Session<S> fresh) {
+    private void loggedIn(Session<S, P> fresh) {
         metrics.loggedIn();
         session = fresh;
         fresh.channel().closeFuture().addListener(f -> lost(fresh));
@@ -193,7 +194,7 @@ final class LinkConnection<S> {
         onChange.run();
     }
 
-    private void lost(Session<S> closed) {
+    private void lost(Session<S, P> closed) {
         if (session == closed) {
             session = null;
             onChange.run();
@@ -211,7 +212,7 @@ final class LinkConnection<S> {
 
     /** No keepalive in this protocol (SGIP): log out while idle, come back on demand. */
     private void idle() {
-        Session<S> current = session;
+        Session<S, P> current = session;
         if (current != null && submitsInFlight.get() == 0) {
             idleClosed = true;
             current.logout();
@@ -222,7 +223,7 @@ final class LinkConnection<S> {
     void close(long deadlineNanos) {
         closing = true;
         reconnector.stop();
-        Session<S> current = session;
+        Session<S, P> current = session;
         if (current == null) {
             return;
         }

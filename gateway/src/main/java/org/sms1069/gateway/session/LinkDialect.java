@@ -2,6 +2,7 @@ package org.sms1069.gateway.session;
 
 import io.netty.channel.ChannelPipeline;
 import org.sms1069.wire.codec.DecodeFailure;
+import org.sms1069.wire.codec.Pdu;
 import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.model.event.OutboundSubmit;
 
@@ -14,8 +15,9 @@ import java.util.function.Supplier;
  * machinery never looks inside them except through this interface.
  *
  * @param <S> the protocol's sequence type: {@code Long} for CMPP and SMGP, the 12-byte triple for SGIP
+ * @param <P> the protocol's PDU family (a sealed interface of records), what its decoder emits and its encoder takes
  */
-public interface LinkDialect<S> {
+public interface LinkDialect<S, P extends Pdu> {
 
     /** Short protocol name used in raw result codes, e.g. "CMPP" in "CMPP:8". */
     String protocol();
@@ -26,30 +28,30 @@ public interface LinkDialect<S> {
     /** A fresh sequence source for one connection; sequences wrap and never repeat while a request is in flight. */
     Supplier<S> sequences();
 
-    /** The sequence of a PDU record or of a {@link DecodeFailure}. */
-    S sequenceOf(Object pdu);
+    /** The sequence of a PDU record. */
+    S sequenceOf(P pdu);
 
     /** The login request (CONNECT / BIND / LOGIN). */
-    Object loginRequest(S sequence);
+    P loginRequest(S sequence);
 
     /** Whether the answer to the login lets us submit. */
-    LoginResult loginResult(Object response);
+    LoginResult loginResult(P response);
 
     /** The request for one part to all its recipients. */
-    Object submitRequest(S sequence, OutboundSubmit part);
+    P submitRequest(S sequence, OutboundSubmit part);
 
     /** Maps the carrier's answer to a submit; the raw code keeps the protocol's own number, e.g. "CMPP:8". */
-    SubmitResult submitResult(Object response, OutboundSubmit part);
+    SubmitResult submitResult(P response, OutboundSubmit part);
 
     /** What to answer a request the carrier sent us (DELIVER, REPORT, ACTIVE_TEST, TERMINATE, ...). */
-    Reply onRequest(Object request);
+    Reply onRequest(P request);
 
     /** The keepalive request; {@code null} when the protocol has none and idle connections are closed instead. */
-    Object keepaliveRequest(S sequence);
+    P keepaliveRequest(S sequence);
 
     /** The logout request (TERMINATE / UNBIND / EXIT). */
-    Object logoutRequest(S sequence);
+    P logoutRequest(S sequence);
 
     /** The error answer to a request that did not decode; {@code null} when the protocol has none to give. */
-    Object errorReply(DecodeFailure<S> failure);
+    P errorReply(DecodeFailure<S> failure);
 }

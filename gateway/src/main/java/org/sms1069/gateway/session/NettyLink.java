@@ -1,5 +1,6 @@
 package org.sms1069.gateway.session;
 
+import org.sms1069.wire.codec.Pdu;
 import org.sms1069.gateway.link.CarrierLink;
 import org.sms1069.gateway.link.InboundSink;
 import org.sms1069.gateway.link.SlotConnections;
@@ -22,24 +23,24 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * free window slot. Pacing never sleeps: the pacer hands out a slot time and the submit is scheduled on the
  * connection's event loop for it.
  */
-public final class NettyLink<S> implements CarrierLink {
+public final class NettyLink<S, P extends Pdu> implements CarrierLink {
     private final LinkSettings settings;
     private final LinkEnvironment environment;
     private final InboundSink inbound;
     private final TpsPacer pacer;
-    private final SlotConnections<LinkConnection<S>> connections;
+    private final SlotConnections<LinkConnection<S, P>> connections;
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     private int next;
     private volatile boolean closing;
 
-    public NettyLink(LinkSettings settings, LinkDialect<S> dialect, LinkEnvironment environment, InboundSink inbound) {
+    public NettyLink(LinkSettings settings, LinkDialect<S, P> dialect, LinkEnvironment environment, InboundSink inbound) {
         this.settings = settings;
         this.environment = environment;
         this.inbound = inbound;
         this.pacer = new TpsPacer(settings.tps());
         SessionMetrics metrics = new SessionMetrics(environment.meters(), settings.id());
         this.connections = new SlotConnections<>(settings.id(), slot -> {
-            LinkConnection<S> connection = new LinkConnection<>(slot, settings, dialect, environment, metrics, inbound,
+            LinkConnection<S, P> connection = new LinkConnection<>(slot, settings, dialect, environment, metrics, inbound,
                     this::connectionsChanged);
             connection.start();
             return connection;
@@ -86,7 +87,7 @@ public final class NettyLink<S> implements CarrierLink {
     /** Hands waiting submits to connections with a free window slot, each at its pacer slot. */
     private synchronized void pump() {
         while (!waiting.isEmpty()) {
-            LinkConnection<S> connection = reserveConnection();
+            LinkConnection<S, P> connection = reserveConnection();
             if (connection == null) {
                 return;
             }
@@ -98,11 +99,11 @@ public final class NettyLink<S> implements CarrierLink {
         }
     }
 
-    private LinkConnection<S> reserveConnection() {
-        List<LinkConnection<S>> live = connections.live();
+    private LinkConnection<S, P> reserveConnection() {
+        List<LinkConnection<S, P>> live = connections.live();
         int n = live.size();
         for (int i = 0; i < n; i++) {
-            LinkConnection<S> candidate = live.get(Math.floorMod(next++, n));
+            LinkConnection<S, P> candidate = live.get(Math.floorMod(next++, n));
             if (candidate.tryReserve(settings.window())) {
                 return candidate;
             }
@@ -113,7 +114,7 @@ public final class NettyLink<S> implements CarrierLink {
     /** Connections closed for idleness (SGIP) connect again; true when at least one will. */
     private boolean wakeSleepers() {
         boolean any = false;
-        for (LinkConnection<S> connection : connections.live()) {
+        for (LinkConnection<S, P> connection : connections.live()) {
             if (connection.sleeping()) {
                 connection.wake();
                 any = true;

@@ -1,5 +1,6 @@
 package org.sms1069.gateway.session;
 
+import org.sms1069.wire.codec.Pdu;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import org.sms1069.gateway.link.Receipt;
@@ -14,23 +15,23 @@ import java.util.concurrent.CompletionStage;
  * to hand on (either may be null) with the answer to write instead when it could not be kept, and whether to
  * close the connection after answering (TERMINATE).
  */
-public record Reply(Object response, Object notKept, Receipt receipt, MoPart mo, boolean closeAfter) {
+public record Reply(Pdu response, Pdu notKept, Receipt receipt, MoPart mo, boolean closeAfter) {
 
-    public static Reply answer(Object response) {
+    public static Reply answer(Pdu response) {
         return new Reply(response, null, null, null, false);
     }
 
     /** {@code notKept}: the protocol's temporary failure, written when the receipt could not be made durable. */
-    public static Reply receipt(Object response, Object notKept, Receipt receipt) {
+    public static Reply receipt(Pdu response, Pdu notKept, Receipt receipt) {
         return new Reply(response, notKept, receipt, null, false);
     }
 
     /** {@code notKept}: the protocol's temporary failure, written when the MO could not be made durable. */
-    public static Reply mo(Object response, Object notKept, MoPart mo) {
+    public static Reply mo(Pdu response, Pdu notKept, MoPart mo) {
         return new Reply(response, notKept, null, mo, false);
     }
 
-    public static Reply answerAndClose(Object response) {
+    public static Reply answerAndClose(Pdu response) {
         return new Reply(response, null, null, null, true);
     }
 
@@ -56,7 +57,7 @@ public record Reply(Object response, Object notKept, Receipt receipt, MoPart mo,
     }
 
     private void answer(Channel channel, boolean kept) {
-        Object written = kept ? response : notKept;
+        Pdu written = kept ? response : notKept;
         if (written != null) {
             var future = channel.writeAndFlush(written);
             if (closeAfter) {

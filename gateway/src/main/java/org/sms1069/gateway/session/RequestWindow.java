@@ -19,11 +19,11 @@ import java.util.concurrent.TimeUnit;
  * then fails as TIMEOUT. Closing fails every waiter with LINK_DOWN.
  * <p>Confined to the channel's event loop: every method must be called there.
  */
-final class RequestWindow<S> {
+final class RequestWindow<S, P> {
 
     private final Channel channel;
     private final SessionMetrics metrics;
-    private final Map<S, Pending<S>> pending = new HashMap<>();
+    private final Map<S, Pending<S, P>> pending = new HashMap<>();
     private boolean closed;
 
     RequestWindow(Channel channel, SessionMetrics metrics) {
@@ -32,14 +32,14 @@ final class RequestWindow<S> {
     }
 
     /** Registers, writes and times the request; the future completes with the answer PDU or a {@link LinkFailure}. */
-    CompletableFuture<Object> send(S sequence, Object request, Duration timeout, int maxResends) {
+    CompletableFuture<P> send(S sequence, P request, Duration timeout, int maxResends) {
         assert channel.eventLoop().inEventLoop();
-        CompletableFuture<Object> answer = new CompletableFuture<>();
+        CompletableFuture<P> answer = new CompletableFuture<>();
         if (closed) {
             answer.completeExceptionally(LinkFailure.linkDown("connection closed"));
             return answer;
         }
-        Pending<S> request0 = new Pending<>(sequence, request, answer, timeout, maxResends);
+        Pending<S, P> request0 = new Pending<>(sequence, request, answer, timeout, maxResends);
         if (pending.putIfAbsent(sequence, request0) != null) {
             // the sequence wrapped onto a request still waiting: should not happen with a 32-bit counter
             answer.completeExceptionally(new LinkFailure("DUPLICATE_SEQUENCE", true, "sequence " + sequence + " in use"));
@@ -50,8 +50,8 @@ final class RequestWindow<S> {
     }
 
     /** Completes the waiter of {@code sequence}; false when nobody waits for it (late, duplicate or stray answer). */
-    boolean complete(S sequence, Object response) {
-        Pending<S> request = pending.remove(sequence);
+    boolean complete(S sequence, P response) {
+        Pending<S, P> request = pending.remove(sequence);
         if (request == null) {
             return false;
         }
@@ -62,7 +62,7 @@ final class RequestWindow<S> {
 
     /** Fails the waiter of {@code sequence}, e.g. when its answer did not decode. */
     boolean fail(S sequence, LinkFailure failure) {
-        Pending<S> request = pending.remove(sequence);
+        Pending<S, P> request = pending.remove(sequence);
         if (request == null) {
             return false;
         }
@@ -74,9 +74,9 @@ final class RequestWindow<S> {
     /** Fails every waiter and refuses new requests. */
     void close(LinkFailure failure) {
         closed = true;
-        List<Pending<S>> all = new ArrayList<>(pending.values());
+        List<Pending<S, P>> all = new ArrayList<>(pending.values());
         pending.clear();
-        for (Pending<S> request : all) {
+        for (Pending<S, P> request : all) {
             if (request.timer != null) {
                 request.timer.cancel(false);
             }
@@ -88,7 +88,7 @@ final class RequestWindow<S> {
         return pending.size();
     }
 
-    private void write(Pending<S> request) {
+    private void write(Pending<S, P> request) {
         request.timer = channel.eventLoop().schedule(() -> expire(request), request.timeout.toNanos(), TimeUnit.NANOSECONDS);
         channel.writeAndFlush(request.pdu).addListener(written -> {
             if (!written.isSuccess()) {
@@ -100,7 +100,7 @@ final class RequestWindow<S> {
         });
     }
 
-    private void expire(Pending<S> request) {
+    private void expire(Pending<S, P> request) {
         if (pending.get(request.sequence) != request) {
             return;
         }
@@ -124,15 +124,15 @@ final class RequestWindow<S> {
         return String.valueOf(root.getMessage());
     }
 
-    private static final class Pending<S> {
+    private static final class Pending<S, P> {
         final S sequence;
-        final Object pdu;
-        final CompletableFuture<Object> answer;
+        final P pdu;
+        final CompletableFuture<P> answer;
         final Duration timeout;
         int resendsLeft;
         ScheduledFuture<?> timer;
 
-        Pending(S sequence, Object pdu, CompletableFuture<Object> answer, Duration timeout, int resends) {
+        Pending(S sequence, P pdu, CompletableFuture<P> answer, Duration timeout, int resends) {
             this.sequence = sequence;
             this.pdu = pdu;
             this.answer = answer;

@@ -25,13 +25,13 @@ import java.util.function.Supplier;
  * idle, and hands receipts and MO to the link's sink. All state lives on the channel's event loop.
  * Never logs PDU contents: submits and delivers carry phone numbers and text.
  */
-final class Session<S> extends ChannelInboundHandlerAdapter {
+final class Session<S, P extends Pdu> extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(Session.class);
 
     enum State { LOGGING_IN, READY, DRAINING, CLOSED }
 
     private final String name;
-    private final LinkDialect<S> dialect;
+    private final LinkDialect<S, P> dialect;
     private final SessionProperties properties;
     private final SessionMetrics metrics;
     private final InboundSink sink;
@@ -39,10 +39,10 @@ final class Session<S> extends ChannelInboundHandlerAdapter {
     private final Runnable onIdleWithoutKeepalive;
     private volatile State state = State.LOGGING_IN;
     private Channel channel;
-    private RequestWindow<S> window;
+    private RequestWindow<S, P> window;
     private int keepaliveMisses;
 
-    Session(String name, LinkDialect<S> dialect, SessionProperties properties, SessionMetrics metrics,
+    Session(String name, LinkDialect<S, P> dialect, SessionProperties properties, SessionMetrics metrics,
             InboundSink sink, Runnable onIdleWithoutKeepalive) {
         this.name = name;
         this.dialect = dialect;
@@ -90,7 +90,7 @@ final class Session<S> extends ChannelInboundHandlerAdapter {
             return CompletableFuture.completedFuture(SubmitResult.Rejected.linkDown(name));
         }
         S sequence = sequences.get();
-        Object request;
+        P request;
         try {
             request = dialect.submitRequest(sequence, part);
         } catch (RuntimeException e) {
@@ -130,9 +130,11 @@ final class Session<S> extends ChannelInboundHandlerAdapter {
             undecodable((DecodeFailure<S>) failure);
             return;
         }
-        S sequence = dialect.sequenceOf(msg);
-        if (CommandIds.isResponse(((Pdu) msg).commandId())) {
-            if (!window.complete(sequence, msg)) {
+        // the dialect's decoder emits its own PDU family or a DecodeFailure, nothing else
+        P pdu = (P) msg;
+        S sequence = dialect.sequenceOf(pdu);
+        if (CommandIds.isResponse(pdu.commandId())) {
+            if (!window.complete(sequence, pdu)) {
                 metrics.unexpectedResponse();
                 log.warn("{}: {} for sequence {} matches no request in flight", name, msg.getClass().getSimpleName(), sequence);
             }
@@ -140,7 +142,7 @@ final class Session<S> extends ChannelInboundHandlerAdapter {
         }
         Reply reply;
         try {
-            reply = dialect.onRequest(msg);
+            reply = dialect.onRequest(pdu);
         } catch (RuntimeException e) {
             log.error("{}: cannot handle {} sequence {}: {}", name, msg.getClass().getSimpleName(), sequence, e.toString());
             return;
@@ -161,7 +163,7 @@ final class Session<S> extends ChannelInboundHandlerAdapter {
             window.fail(failure.sequence(), new LinkFailure("MALFORMED_RESPONSE", false, reason));
             return;
         }
-        Object answer = dialect.errorReply(failure);
+        P answer = dialect.errorReply(failure);
         if (answer != null) {
             channel.writeAndFlush(answer);
         }
@@ -174,7 +176,7 @@ final class Session<S> extends ChannelInboundHandlerAdapter {
             return;
         }
         S sequence = sequences.get();
-        Object keepalive = dialect.keepaliveRequest(sequence);
+        P keepalive = dialect.keepaliveRequest(sequence);
         if (keepalive == null) {
             onIdleWithoutKeepalive.run();
             return;

@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * UNBOUND and reopened on demand), UNBIND on shutdown. SUBMIT_RESP has no message id: the SUBMIT's own
  * sequence, printed by {@link SgipSequence#messageId()}, is the key its REPORT comes back with.
  */
-public final class SgipDialect implements LinkDialect<SgipSequence> {
+public final class SgipDialect implements LinkDialect<SgipSequence, SgipPdu> {
     private static final int FEE_FREE = 1;
     private static final String NO_FEE = "0";
     private static final int NOT_CAUSED_BY_MO = 2;
@@ -83,18 +83,17 @@ public final class SgipDialect implements LinkDialect<SgipSequence> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public SgipSequence sequenceOf(Object pdu) {
-        return pdu instanceof DecodeFailure<?> failure ? ((DecodeFailure<SgipSequence>) failure).sequence() : ((SgipPdu) pdu).sequence();
+    public SgipSequence sequenceOf(SgipPdu pdu) {
+        return pdu.sequence();
     }
 
     @Override
-    public Object loginRequest(SgipSequence sequence) {
+    public SgipPdu loginRequest(SgipSequence sequence) {
         return new SgipBind(sequence, SgipBind.SP_TO_SMG, settings.account(), settings.password());
     }
 
     @Override
-    public LoginResult loginResult(Object response) {
+    public LoginResult loginResult(SgipPdu response) {
         if (!(response instanceof SgipBindResp resp)) {
             return LoginResult.refused(protocol() + ":UNEXPECTED_ANSWER", response.getClass().getSimpleName());
         }
@@ -104,7 +103,7 @@ public final class SgipDialect implements LinkDialect<SgipSequence> {
     }
 
     @Override
-    public Object submitRequest(SgipSequence sequence, OutboundSubmit part) {
+    public SgipPdu submitRequest(SgipSequence sequence, OutboundSubmit part) {
         List<String> users = part.recipients().stream().map(Recipient::phone).map(SgipDialect::withCountryCode).toList();
         return new SgipSubmit(sequence, part.sourceAddr(), SgipSubmit.SP_PAYS, users, corpId,
                 Objects.requireNonNullElse(settings.serviceId(), ""), FEE_FREE, NO_FEE, NO_FEE, 0, NOT_CAUSED_BY_MO, 0,
@@ -117,7 +116,7 @@ public final class SgipDialect implements LinkDialect<SgipSequence> {
 
     /** Every recipient's report names the same SUBMIT sequence (and its own UserNumber). */
     @Override
-    public SubmitResult submitResult(Object response, OutboundSubmit part) {
+    public SubmitResult submitResult(SgipPdu response, OutboundSubmit part) {
         if (!(response instanceof SgipSubmitResp resp)) {
             return DialectSupport.unexpected(protocol(), response);
         }
@@ -126,24 +125,24 @@ public final class SgipDialect implements LinkDialect<SgipSequence> {
     }
 
     @Override
-    public Reply onRequest(Object request) {
+    public Reply onRequest(SgipPdu request) {
         Reply reply = inbound.reply((SgipPdu) request);
         return reply == null ? Reply.answer(null) : reply;
     }
 
     /** None: SGIP closes idle connections instead. */
     @Override
-    public Object keepaliveRequest(SgipSequence sequence) {
+    public SgipPdu keepaliveRequest(SgipSequence sequence) {
         return null;
     }
 
     @Override
-    public Object logoutRequest(SgipSequence sequence) {
+    public SgipPdu logoutRequest(SgipSequence sequence) {
         return new SgipUnbind(sequence);
     }
 
     @Override
-    public Object errorReply(DecodeFailure<SgipSequence> failure) {
+    public SgipPdu errorReply(DecodeFailure<SgipSequence> failure) {
         return inbound.errorReply(failure);
     }
 }

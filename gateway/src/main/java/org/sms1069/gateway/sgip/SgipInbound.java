@@ -70,7 +70,7 @@ public final class SgipInbound {
     }
 
     /** Error 5 (bad parameter) to a request that did not decode; null for what needs no answer. */
-    public Object errorReply(DecodeFailure<SgipSequence> failure) {
+    public SgipPdu errorReply(DecodeFailure<SgipSequence> failure) {
         SgipSequence sequence = failure.sequence();
         if (sequence == null) {
             return null;

@@ -50,7 +50,7 @@ import java.util.function.Supplier;
  * <p>Submit_Resp carries one MsgID for the whole submit; the router sends one recipient per part, so it is
  * that recipient's id.
  */
-public final class SmgpDialect implements LinkDialect<Long> {
+public final class SmgpDialect implements LinkDialect<Long, SmgpPdu> {
     static final String PROTOCOL = "SMGP";
     private static final int REPORT_WANTED = 1;
     /** Priority 0 low, 1 normal, 2 higher, 3 high (SMGP 3.0 §Submit). */
@@ -87,18 +87,18 @@ public final class SmgpDialect implements LinkDialect<Long> {
     }
 
     @Override
-    public Long sequenceOf(Object pdu) {
-        return pdu instanceof DecodeFailure<?> failure ? (Long) failure.sequence() : ((SmgpPdu) pdu).sequenceId();
+    public Long sequenceOf(SmgpPdu pdu) {
+        return pdu.sequenceId();
     }
 
     @Override
-    public Object loginRequest(Long sequence) {
+    public SmgpPdu loginRequest(Long sequence) {
         return SmgpLogin.login(sequence, settings.account(), settings.password(), SmgpLogin.MODE_TRANSMIT,
                 LoginDigests.timestampNow());
     }
 
     @Override
-    public LoginResult loginResult(Object response) {
+    public LoginResult loginResult(SmgpPdu response) {
         if (!(response instanceof SmgpLoginResp resp)) {
             return LoginResult.refused(PROTOCOL + ":UNEXPECTED_ANSWER", response.getClass().getSimpleName());
         }
@@ -108,7 +108,7 @@ public final class SmgpDialect implements LinkDialect<Long> {
     }
 
     @Override
-    public Object submitRequest(Long sequence, OutboundSubmit part) {
+    public SmgpPdu submitRequest(Long sequence, OutboundSubmit part) {
         SmgpTlvs options = SmgpTlvs.EMPTY;
         if (part.segmentCount() > 1) {
             options = options.withUint8(SmgpTlvTags.PK_TOTAL, part.segmentCount())
@@ -125,7 +125,7 @@ public final class SmgpDialect implements LinkDialect<Long> {
     }
 
     @Override
-    public SubmitResult submitResult(Object response, OutboundSubmit part) {
+    public SubmitResult submitResult(SmgpPdu response, OutboundSubmit part) {
         if (!(response instanceof SmgpSubmitResp resp)) {
             return DialectSupport.unexpected(PROTOCOL, response);
         }
@@ -134,7 +134,7 @@ public final class SmgpDialect implements LinkDialect<Long> {
     }
 
     @Override
-    public Reply onRequest(Object request) {
+    public Reply onRequest(SmgpPdu request) {
         if (request instanceof SmgpDeliver deliver) {
             return deliver(deliver);
         } else if (request instanceof SmgpActiveTest test) {
@@ -162,17 +162,17 @@ public final class SmgpDialect implements LinkDialect<Long> {
     }
 
     @Override
-    public Object keepaliveRequest(Long sequence) {
+    public SmgpPdu keepaliveRequest(Long sequence) {
         return new SmgpActiveTest(sequence);
     }
 
     @Override
-    public Object logoutRequest(Long sequence) {
+    public SmgpPdu logoutRequest(Long sequence) {
         return new SmgpExit(sequence);
     }
 
     @Override
-    public Object errorReply(DecodeFailure<Long> failure) {
+    public SmgpPdu errorReply(DecodeFailure<Long> failure) {
         if (failure.commandId() == SmgpCommandIds.DELIVER) {
             return new SmgpDeliverResp(failure.sequence(), NO_ID, STRUCTURE_ERROR);
         }

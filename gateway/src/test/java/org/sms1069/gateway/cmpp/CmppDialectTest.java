@@ -1,6 +1,7 @@
 package org.sms1069.gateway.cmpp;
 
 import org.sms1069.wire.cmpp.CmppSubmitResp;
+import org.sms1069.wire.cmpp.CmppPdu;
 import org.sms1069.wire.cmpp.CmppVersion;
 import org.junit.jupiter.api.Test;
 import org.sms1069.wire.codec.CodecChannels;
@@ -46,7 +47,7 @@ class CmppDialectTest {
     }
 
     private static MoPart moFrom(CmppVersion version, String lastField) {
-        Object deliver = CodecChannels.decode(CmppFixtures.channel(version),
+        CmppPdu deliver = (CmppPdu) CodecChannels.decode(CmppFixtures.channel(version),
                 CmppFixtures.deliverBytes(version, 0, 8, new byte[] {0, 'T', 0, 'D'}, lastField));
         return dialect(GroupIds.SEQUENTIAL, version).onRequest(deliver).mo();
     }

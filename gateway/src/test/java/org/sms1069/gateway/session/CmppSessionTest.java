@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
+import org.sms1069.wire.cmpp.CmppPdu;
 import org.sms1069.wire.cmpp.CmppActiveTest;
 import org.sms1069.wire.cmpp.CmppActiveTestResp;
 import org.sms1069.wire.cmpp.CmppDecoder;
@@ -135,7 +136,7 @@ class CmppSessionTest {
         Object decoded = decoder.decodeFrame(refusal);
         refusal.release();
 
-        assertThat(dialect.loginResult(decoded).rawResult()).isEqualTo("CMPP:3");
+        assertThat(dialect.loginResult((CmppPdu) decoded).rawResult()).isEqualTo("CMPP:3");
     }
 
     @Test

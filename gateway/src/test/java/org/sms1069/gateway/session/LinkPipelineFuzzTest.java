@@ -134,13 +134,14 @@ class LinkPipelineFuzzTest {
     }
 
     /** Logs in, puts one submit in flight, then feeds the input. */
-    private static <S> void fuzz(LinkDialect<S> dialect, PduDecoder<S> answers, Function<S, byte[]> loginAnswer, FuzzInput input) {
+    @SuppressWarnings("unchecked") // the dialect's own decoder produced what it is handed
+    private static <S, P extends Pdu> void fuzz(LinkDialect<S, P> dialect, PduDecoder<S> answers, Function<S, byte[]> loginAnswer, FuzzInput input) {
         EmbeddedChannel channel = new EmbeddedChannel();
-        Session<S> session = new Session<>("fuzz-1#0", dialect, LIMITS, METRICS, new RecordingSink(), () -> { });
+        Session<S, P> session = new Session<>("fuzz-1#0", dialect, LIMITS, METRICS, new RecordingSink(), () -> { });
         LinkConnection.initPipeline(channel.pipeline(), dialect, LIMITS, session);
         CompletableFuture<LoginResult> login = session.login();
         channel.runPendingTasks();
-        S loginSequence = dialect.sequenceOf(sent(channel, answers));
+        S loginSequence = dialect.sequenceOf((P) sent(channel, answers));
         channel.writeInbound(channel.alloc().buffer().writeBytes(loginAnswer.apply(loginSequence)));
         assertThat(login.join().ok()).isTrue();
         CompletableFuture<SubmitResult> submit = session.submit(PART);
@@ -158,7 +159,7 @@ class LinkPipelineFuzzTest {
                     return 0;
                 }
                 try {
-                    return dialect.onRequest(decoded).response() != null ? 1 : 0;
+                    return dialect.onRequest((P) decoded).response() != null ? 1 : 0;
                 } catch (RuntimeException e) {
                     return 1; // the peer sent a request and waits for its answer, whatever we make of it
                 }
@@ -168,7 +169,7 @@ class LinkPipelineFuzzTest {
             public boolean closes(Object decoded) {
                 try {
                     return decoded instanceof Pdu pdu && !CommandIds.isResponse(pdu.commandId())
-                            && dialect.onRequest(decoded).closeAfter();
+                            && dialect.onRequest((P) decoded).closeAfter();
                 } catch (RuntimeException e) {
                     return false;
                 }

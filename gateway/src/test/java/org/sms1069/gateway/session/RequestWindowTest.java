@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class RequestWindowTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final EmbeddedChannel channel = new EmbeddedChannel();
-    private final RequestWindow<Long> window = new RequestWindow<>(channel, new SessionMetrics(meters, "l1"));
+    private final RequestWindow<Long, Object> window = new RequestWindow<>(channel, new SessionMetrics(meters, "l1"));
 
     @Test
     void answerCompletesTheRequestRegisteredBeforeItWasWritten() throws Exception {

@@ -2,6 +2,7 @@ package org.sms1069.router.link;
 
 import org.apache.kafka.common.utils.Utils;
 import org.sms1069.messaging.Publisher;
+import org.sms1069.messaging.RecordTrace;
 import org.sms1069.model.Protocol;
 import org.sms1069.model.Topic;
 import org.sms1069.model.Topics;
@@ -38,6 +39,9 @@ import java.util.concurrent.TimeUnit;
  * same partition of the link topic share a submit (key = first phone), so each phone keeps one
  * partition. Order per phone: a phone has at most one message pending; a second one flushes every
  * pending group first, and groups are sent in the order they were opened.
+ * <p>
+ * Tracing: a group's record continues the trace of its first member's message and links the other members'
+ * traces (a span has one parent), so the gateway's handling of the group shows in the first message's trace.
  */
 public final class OutboundBatcher implements AutoCloseable {
     private final Publisher publisher;
@@ -86,7 +90,7 @@ public final class OutboundBatcher implements AutoCloseable {
                     part.segmentCount(), part.segmentCount() > 1 ? part.reference() : 0, part.attempt(),
                     partition(topic, key));
             List<Member> members = open.computeIfAbsent(group, g -> new ArrayList<>());
-            members.add(new Member(part, key, acked));
+            members.add(new Member(part, key, acked, publisher.currentTrace()));
             pendingMessageOfPhone.put(recipient.phone(), recipient.messageId());
             if (members.size() >= limit) {
                 flushAll();
@@ -118,7 +122,8 @@ public final class OutboundBatcher implements AutoCloseable {
     private void publish(GroupKey group, List<Member> members) {
         Member first = members.get(0);
         OutboundSubmit out = members.size() == 1 ? first.part() : combine(members);
-        publisher.publish(Topics.outbound(group.linkId()), first.key(), out).whenComplete((metadata, error) -> {
+        publisher.publishJoined(Topics.outbound(group.linkId()), first.key(), out,
+                members.stream().map(Member::trace).toList()).whenComplete((metadata, error) -> {
             for (Member member : members) {
                 if (error != null) {
                     member.acked().completeExceptionally(error);
@@ -165,6 +170,6 @@ public final class OutboundBatcher implements AutoCloseable {
                             int reference, int attempt, int partition) {
     }
 
-    private record Member(OutboundSubmit part, String key, CompletableFuture<Object> acked) {
+    private record Member(OutboundSubmit part, String key, CompletableFuture<Object> acked, RecordTrace trace) {
     }
 }

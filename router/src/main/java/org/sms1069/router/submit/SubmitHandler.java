@@ -69,7 +69,12 @@ public final class SubmitHandler implements ReliableConsumer.Handler<AcceptedMes
                 ? CompletableFuture.completedFuture(Plan.failed(null, "expired", "validity expired before the message could be routed"))
                 : resolver.resolve(phone).thenCompose(carrier -> plan(message, phone, carrier,
                         new SubmitOrigin(record.partition(), record.offset()).toString()));
-        return order.run(message.phone(), prepared, plan -> issue(message, plan));
+        // the plan is ready on a Redis thread: the parts published there carry the record's trace on
+        return order.run(message.phone(), prepared, plan -> {
+            try (var trace = record.trace().open()) {
+                return issue(message, plan);
+            }
+        });
     }
 
     private CompletionStage<Plan> plan(AcceptedMessage message, PhoneNumber phone, Optional<Carrier> carrier, String origin) {

@@ -1,5 +1,8 @@
 package org.sms1069.router.link;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Cluster;
@@ -10,6 +13,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sms1069.messaging.Publisher;
+import org.sms1069.messaging.RecordTracing;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.Protocol;
 import org.sms1069.model.Topics;
@@ -18,7 +22,9 @@ import org.sms1069.model.event.Recipient;
 import org.sms1069.model.json.SmsJson;
 import org.sms1069.model.link.LinkOptions;
 import org.sms1069.model.link.LinkSettings;
+import org.sms1069.testkit.TestTracing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -140,6 +146,33 @@ class OutboundBatcherTest {
 
         assertThat(sent()).extracting(p -> p.recipients().get(0).messageId() + "=" + p.carrierLinkId())
                 .containsExactly("r1=LINK-A", "r2=LINK-B", "n1=null");
+    }
+
+    @Test
+    void aGroupContinuesItsFirstMembersTraceAndLinksTheOthers() {
+        TestTracing tracing = TestTracing.start();
+        OutboundBatcher batcher = new OutboundBatcher(new Publisher(producer, RecordTracing.of(tracing.tracer(),
+                tracing.propagator())), Duration.ofSeconds(30), 100, timer);
+        List<Span> handlings = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            // each part is handed over while its own message's record is handled
+            Span handling = tracing.tracer().nextSpan().name("process sms.submit").start();
+            try (Tracer.SpanInScope scope = tracing.tracer().withSpan(handling)) {
+                batcher.send(CMPP, part("m" + i, "1380000001" + i, "same"), "1380000001" + i);
+            }
+            handlings.add(handling);
+        }
+        batcher.close();
+
+        assertThat(sent()).singleElement().satisfies(part -> assertThat(part.recipients()).hasSize(3));
+        String traceparent = new String(producer.history().get(0).headers().lastHeader("traceparent").value(),
+                StandardCharsets.US_ASCII);
+        assertThat(traceparent).startsWith("00-" + handlings.get(0).context().traceId() + "-");
+        SpanData published = tracing.spans().spans().stream()
+                .filter(span -> span.getName().equals("publish " + Topics.outbound(CMPP.id()).name())).findFirst().orElseThrow();
+        assertThat(published.getParentSpanId()).isEqualTo(handlings.get(0).context().spanId());
+        assertThat(published.getLinks()).extracting(link -> link.getSpanContext().getSpanId())
+                .containsExactly(handlings.get(1).context().spanId(), handlings.get(2).context().spanId());
     }
 
     private List<OutboundSubmit> sent() {

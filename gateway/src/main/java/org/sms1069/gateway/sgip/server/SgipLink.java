@@ -6,6 +6,7 @@ import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.gateway.session.LinkEnvironment;
 import org.sms1069.gateway.session.NettyLink;
 import org.sms1069.gateway.sgip.SgipDialect;
+import org.sms1069.wire.sgip.SgipPdu;
 import org.sms1069.wire.sgip.SgipSequence;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.link.LinkSettings;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A connection closed for idleness counts as connected: it comes back on the next submit.
  */
 public final class SgipLink implements CarrierLink {
-    private final NettyLink<SgipSequence> client;
+    private final NettyLink<SgipSequence, SgipPdu> client;
     private final SgipServer server;
     private final AtomicBoolean serverStarted = new AtomicBoolean();
 
