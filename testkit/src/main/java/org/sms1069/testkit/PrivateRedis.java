@@ -1,6 +1,9 @@
 package org.sms1069.testkit;
 
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 import java.io.IOException;
@@ -58,6 +61,32 @@ public final class PrivateRedis implements AutoCloseable {
             }
         }
         return calls;
+    }
+
+    /** The bytes Redis holds for every key (MEMORY USAGE of each, found by SCAN), and how many keys. */
+    public KeyMemory keyMemory() {
+        long bytes = 0;
+        long keys = 0;
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+            KeyScanCursor<String> page = connection.sync().scan(cursor, ScanArgs.Builder.limit(1000));
+            for (String key : page.getKeys()) {
+                Long usage = connection.sync().memoryUsage(key);
+                if (usage != null) {
+                    bytes += usage;
+                    keys++;
+                }
+            }
+            cursor = page;
+        } while (!cursor.isFinished());
+        return new KeyMemory(bytes, keys);
+    }
+
+    /** What {@link #keyMemory()} found. */
+    public record KeyMemory(long bytes, long keys) {
+        public KeyMemory minus(KeyMemory before) {
+            return new KeyMemory(bytes - before.bytes, keys - before.keys);
+        }
     }
 
     /** Forgets the counts (CONFIG RESETSTAT); this call itself is not counted afterwards. */
