@@ -86,11 +86,11 @@ class RedisPerMessageTest {
         System.out.printf("Redis per message, counted: %d messages one at a time: %.2f commands per message"
                         + " (%d in all, %.1f of them idle work over %d ms) %s; idle over %d ms: %s%n", ONE_AT_A_TIME,
                 perMessage, total, idleShare, elapsedMillis, calls, idleMillis, idle);
-        assertThat(perMessage).as("%s", calls).isLessThanOrEqualTo(20.0);
+        assertThat(perMessage).as("%s", calls).isLessThanOrEqualTo(19.5);
     }
 
     @Test
-    void aMessageHoldsAtMostItsBudgetOfRedisMemoryAndLessOnceFinal() {
+    void aMessageHoldsAtMostItsBudgetOfRedisMemoryAndNothingWaitsOnceFinal() {
         PrivateRedis.KeyMemory before = redis.keyMemory();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < IN_FLIGHT; i++) {
@@ -101,11 +101,14 @@ class RedisPerMessageTest {
         awaitDelivered(ids);
         PrivateRedis.KeyMemory afterFinal = redis.keyMemory().minus(before);
 
-        System.out.printf("Redis per message, counted: %d messages, key memory per message %d B in flight (%.2f keys),"
-                        + " %d B after final (%.2f keys)%n", IN_FLIGHT, inFlight.bytes() / IN_FLIGHT,
-                (double) inFlight.keys() / IN_FLIGHT, afterFinal.bytes() / IN_FLIGHT, (double) afterFinal.keys() / IN_FLIGHT);
-        assertThat(inFlight.bytes() / IN_FLIGHT).isLessThanOrEqualTo(700);
-        assertThat(afterFinal.bytes() / IN_FLIGHT).isLessThanOrEqualTo(inFlight.bytes() / IN_FLIGHT);
+        System.out.printf("Redis per message, counted: %d messages, key memory per message %d B in flight (%.2f keys, %s),"
+                        + " %d B after final (%.2f keys, %s)%n", IN_FLIGHT, inFlight.bytes() / IN_FLIGHT,
+                (double) inFlight.keys() / IN_FLIGHT, inFlight.byPrefix(), afterFinal.bytes() / IN_FLIGHT,
+                (double) afterFinal.keys() / IN_FLIGHT, afterFinal.byPrefix());
+        assertThat(inFlight.bytes() / IN_FLIGHT).as("%s", inFlight).isLessThanOrEqualTo(500);
+        assertThat(afterFinal.bytes() / IN_FLIGHT).as("%s", afterFinal).isLessThanOrEqualTo(500);
+        assertThat(afterFinal.byPrefix().getOrDefault("sms:dlr", 0L) / IN_FLIGHT).as("nothing waits for a receipt: %s",
+                afterFinal).isLessThanOrEqualTo(10);
     }
 
     private static Map<String, Long> countDuring(Runnable work) {

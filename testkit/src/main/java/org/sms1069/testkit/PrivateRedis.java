@@ -63,10 +63,14 @@ public final class PrivateRedis implements AutoCloseable {
         return calls;
     }
 
-    /** The bytes Redis holds for every key (MEMORY USAGE of each, found by SCAN), and how many keys. */
+    /**
+     * The bytes Redis holds for every key (MEMORY USAGE of each, found by SCAN), how many keys, and the bytes by the
+     * keys' first two name segments ({@code sms:parts}).
+     */
     public KeyMemory keyMemory() {
         long bytes = 0;
         long keys = 0;
+        Map<String, Long> byPrefix = new TreeMap<>();
         ScanCursor cursor = ScanCursor.INITIAL;
         do {
             KeyScanCursor<String> page = connection.sync().scan(cursor, ScanArgs.Builder.limit(1000));
@@ -75,17 +79,26 @@ public final class PrivateRedis implements AutoCloseable {
                 if (usage != null) {
                     bytes += usage;
                     keys++;
+                    byPrefix.merge(prefix(key), usage, Long::sum);
                 }
             }
             cursor = page;
         } while (!cursor.isFinished());
-        return new KeyMemory(bytes, keys);
+        return new KeyMemory(bytes, keys, byPrefix);
+    }
+
+    private static String prefix(String key) {
+        int first = key.indexOf(':');
+        int second = first < 0 ? -1 : key.indexOf(':', first + 1);
+        return second < 0 ? key : key.substring(0, second);
     }
 
     /** What {@link #keyMemory()} found. */
-    public record KeyMemory(long bytes, long keys) {
+    public record KeyMemory(long bytes, long keys, Map<String, Long> byPrefix) {
         public KeyMemory minus(KeyMemory before) {
-            return new KeyMemory(bytes - before.bytes, keys - before.keys);
+            Map<String, Long> difference = new TreeMap<>(byPrefix);
+            before.byPrefix.forEach((prefix, bytes) -> difference.merge(prefix, -bytes, Long::sum));
+            return new KeyMemory(bytes - before.bytes, keys - before.keys, difference);
         }
     }
 

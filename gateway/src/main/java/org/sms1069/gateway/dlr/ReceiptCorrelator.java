@@ -42,7 +42,7 @@ public final class ReceiptCorrelator {
     private static final int WINDOWS = 12;
     private static final int MAX_BATCH = 500;
     private static final Duration LINGER = Duration.ofMillis(1);
-    private static final Duration DEFAULT_SETTLED_TTL = Duration.ofHours(1);
+    private static final Duration DEFAULT_SETTLED_TTL = Duration.ofMinutes(15);
     /** Before a waiting window's name: the key that says the window has its expiry (outside {@code sms:dlr:*}). */
     private static final String EXPIRY_MARK_PREFIX = "sms:dlr-expiring:";
     /** The field of the newest waiting window that names the settled window whose expiry is set. */
