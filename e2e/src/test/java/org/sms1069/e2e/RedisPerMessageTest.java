@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * ("Redis per message, counted") quotes.
  */
 class RedisPerMessageTest {
-    private static final Duration RECEIPT_DELAY = Duration.ofSeconds(3);
+    /** Long enough for the memory test's messages to be sent before the first receipt comes. */
+    private static final Duration RECEIPT_DELAY = Duration.ofSeconds(6);
     private static final int ONE_AT_A_TIME = 10;
     private static final int IN_FLIGHT = 20;
     private static final String TEXT = "【示例科技】您的订单已发货，请注意查收。";
@@ -86,7 +87,9 @@ class RedisPerMessageTest {
         System.out.printf("Redis per message, counted: %d messages one at a time: %.2f commands per message"
                         + " (%d in all, %.1f of them idle work over %d ms) %s; idle over %d ms: %s%n", ONE_AT_A_TIME,
                 perMessage, total, idleShare, elapsedMillis, calls, idleMillis, idle);
-        assertThat(perMessage).as("%s", calls).isLessThanOrEqualTo(19.5);
+        // 19 per message, and a window's expiry set once per window (up to 5 more commands when the run crosses a
+        // window's end), and the idle estimate's noise; 24 before the windows' expiry was set once per window
+        assertThat(perMessage).as("%s", calls).isLessThanOrEqualTo(20.0);
     }
 
     @Test
@@ -107,8 +110,7 @@ class RedisPerMessageTest {
                 (double) afterFinal.keys() / IN_FLIGHT, afterFinal.byPrefix());
         assertThat(inFlight.bytes() / IN_FLIGHT).as("%s", inFlight).isLessThanOrEqualTo(500);
         assertThat(afterFinal.bytes() / IN_FLIGHT).as("%s", afterFinal).isLessThanOrEqualTo(500);
-        assertThat(afterFinal.byPrefix().getOrDefault("sms:dlr", 0L) / IN_FLIGHT).as("nothing waits for a receipt: %s",
-                afterFinal).isLessThanOrEqualTo(10);
+        assertThat(redis.hashFields("sms:dlr:*")).as("parts waiting for a receipt").isZero();
     }
 
     private static Map<String, Long> countDuring(Runnable work) {

@@ -93,6 +93,20 @@ public final class PrivateRedis implements AutoCloseable {
         return second < 0 ? key : key.substring(0, second);
     }
 
+    /** The fields of the hashes whose names match {@code pattern}, leaving out those starting with '~' (marks). */
+    public long hashFields(String pattern) {
+        long fields = 0;
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+            KeyScanCursor<String> page = connection.sync().scan(cursor, ScanArgs.Builder.matches(pattern).limit(1000));
+            for (String key : page.getKeys()) {
+                fields += connection.sync().hkeys(key).stream().filter(field -> !field.startsWith("~")).count();
+            }
+            cursor = page;
+        } while (!cursor.isFinished());
+        return fields;
+    }
+
     /** What {@link #keyMemory()} found. */
     public record KeyMemory(long bytes, long keys, Map<String, Long> byPrefix) {
         public KeyMemory minus(KeyMemory before) {
