@@ -101,6 +101,24 @@ class RedisPerPartTest {
         assertThat(get(claims.inspect("m-next:1:1"))).isEqualTo("F");
     }
 
+    @Test
+    void aReceiptInANewWindowLeavesEveryWindowWithItsExpiry() throws Exception {
+        get(correlator.register("acct", correlation("m-a", "C0DE01"), false));
+        assertThat(get(correlator.match(receipt("C0DE01")))).isPresent();
+        get(correlator.register("acct", correlation("m-b", "C0DE02"), false));
+        // past the ends of the newest waiting window (2 h / 12) and of the settled one (10 min): the receipt finds its
+        // part in an older waiting window and moves it into a settled window no script has written yet
+        clock.advance(Duration.ofMinutes(11));
+
+        assertThat(get(correlator.match(receipt("C0DE02")))).isPresent();
+        get(correlator.register("acct", correlation("m-c", "C0DE03"), false));
+
+        List<String> keys = connection.sync().keys("*");
+        assertThat(keys.stream().filter(key -> key.startsWith("sms:dlr-got:"))).hasSize(2);
+        assertThat(keys).allSatisfy(key -> assertThat(connection.sync().pttl(key)).as(key).isPositive());
+        assertThat(get(correlator.waiting("acct"))).isEqualTo(1);
+    }
+
     private static Correlation correlation(String messageId, String carrierId) {
         return new Correlation(messageId, "13800138000", 1, 1, Carrier.CMCC, "link-1", carrierId,
                 Instant.now(), "0:1");
