@@ -65,19 +65,24 @@ final class Platform implements AutoCloseable {
 
     /** Every carrier on the SMPP simulator, except those {@code natives} sends to a native-protocol simulator. */
     Platform(Duration smppReceiptDelay, List<Link> natives) {
-        this(smppReceiptDelay, natives, null);
+        this(smppReceiptDelay, natives, TestInfra.redisUri(), null);
+    }
+
+    /** As above, every service on the Redis at {@code redisUri} (e.g. a {@code PrivateRedis}, to count its commands). */
+    Platform(Duration smppReceiptDelay, List<Link> natives, String redisUri) {
+        this(smppReceiptDelay, natives, redisUri, null);
     }
 
     /** Every carrier on the SMPP simulator; each service exports every span it records to {@code spans}. */
     Platform(Duration smppReceiptDelay, SpanSink spans) {
-        this(smppReceiptDelay, List.of(), spans);
+        this(smppReceiptDelay, List.of(), TestInfra.redisUri(), spans);
     }
 
-    private Platform(Duration smppReceiptDelay, List<Link> natives, SpanSink spans) {
+    private Platform(Duration smppReceiptDelay, List<Link> natives, String redisUri, SpanSink spans) {
         this.spans = spans;
         smpp = SmppSimulator.start(SmppSimulatorConfig.builder().port(0).receiptDelay(smppReceiptDelay).build());
         try {
-            api = startServices(natives);
+            api = startServices(natives, redisUri);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -85,8 +90,8 @@ final class Platform implements AutoCloseable {
     }
 
     /** Gateway, router and api, in that order; answers the api. */
-    private ConfigurableApplicationContext startServices(List<Link> natives) {
-        List<String> common = commonArgs(linkPrefix, links(smpp, natives));
+    private ConfigurableApplicationContext startServices(List<Link> natives, String redisUri) {
+        List<String> common = commonArgs(linkPrefix, links(smpp, natives), redisUri);
         if (spans != null) {
             common.addAll(List.of("--management.tracing.sampling.probability=1.0",
                     "--management.tracing.opentelemetry.export.schedule-delay=100ms"));
@@ -119,7 +124,7 @@ final class Platform implements AutoCloseable {
         return links;
     }
 
-    private static List<String> commonArgs(String linkPrefix, List<Link> links) {
+    private static List<String> commonArgs(String linkPrefix, List<Link> links, String redisUri) {
         List<String> common = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--management.server.port=0",
@@ -127,7 +132,7 @@ final class Platform implements AutoCloseable {
                 "--sms.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
                 "--sms.kafka.partitions=3",
                 "--sms.kafka.text-key=" + TEXT_KEY,
-                "--sms.redis.uri=" + TestInfra.redisUri(),
+                "--sms.redis.uri=" + redisUri,
                 // the router's batch window (20 ms in production), wide enough on a busy CI machine for the
                 // parts of one multi-phone request to meet in one multi-destination submit
                 "--sms.router.batch-window=300ms",
@@ -146,7 +151,7 @@ final class Platform implements AutoCloseable {
 
     /** Only the gateway, with these links: for watching link state without the rest of the platform. */
     static ConfigurableApplicationContext gatewayOnly(List<Link> links) {
-        List<String> args = new ArrayList<>(commonArgs(TestInfra.unique("g").replace("g-", "g"), links));
+        List<String> args = new ArrayList<>(commonArgs(TestInfra.unique("g").replace("g-", "g"), links, TestInfra.redisUri()));
         args.add(WITHOUT_DATABASE);
         // a link without a connection counts as down at once, not as reconnecting for the usual grace
         args.add("--sms.link-down-grace=0s");

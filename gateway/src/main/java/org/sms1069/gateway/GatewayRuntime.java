@@ -94,8 +94,8 @@ public class GatewayRuntime implements SmartLifecycle {
                 sgipServer);
 
         Clock clock = Clock.systemUTC();
-        ReceiptCorrelator correlator = new ReceiptCorrelator(redis.async(), properties.receiptTtl(), properties.settledTtl(),
-                meters, clock);
+        ReceiptCorrelator correlator = new ReceiptCorrelator(redis.async(), properties.receiptTtl(),
+                properties.receiptRepeatTtl(), meters, clock);
         MoAssembler moAssembler = new MoAssembler(redis.async(), properties.moAssemblyWait(), clock, meters);
         ExecutorService publishing = Executors.newSingleThreadExecutor(r -> new Thread(r, "gateway-inbound-publish"));
         resources.add(publishing::shutdownNow);

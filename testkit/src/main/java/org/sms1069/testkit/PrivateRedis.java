@@ -1,6 +1,9 @@
 package org.sms1069.testkit;
 
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 
 import java.io.IOException;
@@ -58,6 +61,59 @@ public final class PrivateRedis implements AutoCloseable {
             }
         }
         return calls;
+    }
+
+    /**
+     * The bytes Redis holds for every key (MEMORY USAGE of each, found by SCAN), how many keys, and the bytes by the
+     * keys' first two name segments ({@code sms:parts}).
+     */
+    public KeyMemory keyMemory() {
+        long bytes = 0;
+        long keys = 0;
+        Map<String, Long> byPrefix = new TreeMap<>();
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+            KeyScanCursor<String> page = connection.sync().scan(cursor, ScanArgs.Builder.limit(1000));
+            for (String key : page.getKeys()) {
+                Long usage = connection.sync().memoryUsage(key);
+                if (usage != null) {
+                    bytes += usage;
+                    keys++;
+                    byPrefix.merge(prefix(key), usage, Long::sum);
+                }
+            }
+            cursor = page;
+        } while (!cursor.isFinished());
+        return new KeyMemory(bytes, keys, byPrefix);
+    }
+
+    private static String prefix(String key) {
+        int first = key.indexOf(':');
+        int second = first < 0 ? -1 : key.indexOf(':', first + 1);
+        return second < 0 ? key : key.substring(0, second);
+    }
+
+    /** The fields of the hashes whose names match {@code pattern}, leaving out those starting with '~' (marks). */
+    public long hashFields(String pattern) {
+        long fields = 0;
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+            KeyScanCursor<String> page = connection.sync().scan(cursor, ScanArgs.Builder.matches(pattern).limit(1000));
+            for (String key : page.getKeys()) {
+                fields += connection.sync().hkeys(key).stream().filter(field -> !field.startsWith("~")).count();
+            }
+            cursor = page;
+        } while (!cursor.isFinished());
+        return fields;
+    }
+
+    /** What {@link #keyMemory()} found. */
+    public record KeyMemory(long bytes, long keys, Map<String, Long> byPrefix) {
+        public KeyMemory minus(KeyMemory before) {
+            Map<String, Long> difference = new TreeMap<>(byPrefix);
+            before.byPrefix.forEach((prefix, bytes) -> difference.merge(prefix, -bytes, Long::sum));
+            return new KeyMemory(bytes - before.bytes, keys - before.keys, difference);
+        }
     }
 
     /** Forgets the counts (CONFIG RESETSTAT); this call itself is not counted afterwards. */

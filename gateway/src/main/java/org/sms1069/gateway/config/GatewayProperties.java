@@ -16,9 +16,12 @@ import java.util.List;
 /**
  * @param receiptTtl      how long a submitted part waits for its receipt (the correlation's TTL)
  * @param settledTtl      how long, at least, a settled part is remembered (its claim's done marker: a record handed over
- *                        again, by a rewound consumer or the router writing the part again, is not submitted again)
- *                        and a part whose receipt came (the carrier's repeats of the receipt still match); it must be
- *                        longer than a record can take to be handed over again (consumers give up after 15 min)
+ *                        again, by a rewound consumer or the router writing the part again, is not submitted again);
+ *                        it must be longer than a record can take to be handed over again (consumers give up after
+ *                        15 min)
+ * @param receiptRepeatTtl how long, at least, a part whose receipt came is kept for the carrier's repeats of the
+ *                        receipt (a carrier repeats a receipt whose answer it missed within minutes); a later repeat
+ *                        matches nothing and is parked as an unmatched receipt
  * @param responseTimeout how long a submit waits for the carrier's answer before it counts as failed
  * @param moAssemblyWait  how long the parts of a long MO are waited for; after it the app gets the parts that came
  * @param flowControlPause how long a link reports THROTTLED after the carrier's last flow-control answer, so
@@ -42,6 +45,7 @@ public record GatewayProperties(
         @Valid @NotNull Redis redis,
         @DefaultValue("72h") Duration receiptTtl,
         @DefaultValue("1h") Duration settledTtl,
+        @DefaultValue("15m") Duration receiptRepeatTtl,
         @DefaultValue("30s") Duration responseTimeout,
         @DefaultValue("2s") Duration flowControlPause,
         @DefaultValue("60s") Duration moAssemblyWait,
@@ -61,6 +65,11 @@ public record GatewayProperties(
         }
         if (slotLease == null || slotLease.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("sms.slot-lease must be at least 1s (it is renewed at a third of it), was " + slotLease);
+        }
+        if (receiptRepeatTtl == null || receiptRepeatTtl.compareTo(Duration.ofMinutes(1)) < 0
+                || receiptRepeatTtl.compareTo(receiptTtl) > 0) {
+            throw new IllegalArgumentException("sms.receipt-repeat-ttl must be between 1m and sms.receipt-ttl, was "
+                    + receiptRepeatTtl);
         }
         if (linkDownGrace == null || linkDownGrace.isNegative()) {
             throw new IllegalArgumentException("sms.link-down-grace must not be negative, was " + linkDownGrace);

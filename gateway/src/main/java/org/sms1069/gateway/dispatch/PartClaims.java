@@ -20,26 +20,54 @@ import java.util.function.Function;
  * {@code sms.retry}, failed, or outcome unknown). A definite failure that the same record will repeat releases the
  * key, only if the owner still holds it.
  * <p>Layout: one Redis hash per {@code doneTtl} window, {@code sms:parts:<window>}, field = dedup key, value
- * {@code L<until epoch ms>|<owner>} for a lease or a {@link Settled#marker()} for done. A key is looked
- * up in the current and the previous window, so a done marker is seen for at least {@code doneTtl}, and each
- * window expires as a whole: no command per key for its expiry. Calls made together (the records of one poll, the
- * answers of one read) are one script run, which reads and writes every key of the batch with one
+ * {@code L<until epoch ms>|<owner>} for a lease or a {@link Settled#marker()} for done, and the field
+ * {@value #EXPIRING} once the window has its expiry. A key is looked up in the current window and, when not there,
+ * in the previous one, so a done marker is seen for at least {@code doneTtl}, and each window expires as a whole:
+ * no command per key for its expiry, and one per window, not per script run. Calls made together (the records of
+ * one poll, the answers of one read) are one script run, which reads and writes every key of the batch with one
  * {@code HMGET}/{@code HSET} per window; a script is atomic, so two instances never both take a key.
  */
 public final class PartClaims {
     static final String LEASE_PREFIX = "L";
+    /** The field that says a window hash has its expiry (its value: the expiry, epoch ms); never a dedup key. */
+    static final String EXPIRING = "~";
     private static final String BUCKET_PREFIX = "sms:parts:";
     private static final int MAX_BATCH = 500;
     private static final Duration LINGER = Duration.ofMillis(1);
 
-    /** Reads the batch's fields ({@code ARGV[first], ARGV[first + step], ...}) in both windows: cur, prev, owners. */
+    /**
+     * Reads the batch's fields ({@code ARGV[first], ARGV[first + step], ...}): cur, prev (only for the fields not in
+     * the current window: a value there wins anyway), and whether the current window has no expiry yet. The window's
+     * expiry is set once, with the field {@value #EXPIRING} that says so, in the script that first writes into it:
+     * reading that field rides on the HMGET the script makes anyway, where a PEXPIREAT per run was one more command.
+     */
     private static final String READ = """
             local function read(first, step)
               local fields = {}
               for i = first, #ARGV, step do fields[#fields + 1] = ARGV[i] end
+              fields[#fields + 1] = '~'
               local cur = redis.call('HMGET', KEYS[1], unpack(fields))
-              local prev = redis.call('HMGET', KEYS[2], unpack(fields))
-              return fields, cur, prev
+              local n = #fields
+              local unexpiring = not cur[n]
+              fields[n] = nil
+              cur[n] = nil
+              local missing, at, prev = {}, {}, {}
+              for i = 1, #fields do
+                if not cur[i] then missing[#missing + 1], at[#at + 1] = fields[i], i end
+              end
+              if #missing > 0 then
+                local found = redis.call('HMGET', KEYS[2], unpack(missing))
+                for j = 1, #missing do prev[at[j]] = found[j] end
+              end
+              return fields, cur, prev, unexpiring
+            end
+            local function write(writes, unexpiring, expireAt)
+              if unexpiring then
+                writes[#writes + 1] = '~'
+                writes[#writes + 1] = expireAt
+              end
+              redis.call('HSET', KEYS[1], unpack(writes))
+              if unexpiring then redis.call('PEXPIREAT', KEYS[1], expireAt) end
             end
             local function owner(value)
               if not value or string.sub(value, 1, 1) ~= 'L' then return nil, nil end
@@ -50,7 +78,7 @@ public final class PartClaims {
     /** ARGV: now, lease ms, expire-at of the current window, then field, owner per claim. '' = taken, else the value found. */
     private static final String TAKE = READ + """
             local now, lease, expireAt = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3]
-            local fields, cur, prev = read(4, 2)
+            local fields, cur, prev, unexpiring = read(4, 2)
             local out, writes, batch = {}, {}, {}
             for i = 1, #fields do
               local value = batch[fields[i]] or cur[i] or prev[i]
@@ -65,10 +93,7 @@ public final class PartClaims {
                 batch[fields[i]] = writes[#writes]
               end
             end
-            if #writes > 0 then
-              redis.call('HSET', KEYS[1], unpack(writes))
-              redis.call('PEXPIREAT', KEYS[1], expireAt)
-            end
+            if #writes > 0 then write(writes, unexpiring, expireAt) end
             return out""";
     /**
      * ARGV: expire-at of the current window, then field, owner, new value per claim: writes the value into the
@@ -77,7 +102,7 @@ public final class PartClaims {
      */
     private static final String WRITE = READ + """
             local always, expireAt = ARGV[1] == 'always', ARGV[2]
-            local fields, cur, prev = read(3, 3)
+            local fields, cur, prev, unexpiring = read(3, 3)
             local out, writes, moved = {}, {}, {}
             for i = 1, #fields do
               local holder = owner(cur[i] or prev[i])
@@ -94,10 +119,7 @@ public final class PartClaims {
                 if prev[i] then moved[#moved + 1] = fields[i] end
               end
             end
-            if #writes > 0 then
-              redis.call('HSET', KEYS[1], unpack(writes))
-              redis.call('PEXPIREAT', KEYS[1], expireAt)
-            end
+            if #writes > 0 then write(writes, unexpiring, expireAt) end
             if #moved > 0 then redis.call('HDEL', KEYS[2], unpack(moved)) end
             return out""";
 

@@ -43,11 +43,17 @@ public final class ReceiptCorrelator {
     private static final int WINDOWS = 12;
     private static final int MAX_BATCH = 500;
     private static final Duration LINGER = Duration.ofMillis(1);
-    private static final Duration DEFAULT_SETTLED_TTL = Duration.ofHours(1);
+    private static final Duration DEFAULT_SETTLED_TTL = Duration.ofMinutes(15);
+    /** Before a waiting window's name: the key that says the window has its expiry (outside {@code sms:dlr:*}). */
+    private static final String EXPIRY_MARK_PREFIX = "sms:dlr-expiring:";
+    /** The field of the newest waiting window that names the settled window whose expiry is set. */
+    private static final String SETTLED_EXPIRING = "~s";
 
     /**
-     * KEYS: waiting window, settled window, unmatched list. ARGV: their expiry times, then per part: field, value,
-     * the number of orphan keys to look at, the keys. Answers per part '' or the orphan receipt it took.
+     * KEYS: waiting window, settled window, unmatched list, the waiting window's expiry mark. ARGV: the windows'
+     * expiry times, then per part: field, value, the number of orphan keys to look at, the keys. Answers per part ''
+     * or the orphan receipt it took. The waiting window's expiry is set by the first run that writes into it, which
+     * leaves the mark (a key expiring with it) for the others to read in the MGET they make anyway.
      */
     private static final String REGISTER = """
             local items, i = {}, 3
@@ -60,8 +66,12 @@ public final class ReceiptCorrelator {
             for _, item in ipairs(items) do
               for k = item.first, item.first + item.count - 1 do keys[#keys + 1] = ARGV[k] end
             end
-            local found = {}
-            if #keys > 0 then found = redis.call('MGET', unpack(keys)) end
+            keys[#keys + 1] = KEYS[4]
+            local found = redis.call('MGET', unpack(keys))
+            local marked = #keys
+            local expiring = found[marked]
+            keys[marked] = nil
+            found[marked] = nil
             local out, waiting, settled, taken, pos = {}, {}, {}, {}, 0
             for index, item in ipairs(items) do
               local orphan, orphanKey = nil, nil
@@ -84,7 +94,10 @@ public final class ReceiptCorrelator {
             if #gone > 0 then redis.call('DEL', unpack(gone)) end
             if #waiting > 0 then
               redis.call('HSET', KEYS[1], unpack(waiting))
-              redis.call('PEXPIREAT', KEYS[1], ARGV[1])
+              if not expiring then
+                redis.call('PEXPIREAT', KEYS[1], ARGV[1])
+                redis.call('SET', KEYS[4], '1', 'PXAT', ARGV[1])
+              end
             end
             if #settled > 0 then
               redis.call('HSET', KEYS[2], unpack(settled))
@@ -93,13 +106,16 @@ public final class ReceiptCorrelator {
             return out""";
 
     /**
-     * KEYS: the windows to look in, newest first (waiting and settled alike), the current settled window, the
-     * unmatched list. ARGV: settled expiry, orphan TTL ms, unmatched kept, then per receipt: the number of fields,
-     * the fields, its unanswered list ('' without a phone), its orphan key, its JSON. Answers three values per
-     * receipt: kind ('w' waiting, 's' settled, 'u' unanswered, '' parked), the field found, the value.
+     * KEYS: the windows to look in, newest first (waiting and settled alike; the newest waiting one first), the
+     * current settled window, the unmatched list. ARGV: settled expiry, orphan TTL ms, unmatched kept, the newest
+     * waiting window's expiry, the current settled window's name, then per receipt: the number of fields, the fields,
+     * its unanswered list ('' without a phone), its orphan key, its JSON. Answers three values per receipt: kind ('w'
+     * waiting, 's' settled, 'u' unanswered, '' parked), the field found, the value. The settled window's expiry is
+     * set by the first run that moves a part into it, which names the window in the newest waiting window's field
+     * {@value #SETTLED_EXPIRING}: read with the HMGET each run makes there anyway.
      */
     private static final String MATCH = """
-            local receipts, i = {}, 4
+            local receipts, i = {}, 6
             while i <= #ARGV do
               local n = tonumber(ARGV[i])
               receipts[#receipts + 1] = {first = i + 1, count = n, unanswered = ARGV[i + n + 1],
@@ -107,7 +123,7 @@ public final class ReceiptCorrelator {
               i = i + n + 4
             end
             local settledKey, list = KEYS[#KEYS - 1], KEYS[#KEYS]
-            local out, open, moved = {}, #receipts, {}
+            local out, open, moved, settledExpiring = {}, #receipts, {}, false
             for b = 1, #KEYS - 2 do
               if open == 0 then break end
               local fields, owners = {}, {}
@@ -120,7 +136,14 @@ public final class ReceiptCorrelator {
                 end
               end
               if #fields == 0 then break end
+              if b == 1 then fields[#fields + 1] = '~s' end
               local values = redis.call('HMGET', KEYS[b], unpack(fields))
+              if b == 1 then
+                local mark = #fields
+                settledExpiring = values[mark] == ARGV[5]
+                fields[mark] = nil
+                values[mark] = nil
+              end
               local gone = {}
               local settledWindow = string.find(KEYS[b], 'sms:dlr-got:', 1, true) == 1
               for f = 1, #fields do
@@ -155,13 +178,23 @@ public final class ReceiptCorrelator {
             if parked then redis.call('LTRIM', list, 0, tonumber(ARGV[3]) - 1) end
             if #moved > 0 then
               redis.call('HSET', settledKey, unpack(moved))
-              redis.call('PEXPIREAT', settledKey, ARGV[1])
+              if not settledExpiring then
+                redis.call('PEXPIREAT', settledKey, ARGV[1])
+                redis.call('HSET', KEYS[1], '~s', ARGV[5])
+                redis.call('PEXPIREAT', KEYS[1], ARGV[4])
+              end
             end
             local flat = {}
             for index = 1, #receipts do
               for k = 1, 3 do flat[#flat + 1] = out[index][k] end
             end
             return flat""";
+
+    /** KEYS: waiting windows. The parts in them (every field but the settled window's mark). */
+    private static final String COUNT_WAITING = """
+            local n = 0
+            for _, key in ipairs(KEYS) do n = n + redis.call('HLEN', key) - redis.call('HEXISTS', key, '~s') end
+            return n""";
 
     private static final String SETTLE = """
             redis.call('HSET', KEYS[1], ARGV[2], ARGV[3])
@@ -242,13 +275,7 @@ public final class ReceiptCorrelator {
 
     /** Parts waiting for their receipt (in every window), for inspection and tests. */
     public CompletionStage<Long> waiting(String scope) {
-        long now = clock.millis();
-        List<CompletableFuture<Long>> counts = new ArrayList<>();
-        for (String window : waitingWindows(scope, now)) {
-            counts.add(redis.hlen(window).toCompletableFuture());
-        }
-        return CompletableFuture.allOf(counts.toArray(CompletableFuture[]::new))
-                .thenApply(done -> counts.stream().mapToLong(CompletableFuture::join).sum());
+        return redis.eval(COUNT_WAITING, ScriptOutputType.INTEGER, waitingWindows(scope, clock.millis()).toArray(String[]::new));
     }
 
     /**
@@ -275,7 +302,8 @@ public final class ReceiptCorrelator {
             args.add(Integer.toString(registration.orphanKeys().size()));
             args.addAll(registration.orphanKeys());
         }
-        String[] keys = {waitingWindows(scope, now).get(0), settledWindow(scope, now), UNMATCHED_LIST};
+        String waiting = waitingWindows(scope, now).get(0);
+        String[] keys = {waiting, settledWindow(scope, now), UNMATCHED_LIST, EXPIRY_MARK_PREFIX + waiting};
         return redis.<List<Object>>eval(REGISTER, ScriptOutputType.MULTI, keys, args.toArray(String[]::new))
                 .thenApply(out -> out.stream().map(String::valueOf).toList());
     }
@@ -283,7 +311,7 @@ public final class ReceiptCorrelator {
     private CompletionStage<List<List<String>>> matchAll(String scope, List<Receipt> batch) {
         long now = clock.millis();
         List<String> args = new ArrayList<>(List.of(settledExpiry(now), Long.toString(ttl.toMillis()),
-                Integer.toString(UNMATCHED_KEPT)));
+                Integer.toString(UNMATCHED_KEPT), waitingExpiry(now), settledWindow(scope, now)));
         for (Receipt receipt : batch) {
             List<String> fields = lookupFields(receipt);
             String phone = CarrierIds.phoneDigits(receipt.phone());

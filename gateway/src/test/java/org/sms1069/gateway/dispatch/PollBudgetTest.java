@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class PollBudgetTest {
     private static final GatewayProperties GATEWAY = new GatewayProperties("10690123456", List.of(link(Protocol.CMPP30, 2, 16, 200)),
             KafkaSettings.of("127.0.0.1:9092", TestInfra.randomKey()), new GatewayProperties.Redis("redis://127.0.0.1"),
-            Duration.ofHours(72), Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(30),
+            Duration.ofHours(72), Duration.ofHours(1), Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(30),
             Duration.ofSeconds(60), Duration.ofSeconds(15), new GatewayProperties.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)),
             new GatewayProperties.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)));
 
