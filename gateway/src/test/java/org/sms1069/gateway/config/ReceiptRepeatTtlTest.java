@@ -22,7 +22,7 @@ class ReceiptRepeatTtlTest {
         return new GatewayProperties("10690123456", List.of(link), KafkaSettings.of("127.0.0.1:9092", TestInfra.randomKey()),
                 new GatewayProperties.Redis("redis://127.0.0.1"), receiptTtl, Duration.ofHours(1), receiptRepeatTtl,
                 Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(60), Duration.ofSeconds(30),
-                Duration.ofSeconds(60), new GatewayProperties.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)),
+                Duration.ofSeconds(60), Duration.ofSeconds(15), new GatewayProperties.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)),
                 new GatewayProperties.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)));
     }
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sms1069.gateway.dlr.Correlation;
-import org.sms1069.gateway.dlr.Receipt;
+import org.sms1069.gateway.link.Receipt;
 import org.sms1069.gateway.dlr.ReceiptCorrelator;
 import org.sms1069.model.Carrier;
 import org.sms1069.testkit.PrivateRedis;
