@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sms1069.api.apps.AppService;
+import org.sms1069.api.audit.AuditLog;
 import org.sms1069.api.auth.ApiKeyStore;
 import org.sms1069.api.auth.SecretCipher;
 import org.sms1069.api.config.ApiProperties;
@@ -60,7 +61,7 @@ class ReferenceChangesTest {
         secondChanges.start();
         secondKeys = new ApiKeyStore(db, cipher, properties, secondCache);
         secondApps = new AppService(db, TransactionalOperator.create(new R2dbcTransactionManager(connections)), cipher, secondCache,
-                api.bean(org.sms1069.api.egress.CallbackTargets.class));
+                api.bean(org.sms1069.api.egress.CallbackTargets.class), new AuditLog(db));
         admin = DatabaseClient.create(ConnectionFactories.get(options));
         await().atMost(Duration.ofSeconds(10)).until(secondCache::live);
     }
