@@ -5,6 +5,8 @@
 (() => {
   const $ = (id) => document.getElementById(id);
   const ui = () => window.SmsConsole;
+  /** The latest load of each view: an older answer that arrives later is dropped, not drawn over a newer one. */
+  const latest = {};
 
   /** A state of the audit trail (before/after) in one line: "status=APPROVED, note=…". */
   function stateText(state) {
@@ -75,7 +77,11 @@
     const view = $('allowlist-view');
     view.dataset.state = 'loading';
     try {
+      const seq = latest.allowlist = (latest.allowlist || 0) + 1;
       const page = await api('GET', '/compliance/v1/allowlist', { appId: $('allowlist-app').value.trim() });
+      if (seq !== latest.allowlist) {
+        return;
+      }
       $('allowlist-rows').replaceChildren(...page.entries.map(allowRow));
       $('allowlist-empty').hidden = page.entries.length > 0;
       setStatus(page.entries.length + ' allow-list entr' + (page.entries.length === 1 ? 'y' : 'ies') + ' shown.', 'ok');
@@ -188,9 +194,13 @@
     const view = $('audit-view');
     view.dataset.state = 'loading';
     try {
+      const seq = latest.audit = (latest.audit || 0) + 1;
       const page = await api('GET', '/compliance/v1/audit', {
         actor: $('audit-actor').value.trim(), action: $('audit-action').value, appId: $('audit-app').value.trim(), limit: 200,
       });
+      if (seq !== latest.audit) {
+        return;
+      }
       $('audit-rows').replaceChildren(...page.entries.map((entry) => {
         const cells = auditCells(entry);
         cells.splice(3, 0, el('td', { 'data-testid': 'audit-subject' }, entry.subjectType.toLowerCase() + ' ' + entry.subjectId),

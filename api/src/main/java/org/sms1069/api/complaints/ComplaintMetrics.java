@@ -6,14 +6,13 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.sms1069.api.support.PeriodicLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * values (the alert takes the max).
  */
 @Component
-public class ComplaintMetrics implements SmartLifecycle {
+public class ComplaintMetrics extends PeriodicLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ComplaintMetrics.class);
 
     private final ComplaintRates rates;
@@ -33,7 +32,6 @@ public class ComplaintMetrics implements SmartLifecycle {
     private final Clock clock;
     private final MultiGauge rateGauge;
     private final AtomicLong activeSuspensions = new AtomicLong();
-    private volatile Disposable schedule;
 
     public ComplaintMetrics(ComplaintRates rates, DatabaseClient db, ComplaintProperties properties, MeterRegistry meters,
                             Clock clock) {
@@ -65,28 +63,23 @@ public class ComplaintMetrics implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        schedule = Flux.interval(java.time.Duration.ZERO, properties.metricsInterval())
-                .onBackpressureDrop()
-                .concatMap(tick -> refresh().onErrorResume(e -> {
-                    log.warn("complaint rate gauges not refreshed: {}", e.toString());
-                    meters.counter("sms_api_complaint_metrics_errors_total").increment();
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
+    protected Duration initialDelay() {
+        return Duration.ZERO;
     }
 
     @Override
-    public void stop() {
-        Disposable current = schedule;
-        if (current != null) {
-            current.dispose();
-            schedule = null;
-        }
+    protected Duration period() {
+        return properties.metricsInterval();
     }
 
     @Override
-    public boolean isRunning() {
-        return schedule != null;
+    protected Mono<?> runOnce() {
+        return refresh();
+    }
+
+    @Override
+    protected void failed(Throwable error) {
+        log.warn("complaint rate gauges not refreshed: {}", error.toString());
+        meters.counter("sms_api_complaint_metrics_errors_total").increment();
     }
 }
