@@ -78,11 +78,13 @@
     view.dataset.state = 'loading';
     try {
       const seq = latest.allowlist = (latest.allowlist || 0) + 1;
-      const page = await api('GET', '/compliance/v1/allowlist', { appId: $('allowlist-app').value.trim() });
+      const appId = $('allowlist-app').value.trim();
+      const page = await api('GET', '/compliance/v1/allowlist', { appId });
       if (seq !== latest.allowlist) {
         return;
       }
       $('allowlist-rows').replaceChildren(...page.entries.map(allowRow));
+      $('allowlist-rows').dataset.appId = appId; // which filter the rows answer
       $('allowlist-empty').hidden = page.entries.length > 0;
       setStatus(page.entries.length + ' allow-list entr' + (page.entries.length === 1 ? 'y' : 'ies') + ' shown.', 'ok');
     } catch (e) {
@@ -195,12 +197,12 @@
     view.dataset.state = 'loading';
     try {
       const seq = latest.audit = (latest.audit || 0) + 1;
-      const page = await api('GET', '/compliance/v1/audit', {
-        actor: $('audit-actor').value.trim(), action: $('audit-action').value, appId: $('audit-app').value.trim(), limit: 200,
-      });
+      const filters = { actor: $('audit-actor').value.trim(), action: $('audit-action').value, appId: $('audit-app').value.trim() };
+      const page = await api('GET', '/compliance/v1/audit', Object.assign({ limit: 200 }, filters));
       if (seq !== latest.audit) {
         return;
       }
+      Object.assign($('audit-rows').dataset, filters); // which filters the rows answer
       $('audit-rows').replaceChildren(...page.entries.map((entry) => {
         const cells = auditCells(entry);
         cells.splice(3, 0, el('td', { 'data-testid': 'audit-subject' }, entry.subjectType.toLowerCase() + ' ' + entry.subjectId),

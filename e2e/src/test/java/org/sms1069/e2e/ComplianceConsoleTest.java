@@ -296,7 +296,9 @@ class ComplianceConsoleTest {
         byId("tab-allowlist").click();
         byId("allowlist-app").sendKeys(appId);
         byId("allowlist-form").findElement(By.cssSelector("button[type='submit']")).click();
-        By allowRow = By.xpath("//tr[@data-testid='allowlist-entry'][td[@data-testid='allowlist-blocked-id']='" + blockedId + "']");
+        // the tab's own load (all apps) may answer after the filtered one started: wait for the filtered rows
+        By allowRow = By.xpath("//tbody[@data-app-id='" + appId + "']/tr[@data-testid='allowlist-entry']"
+                + "[td[@data-testid='allowlist-blocked-id']='" + blockedId + "']");
         WebElement row = waitFor().until(ExpectedConditions.visibilityOfElementLocated(allowRow));
         row.findElement(By.cssSelector("[data-testid='allowlist-remove']")).click();
         assertThat(statusLine()).contains("say why");
@@ -347,7 +349,8 @@ class ComplianceConsoleTest {
         byId("audit-app").sendKeys(appId);
         byId("audit-form").findElement(By.cssSelector("button[type='submit']")).click();
         WebElement audited = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//tr[@data-testid='audit-entry'][td[@data-testid='audit-subject']='suspension " + suspensionId + "']")));
+                "//tbody[@data-action='SUSPENSION_LIFTED'][@data-app-id='" + appId + "']/tr[@data-testid='audit-entry']"
+                        + "[td[@data-testid='audit-subject']='suspension " + suspensionId + "']")));
         assertThat(audited.findElement(By.cssSelector("[data-testid='audit-actor']")).getText()).isEqualTo(reviewerKeyId);
         assertThat(audited.findElement(By.cssSelector("[data-testid='audit-comment']")).getText()).isEqualTo("客户已清理名单");
     }
