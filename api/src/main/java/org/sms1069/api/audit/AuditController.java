@@ -2,6 +2,7 @@ package org.sms1069.api.audit;
 
 import org.sms1069.api.auth.Caller;
 import org.sms1069.api.auth.Role;
+import org.sms1069.api.support.PageOf;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,8 +31,8 @@ public class AuditController {
                              @RequestParam(required = false) String cursor, ServerWebExchange exchange) {
         Caller.of(exchange).require(Role.COMPLIANCE);
         AuditQuery query = AuditQuery.parse(from, to, actor, action, subjectType, subjectId, appId, limit, cursor);
-        return audit.search(query).collectList().map(rows -> rows.size() <= query.limit()
-                ? new Page(rows, null)
-                : new Page(rows.subList(0, query.limit()), String.valueOf(rows.get(query.limit() - 1).id())));
+        return audit.search(query).collectList()
+                .map(rows -> PageOf.cut(rows, query.limit(), last -> String.valueOf(last.id())))
+                .map(page -> new Page(page.rows(), page.nextCursor()));
     }
 }

@@ -8,6 +8,7 @@ import org.sms1069.api.auth.Caller;
 import org.sms1069.api.auth.Role;
 import org.sms1069.api.error.ApiException;
 import org.sms1069.api.error.ErrorCode;
+import org.sms1069.api.support.PageOf;
 import org.sms1069.api.support.QueryParams;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -90,9 +91,9 @@ public class ComplaintController {
         int size = QueryParams.limit(limit, 50, 500);
         ComplaintStore.Filter filter = new ComplaintStore.Filter(QueryParams.instant("from", from), QueryParams.instant("to", to),
                 blankToNull(appId), blankToNull(signature), source, size, QueryParams.idCursor(cursor));
-        return store.list(filter).collectList().map(rows -> rows.size() <= size
-                ? new Page(rows, null)
-                : new Page(rows.subList(0, size), String.valueOf(rows.get(size - 1).id())));
+        return store.list(filter).collectList()
+                .map(rows -> PageOf.cut(rows, size, last -> String.valueOf(last.id())))
+                .map(page -> new Page(page.rows(), page.nextCursor()));
     }
 
     /** Every signature with complaints in the rate window, highest rate first, with the threshold. */

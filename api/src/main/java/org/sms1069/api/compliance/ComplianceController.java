@@ -7,6 +7,7 @@ import org.sms1069.api.auth.Caller;
 import org.sms1069.api.auth.Role;
 import org.sms1069.api.error.ApiException;
 import org.sms1069.api.error.ErrorCode;
+import org.sms1069.api.support.PageOf;
 import org.sms1069.api.support.QueryParams;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -54,9 +55,9 @@ public class ComplianceController {
                              @RequestParam(required = false) String cursor, ServerWebExchange exchange) {
         Caller.of(exchange).require(Role.COMPLIANCE);
         BlockedQuery query = BlockedQuery.parse(from, to, appId, category, rule, q, reviewState, limit, cursor);
-        return log.search(query).collectList().map(rows -> rows.size() <= query.limit()
-                ? new Page(rows, null)
-                : new Page(rows.subList(0, query.limit()), BlockedQuery.cursor(rows.get(query.limit() - 1))));
+        return log.search(query).collectList()
+                .map(rows -> PageOf.cut(rows, query.limit(), BlockedQuery::cursor))
+                .map(page -> new Page(page.rows(), page.nextCursor()));
     }
 
     /** Confirms a block, or marks it a false positive: the same text from the same app (and template) then passes. */

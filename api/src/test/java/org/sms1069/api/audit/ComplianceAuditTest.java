@@ -134,6 +134,12 @@ class ComplianceAuditTest {
         assertThat(trail.get(0).get("after").get("revokedAt").asText()).isNotBlank();
         assertThat(audit("action=KEY_CREATED&appId=" + app.appId()).findValuesAsText("subjectId"))
                 .contains(app.key().keyId(), keyId);
+        JsonNode first = TestApps.call(api, reviewer, "GET", "/compliance/v1/audit?limit=1&subjectId=" + keyId, null).expect(200).body();
+        assertThat(first.get("entries").findValuesAsText("action")).containsExactly("KEY_REVOKED");
+        JsonNode second = TestApps.call(api, reviewer, "GET", "/compliance/v1/audit?limit=1&subjectId=" + keyId + "&cursor="
+                + first.get("nextCursor").asText(), null).expect(200).body();
+        assertThat(second.get("entries").findValuesAsText("action")).containsExactly("KEY_CREATED");
+        assertThat(second.has("nextCursor")).as("the last page").isFalse();
         assertThat(TestApps.call(api, reviewer, "GET", "/compliance/v1/audit?action=NOPE", null).status()).isEqualTo(400);
         assertThat(TestApps.call(api, app.key(), "GET", "/compliance/v1/audit", null).status()).isEqualTo(403);
     }
