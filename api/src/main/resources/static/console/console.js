@@ -68,8 +68,8 @@
       .join('&');
   }
 
-  /** Signs and sends one request; answers the parsed JSON or throws ApiError with the problem's detail. */
-  async function call(auth, method, path, params, body) {
+  /** Signs and sends one request; answers the response, or throws ApiError with the problem's detail. */
+  async function send(auth, method, path, params, body, accept) {
     const rawQuery = buildQuery(params);
     const bytes = body === undefined ? new Uint8Array(0) : encoder.encode(JSON.stringify(body));
     const timestamp = String(Math.floor(Date.now() / 1000));
@@ -78,7 +78,7 @@
       hex(await crypto.subtle.digest('SHA-256', bytes))].join('\n');
     const signature = hex(await crypto.subtle.sign('HMAC', auth.key, encoder.encode(canonical)));
     const headers = {
-      'Accept': 'application/json, application/problem+json',
+      'Accept': accept || 'application/json, application/problem+json',
       'X-Sms-Key-Id': auth.keyId,
       'X-Sms-Timestamp': timestamp,
       'X-Sms-Nonce': nonce,
@@ -100,13 +100,20 @@
     } catch (e) {
       throw new ApiError(0, 'NETWORK', 'the server did not answer: ' + e.message);
     }
-    const type = response.headers.get('Content-Type') || '';
-    const json = type.includes('json') ? await response.json().catch(() => null) : null;
     if (!response.ok) {
+      const type = response.headers.get('Content-Type') || '';
+      const json = type.includes('json') ? await response.json().catch(() => null) : null;
       const detail = (json && (json.detail || json.title)) || ('HTTP ' + response.status);
       throw new ApiError(response.status, json && json.code, detail);
     }
-    return json;
+    return response;
+  }
+
+  /** Signs and sends one request; answers the parsed JSON or throws ApiError with the problem's detail. */
+  async function call(auth, method, path, params, body) {
+    const response = await send(auth, method, path, params, body);
+    const type = response.headers.get('Content-Type') || '';
+    return type.includes('json') ? response.json().catch(() => null) : null;
   }
 
   const api = (method, path, params, body) => call(session, method, path, params, body);
@@ -257,7 +264,7 @@
       'aria-label': 'Mark entry ' + entry.id + ' as a false positive' }, 'False positive');
     confirm.addEventListener('click', () => reviewEntry(row, entry.id, 'CONFIRMED'));
     falsePositive.addEventListener('click', () => reviewEntry(row, entry.id, 'FALSE_POSITIVE'));
-    review.append(el('div', { class: 'buttons' }, confirm, falsePositive));
+    review.append(el('div', { class: 'buttons' }, confirm, falsePositive, historyButton('BLOCKED', entry.id)));
 
     row.append(
       timeCell(entry.at),
@@ -334,6 +341,42 @@
     }
   }
 
+  /** Opens the audit history of one subject (console-oversight.js draws it). */
+  function historyButton(subjectType, id) {
+    const button = el('button', { type: 'button', 'data-testid': 'history', 'aria-label': 'History of ' + subjectType.toLowerCase() + ' ' + id },
+      'History');
+    button.addEventListener('click', () => window.SmsConsole.showHistory(subjectType, String(id)));
+    return button;
+  }
+
+  /** The filtered log as CSV: fetched signed, offered as a download link (a plain link cannot carry the signature). */
+  async function exportCsv() {
+    let filters;
+    try {
+      filters = readFilters();
+    } catch (e) {
+      showError('Export not sent', e);
+      return;
+    }
+    $('export').disabled = true;
+    try {
+      const response = await send(session, 'GET', '/compliance/v1/blocked.csv', filters, undefined, 'text/csv, application/problem+json');
+      const blob = await response.blob();
+      const link = $('export-link');
+      if (link.href) {
+        URL.revokeObjectURL(link.href);
+      }
+      link.href = URL.createObjectURL(blob);
+      link.hidden = false;
+      link.click();
+      setStatus('Exported the filtered log (' + blob.size + ' bytes): blocked-messages.csv.', 'ok');
+    } catch (e) {
+      showError('Export failed', e);
+    } finally {
+      $('export').disabled = false;
+    }
+  }
+
   // ---- review queue ----------------------------------------------------------------------------
 
   function queueRow(kind, item, cells) {
@@ -343,8 +386,12 @@
     const reject = el('button', { type: 'button', 'data-testid': 'reject', 'aria-label': 'Reject ' + kind + ' ' + item.id }, 'Reject');
     approve.addEventListener('click', () => reviewItem(row, kind, item.id, 'APPROVED'));
     reject.addEventListener('click', () => reviewItem(row, kind, item.id, 'REJECTED'));
-    row.append(el('td', { class: 'review' }, ...commentField('queue-comment', kind + '-' + item.id, 'Comment on ' + kind + ' ' + item.id),
-      el('div', { class: 'buttons' }, approve, reject)));
+    const decided = item.status && item.status !== 'PENDING'
+      ? el('p', { class: 'note', 'data-testid': 'queue-decision' }, [item.status, item.reviewNote].filter(Boolean).join(': '))
+      : null;
+    row.append(el('td', { class: 'review' }, decided,
+      ...commentField('queue-comment', kind + '-' + item.id, 'Comment on ' + kind + ' ' + item.id),
+      el('div', { class: 'buttons' }, approve, reject, historyButton(kind.toUpperCase(), item.id))));
     return row;
   }
 
@@ -373,7 +420,7 @@
   async function loadQueue() {
     $('queue-view').dataset.state = 'loading';
     try {
-      renderQueue(await api('GET', '/compliance/v1/review-queue'));
+      renderQueue(await api('GET', '/compliance/v1/review-queue', { status: $('queue-status').value }));
       setStatus('Review queue loaded.', 'ok');
     } catch (e) {
       $('queue-view').dataset.state = 'ready';
@@ -402,14 +449,18 @@
 
   // ---- views and session -----------------------------------------------------------------------
 
+  const TABS = ['blocked', 'queue', 'allowlist', 'complaints', 'audit'];
+  /** What a tab loads when selected; console-oversight.js adds its own. */
+  const loaders = { queue: loadQueue };
+
   function selectTab(name) {
-    const blocked = name === 'blocked';
-    $('tab-blocked').setAttribute('aria-selected', String(blocked));
-    $('tab-queue').setAttribute('aria-selected', String(!blocked));
-    $('blocked-view').hidden = !blocked;
-    $('queue-view').hidden = blocked;
-    if (!blocked) {
-      loadQueue();
+    for (const tab of TABS) {
+      $('tab-' + tab).setAttribute('aria-selected', String(tab === name));
+      $(tab + '-view').hidden = tab !== name;
+    }
+    $('history-panel').hidden = true;
+    if (loaders[name]) {
+      loaders[name]();
     }
   }
 
@@ -429,6 +480,7 @@
     $('blocked-rows').replaceChildren();
     $('template-rows').replaceChildren();
     $('signature-rows').replaceChildren();
+    document.querySelectorAll('[data-clear-on-logout]').forEach((node) => node.replaceChildren());
     $('console-view').hidden = true;
     $('session').hidden = true;
     $('login-view').hidden = false;
@@ -484,11 +536,18 @@
     }
   }
 
+  // what console-oversight.js builds on
+  window.SmsConsole = {
+    api, el, timeCell, setStatus, showError, withButtons, commentField,
+    onTab: (name, loader) => { loaders[name] = loader; },
+  };
+
   document.addEventListener('DOMContentLoaded', () => {
     $('login-form').addEventListener('submit', login);
     $('logout').addEventListener('click', logout);
-    $('tab-blocked').addEventListener('click', () => selectTab('blocked'));
-    $('tab-queue').addEventListener('click', () => selectTab('queue'));
+    TABS.forEach((tab) => $('tab-' + tab).addEventListener('click', () => selectTab(tab)));
+    $('export').addEventListener('click', exportCsv);
+    $('queue-status').addEventListener('change', loadQueue);
     $('filter-form').addEventListener('submit', (event) => {
       event.preventDefault();
       search(false);

@@ -39,7 +39,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The reviewers' console (api, /console/) in headless Chromium over the whole platform: sign in with a
  * reviewer key (every call signed in the browser), filter the compliance log, see the matched span
- * highlighted, mark a block as a false positive, approve a template; the API confirms each verdict.
+ * highlighted, mark a block as a false positive, approve a template, see decided items and their history,
+ * remove an allow-list entry, export the log, see complaints, lift a suspension, read the audit trail; the
+ * API confirms each verdict.
  * Needs Debian's chromium and chromium-driver (deploy/test.sh installs them); skipped without them.
  */
 class ComplianceConsoleTest {
@@ -55,6 +57,7 @@ class ComplianceConsoleTest {
     private static String reviewerSecret;
     private static SignedClient reviewer;
     private static Path profile;
+    private static Path downloads;
     private static ChromeDriverService driverService;
     private static WebDriver browser;
 
@@ -87,6 +90,9 @@ class ComplianceConsoleTest {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-proxy-server", "--window-size=1600,1200", "--user-data-dir=" + profile);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        downloads = Files.createDirectories(profile.resolve("downloads"));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         return new ChromeDriver(driverService, options);
     }
 
@@ -229,6 +235,126 @@ class ComplianceConsoleTest {
         assertThat(byId("login-view").isDisplayed()).isTrue();
     }
 
+    @Test
+    void reviewerSeesADecidedTemplateWithTheHistoryOfItsReviews() {
+        SignedClient.Response created = platform.admin().post("/admin/v1/apps/" + appId + "/templates",
+                Map.of("name", "账单提醒", "type", "REMINDER", "content", "您的账单${amount}元将于${date}到期。"));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String templateId = created.body().get("id").asText();
+        assertThat(reviewer.post("/compliance/v1/templates/" + templateId + "/review", Map.of("decision", "APPROVED")).status())
+                .isEqualTo(200);
+        assertThat(reviewer.post("/compliance/v1/templates/" + templateId + "/review",
+                Map.of("decision", "REJECTED", "comment", "到期提醒不得带金额变量")).status()).isEqualTo(200);
+
+        signInAsReviewer();
+        byId("tab-queue").click();
+        new Select(byId("queue-status")).selectByValue("REJECTED");
+        By templateRow = By.cssSelector("tr[data-testid='template-row'][data-template-id='" + templateId + "']");
+        WebElement row = waitFor().until(ExpectedConditions.visibilityOfElementLocated(templateRow));
+        assertThat(row.findElement(By.cssSelector("[data-testid='queue-decision']")).getText())
+                .isEqualTo("REJECTED: 到期提醒不得带金额变量");
+        row.findElement(By.cssSelector("[data-testid='history']")).click();
+
+        waitFor().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-testid='history-entry']"), 2));
+        List<WebElement> entries = browser.findElements(By.cssSelector("[data-testid='history-entry']"));
+        assertThat(entries.get(0).findElement(By.cssSelector("[data-testid='audit-before']")).getText()).contains("status=APPROVED");
+        assertThat(entries.get(0).findElement(By.cssSelector("[data-testid='audit-after']")).getText()).contains("status=REJECTED");
+        assertThat(entries.get(0).findElement(By.cssSelector("[data-testid='audit-comment']")).getText()).isEqualTo("到期提醒不得带金额变量");
+        assertThat(entries.get(1).findElement(By.cssSelector("[data-testid='audit-before']")).getText()).contains("status=PENDING");
+        assertThat(entries).allSatisfy(entry ->
+                assertThat(entry.findElement(By.cssSelector("[data-testid='audit-actor']")).getText()).isEqualTo(reviewerKeyId));
+    }
+
+    @Test
+    void reviewerRemovesAFalsePositiveFromTheAllowListAndExportsTheLog() throws Exception {
+        String text = "【示例科技】会员日全场8折，领取优惠券，回TD退订";
+        SignedClient.Response refused = app.post("/v1/messages", Map.of("phones", List.of("13800138002"), "text", text,
+                "type", "NOTIFICATION"));
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(422);
+        String rule = refused.body().get("ruleIds").get(0).asText();
+        long blockedId = awaitEntry("/compliance/v1/blocked?appId=" + appId + "&q=" + java.net.URLEncoder.encode("会员日",
+                java.nio.charset.StandardCharsets.UTF_8)).get("id").asLong();
+        assertThat(reviewer.post("/compliance/v1/blocked/" + blockedId + "/review",
+                Map.of("decision", "FALSE_POSITIVE", "comment", "会员权益通知")).status()).isEqualTo(200);
+
+        signInAsReviewer();
+        // the log, filtered by rule (index-friendly) and text (trigram index), exported as CSV
+        byId("filter-app").sendKeys(appId);
+        byId("filter-rule").sendKeys(rule);
+        byId("filter-q").sendKeys("会员日");
+        byId("filter-submit").click();
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(entryRow(blockedId)));
+        byId("export").click();
+        waitFor().until(ExpectedConditions.textMatches(By.id("status"), Pattern.compile("Exported")));
+        // the browser saved what the page offered (a download, as a reviewer gets it)
+        Path saved = downloads.resolve("blocked-messages.csv");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.isRegularFile(saved) && Files.size(saved) > 0);
+        String csv = Files.readString(saved, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv.lines().toList()).hasSize(2);
+        assertThat(csv.lines().toList().get(1)).startsWith("\"" + blockedId + "\"").contains(text).contains("FALSE_POSITIVE");
+
+        byId("tab-allowlist").click();
+        byId("allowlist-app").sendKeys(appId);
+        byId("allowlist-form").findElement(By.cssSelector("button[type='submit']")).click();
+        // the tab's own load (all apps) may answer after the filtered one started: wait for the filtered rows
+        By allowRow = By.xpath("//tbody[@data-app-id='" + appId + "']/tr[@data-testid='allowlist-entry']"
+                + "[td[@data-testid='allowlist-blocked-id']='" + blockedId + "']");
+        WebElement row = waitFor().until(ExpectedConditions.visibilityOfElementLocated(allowRow));
+        row.findElement(By.cssSelector("[data-testid='allowlist-remove']")).click();
+        assertThat(statusLine()).contains("say why");
+        row.findElement(By.cssSelector("[data-testid='allowlist-comment']")).sendKeys("活动结束");
+        row.findElement(By.cssSelector("[data-testid='allowlist-remove']")).click();
+        waitFor().until(ExpectedConditions.invisibilityOfElementLocated(allowRow));
+        assertThat(statusLine()).contains("filtered again");
+
+        assertThat(reviewer.get("/compliance/v1/allowlist?appId=" + appId).body().get("entries").findValuesAsText("blockedId"))
+                .doesNotContain(String.valueOf(blockedId));
+        assertThat(app.post("/v1/messages", Map.of("phones", List.of("13800138003"), "text", text, "type", "NOTIFICATION"))
+                .status()).as("the text is filtered again").isEqualTo(422);
+    }
+
+    @Test
+    void reviewerSeesComplaintsAndLiftsASuspension() {
+        SignedClient.Response sent = app.post("/v1/messages", Map.of("phones", List.of("13800138004"),
+                "text", "【示例科技】您的积分已到账。", "type", "NOTIFICATION"));
+        assertThat(sent.status()).as(sent.body().toString()).isEqualTo(202);
+        String messageId = sent.body().get("messages").get(0).get("messageId").asText();
+        SignedClient.Response complaint = reviewer.post("/compliance/v1/complaints",
+                Map.of("phone", "13800138004", "source", "CARRIER", "carrierRef", "CM-" + System.nanoTime(), "excerpt", "积分"));
+        assertThat(complaint.status()).as(complaint.body().toString()).isEqualTo(201);
+        long complaintId = complaint.body().get("complaint").get("id").asLong();
+        SignedClient.Response suspended = reviewer.post("/compliance/v1/suspensions",
+                Map.of("appId", appId, "signature", "示例科技", "reason", "运营商通报投诉"));
+        assertThat(suspended.status()).as(suspended.body().toString()).isEqualTo(201);
+        long suspensionId = suspended.body().get("id").asLong();
+
+        signInAsReviewer();
+        byId("tab-complaints").click();
+        WebElement complaintRow = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("tr[data-testid='complaint-entry'][data-complaint-id='" + complaintId + "']")));
+        assertThat(complaintRow.findElement(By.cssSelector("[data-testid='complaint-app']")).getText()).isEqualTo(appId);
+        assertThat(complaintRow.findElement(By.cssSelector("[data-testid='complaint-phone']")).getText()).isEqualTo("138****8004");
+        assertThat(complaintRow.getText()).contains(messageId);
+        By suspensionRow = By.cssSelector("tr[data-testid='suspension-entry'][data-suspension-id='" + suspensionId + "']");
+        WebElement row = byCss("tr[data-testid='suspension-entry'][data-suspension-id='" + suspensionId + "']");
+        assertThat(row.findElement(By.cssSelector("[data-testid='suspension-reason']")).getText()).isEqualTo("运营商通报投诉");
+        row.findElement(By.cssSelector("[data-testid='lift-reason']")).sendKeys("客户已清理名单");
+        row.findElement(By.cssSelector("[data-testid='lift']")).click();
+        waitFor().until(ExpectedConditions.invisibilityOfElementLocated(suspensionRow));
+        assertThat(statusLine()).contains("lifted by " + reviewerKeyId);
+        assertThat(reviewer.get("/compliance/v1/suspensions?appId=" + appId).body().get("suspensions")).isEmpty();
+
+        byId("tab-audit").click();
+        new Select(byId("audit-action")).selectByValue("SUSPENSION_LIFTED");
+        byId("audit-app").sendKeys(appId);
+        byId("audit-form").findElement(By.cssSelector("button[type='submit']")).click();
+        WebElement audited = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//tbody[@data-action='SUSPENSION_LIFTED'][@data-app-id='" + appId + "']/tr[@data-testid='audit-entry']"
+                        + "[td[@data-testid='audit-subject']='suspension " + suspensionId + "']")));
+        assertThat(audited.findElement(By.cssSelector("[data-testid='audit-actor']")).getText()).isEqualTo(reviewerKeyId);
+        assertThat(audited.findElement(By.cssSelector("[data-testid='audit-comment']")).getText()).isEqualTo("客户已清理名单");
+    }
+
     /** A fresh tab state: no credentials left in session storage by an earlier test. */
     private static void signIn(String keyId, String secret) {
         browser.get(platform.apiUrl() + "/console/");
@@ -279,6 +405,11 @@ class ComplianceConsoleTest {
             found[0] = page.body().get("entries").get(0);
         });
         return found[0];
+    }
+
+    private static JsonNode awaitEntry(String query) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> reviewer.get(query).body().get("entries"), entries -> entries != null && entries.size() == 1).get(0);
     }
 
     private static JsonNode findEntry(String query, long id) {

@@ -45,8 +45,9 @@ public class AppController {
     @PostMapping("/admin/v1/apps")
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<AppService.CreatedApp> create(@Valid @RequestBody CreateApp request, ServerWebExchange exchange) {
-        Caller.of(exchange).require(Role.ADMIN);
-        return apps.create(request.name(), request.extension() == null ? "" : request.extension(), request.settings());
+        Caller admin = Caller.of(exchange).require(Role.ADMIN);
+        return apps.create(request.name(), request.extension() == null ? "" : request.extension(), request.settings(),
+                admin.keyId());
     }
 
     @GetMapping("/admin/v1/apps/{appId}")
@@ -74,22 +75,19 @@ public class AppController {
     @PostMapping("/admin/v1/apps/{appId}/keys")
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<AppService.CreatedKey> newKey(@PathVariable String appId, ServerWebExchange exchange) {
-        Caller.of(exchange).require(Role.ADMIN);
-        return apps.newKey(appId, Role.APP);
+        return apps.newKey(appId, Role.APP, Caller.of(exchange).require(Role.ADMIN).keyId());
     }
 
     @DeleteMapping("/admin/v1/keys/{keyId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public Mono<Void> revoke(@PathVariable String keyId, ServerWebExchange exchange) {
-        Caller.of(exchange).require(Role.ADMIN);
-        return apps.revokeKey(keyId);
+        return apps.revokeKey(keyId, Caller.of(exchange).require(Role.ADMIN).keyId());
     }
 
     /** A key for a compliance reviewer: reads the blocked-message log and reviews templates. */
     @PostMapping("/admin/v1/reviewers")
     @ResponseStatus(HttpStatus.CREATED)
     public Mono<AppService.CreatedKey> newReviewer(ServerWebExchange exchange) {
-        Caller.of(exchange).require(Role.ADMIN);
-        return apps.newKey(null, Role.COMPLIANCE);
+        return apps.newKey(null, Role.COMPLIANCE, Caller.of(exchange).require(Role.ADMIN).keyId());
     }
 }

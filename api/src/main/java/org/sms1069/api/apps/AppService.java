@@ -1,5 +1,8 @@
 package org.sms1069.api.apps;
 
+import org.sms1069.api.audit.AuditAction;
+import org.sms1069.api.audit.AuditEvent;
+import org.sms1069.api.audit.AuditLog;
 import org.sms1069.api.auth.ApiKeyStore;
 import org.sms1069.api.auth.Role;
 import org.sms1069.api.auth.SecretCipher;
@@ -23,14 +26,16 @@ public class AppService {
     private final SecretCipher cipher;
     private final ReferenceCache cache;
     private final CallbackTargets targets;
+    private final AuditLog audit;
 
     public AppService(DatabaseClient db, TransactionalOperator tx, SecretCipher cipher, ReferenceCache cache,
-                      CallbackTargets targets) {
+                      CallbackTargets targets, AuditLog audit) {
         this.db = db;
         this.tx = tx;
         this.cipher = cipher;
         this.cache = cache;
         this.targets = targets;
+        this.audit = audit;
     }
 
     public record CreatedApp(String appId, String name, String extension, String keyId, String keySecret) {
@@ -40,12 +45,13 @@ public class AppService {
         }
     }
 
-    public Mono<CreatedApp> create(String name, String extension, AppSettings settings) {
+    /** @param actor the key id of the admin who creates it, for the audit trail of its first key */
+    public Mono<CreatedApp> create(String name, String extension, AppSettings settings, String actor) {
         String appId = RandomIds.next("app_", 12);
         return db.sql("INSERT INTO apps (id, name, extension) VALUES (:id, :name, :ext)")
                 .bind("id", appId).bind("name", name).bind("ext", extension)
                 .fetch().rowsUpdated()
-                .then(newKey(appId, Role.APP))
+                .then(newKey(appId, Role.APP, actor))
                 .flatMap(key -> settings == null ? Mono.just(key) : update(appId, settings).thenReturn(key))
                 .as(tx::transactional)
                 .onErrorMap(DataIntegrityViolationException.class,
@@ -136,8 +142,8 @@ public class AppService {
         }
     }
 
-    /** A new key for the app; the old ones keep working until revoked, so the app can switch without downtime. */
-    public Mono<CreatedKey> newKey(String appId, Role role) {
+    /** A new key for the app (audited); the old ones keep working until revoked, so the app can switch without downtime. */
+    public Mono<CreatedKey> newKey(String appId, Role role, String actor) {
         String keyId = RandomIds.next("AK", 18);
         String secret = cipher.newSecret();
         Mono<Void> appExists = appId == null ? Mono.empty() : find(appId)
@@ -146,14 +152,31 @@ public class AppService {
                         .bind("key", keyId).bind("app", io.r2dbc.spi.Parameters.in(io.r2dbc.spi.R2dbcType.VARCHAR, appId))
                         .bind("role", role.name()).bind("secret", cipher.encrypt(secret))
                         .fetch().rowsUpdated())
+                .then(audit.record(new AuditEvent(actor, AuditAction.KEY_CREATED, AuditEvent.SubjectType.KEY, keyId, appId, null,
+                        keyState(role, null), null)))
+                .as(tx::transactional)
                 .thenReturn(new CreatedKey(keyId, secret, role, appId));
     }
 
-    public Mono<Void> revokeKey(String keyId) {
-        return db.sql("UPDATE api_keys SET revoked_at = now() WHERE key_id = :key AND revoked_at IS NULL").bind("key", keyId)
-                .fetch().rowsUpdated()
-                .doOnSuccess(n -> cache.evict(ApiKeyStore.cacheKey(keyId)))
-                .flatMap(n -> n == 0 ? Mono.error(new ApiException(ErrorCode.NOT_FOUND, "no active key " + keyId)) : Mono.empty());
+    public Mono<Void> revokeKey(String keyId, String actor) {
+        return db.sql("UPDATE api_keys SET revoked_at = now() WHERE key_id = :key AND revoked_at IS NULL RETURNING app_id, role, revoked_at")
+                .bind("key", keyId)
+                .map(row -> new AuditEvent(actor, AuditAction.KEY_REVOKED, AuditEvent.SubjectType.KEY, keyId,
+                        row.get("app_id", String.class), keyState(Role.valueOf(row.get("role", String.class)), null),
+                        keyState(Role.valueOf(row.get("role", String.class)),
+                                row.get("revoked_at", java.time.OffsetDateTime.class).toInstant().toString()), null))
+                .one()
+                .switchIfEmpty(Mono.error(new ApiException(ErrorCode.NOT_FOUND, "no active key " + keyId)))
+                .flatMap(audit::record)
+                .as(tx::transactional)
+                .doOnSuccess(done -> cache.evict(ApiKeyStore.cacheKey(keyId)));
+    }
+
+    private static java.util.Map<String, Object> keyState(Role role, String revokedAt) {
+        java.util.Map<String, Object> state = new java.util.LinkedHashMap<>();
+        state.put("role", role.name());
+        state.put("revokedAt", revokedAt);
+        return state;
     }
 
     private static App app(io.r2dbc.spi.Readable row) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -72,10 +73,12 @@ public class CatalogController {
         return catalog.signaturesOf(Caller.of(exchange).require(Role.APP).appId()).collectList();
     }
 
+    /** @param status PENDING (the default: what waits for a decision), or APPROVED / REJECTED (the latest decided) */
     @GetMapping("/compliance/v1/review-queue")
-    public Mono<ReviewQueue> queue(ServerWebExchange exchange) {
+    public Mono<ReviewQueue> queue(@RequestParam(required = false) ReviewStatus status, ServerWebExchange exchange) {
         Caller.of(exchange).require(Role.COMPLIANCE);
-        return Mono.zip(catalog.pendingTemplates().collectList(), catalog.pendingSignatures().collectList())
+        ReviewStatus wanted = status == null ? ReviewStatus.PENDING : status;
+        return Mono.zip(catalog.templatesIn(wanted).collectList(), catalog.signaturesIn(wanted).collectList())
                 .map(pending -> new ReviewQueue(pending.getT1(), pending.getT2()));
     }
 

@@ -1,6 +1,9 @@
 package org.sms1069.api.catalog;
 
 import io.r2dbc.spi.Readable;
+import org.sms1069.api.audit.AuditAction;
+import org.sms1069.api.audit.AuditEvent;
+import org.sms1069.api.audit.AuditLog;
 import org.sms1069.api.error.ApiException;
 import org.sms1069.api.error.ErrorCode;
 import org.sms1069.api.reference.ReferenceCache;
@@ -9,11 +12,14 @@ import org.sms1069.model.MessageType;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Signatures and templates of apps, and their review by compliance. What the request path reads
@@ -24,10 +30,14 @@ import java.util.List;
 public class CatalogService {
     private final DatabaseClient db;
     private final ReferenceCache cache;
+    private final TransactionalOperator tx;
+    private final AuditLog audit;
 
-    public CatalogService(DatabaseClient db, ReferenceCache cache) {
+    public CatalogService(DatabaseClient db, ReferenceCache cache, TransactionalOperator tx, AuditLog audit) {
         this.db = db;
         this.cache = cache;
+        this.tx = tx;
+        this.audit = audit;
     }
 
     public Mono<Signature> addSignature(String appId, String name) {
@@ -106,40 +116,66 @@ public class CatalogService {
                 .bind("app", appId).map(row -> template(row)).one());
     }
 
-    public Flux<Template> pendingTemplates() {
-        return db.sql("SELECT * FROM templates WHERE status = 'PENDING' ORDER BY created_at").map(row -> template(row)).all();
+    /** Templates in this review status: pending ones oldest first (the queue), decided ones newest first (at most 200). */
+    public Flux<Template> templatesIn(ReviewStatus status) {
+        return db.sql("SELECT * FROM templates WHERE status = :status " + reviewOrder(status)).bind("status", status.name())
+                .map(row -> template(row)).all();
     }
 
-    public Flux<Signature> pendingSignatures() {
-        return db.sql("SELECT * FROM signatures WHERE status = 'PENDING' ORDER BY created_at").map(row -> signature(row)).all();
+    public Flux<Signature> signaturesIn(ReviewStatus status) {
+        return db.sql("SELECT * FROM signatures WHERE status = :status " + reviewOrder(status)).bind("status", status.name())
+                .map(row -> signature(row)).all();
+    }
+
+    private static String reviewOrder(ReviewStatus status) {
+        return status == ReviewStatus.PENDING ? "ORDER BY created_at" : "ORDER BY reviewed_at DESC LIMIT 200";
     }
 
     public Mono<Template> reviewTemplate(String id, ReviewStatus decision, String note, String reviewer) {
-        return review("templates", id, decision, note, reviewer)
+        return review("templates", AuditEvent.SubjectType.TEMPLATE, AuditAction.TEMPLATE_REVIEWED, id, decision, note, reviewer)
                 .doOnNext(appId -> cache.evict(List.of("tpl:" + id, "vtpl:" + appId)))
                 .then(template(id));
     }
 
     public Mono<Signature> reviewSignature(String id, ReviewStatus decision, String note, String reviewer) {
-        return review("signatures", id, decision, note, reviewer)
+        return review("signatures", AuditEvent.SubjectType.SIGNATURE, AuditAction.SIGNATURE_REVIEWED, id, decision, note, reviewer)
                 .doOnNext(appId -> cache.evict("sigs:" + appId))
                 .then(signature(id));
     }
 
-    /** Records the decision; answers the app of the reviewed row. */
-    private Mono<String> review(String table, String id, ReviewStatus decision, String note, String reviewer) {
+    /** Records the decision and its audit entry in one transaction; answers the app of the reviewed row. */
+    private Mono<String> review(String table, AuditEvent.SubjectType subject, AuditAction action, String id,
+                                ReviewStatus decision, String note, String reviewer) {
         if (decision == ReviewStatus.PENDING) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "decision must be APPROVED or REJECTED");
         }
         // table is one of two constants above, never user input
-        return db.sql("UPDATE " + table + " SET status = :status, review_note = :note, reviewed_by = :by, reviewed_at = now()"
-                        + " WHERE id = :id RETURNING app_id")
-                .bind("status", decision.name()).bind("note", io.r2dbc.spi.Parameters.in(io.r2dbc.spi.R2dbcType.VARCHAR, note))
-                .bind("by", reviewer).bind("id", id)
-                .map(row -> row.get("app_id", String.class)).one()
-                .switchIfEmpty(Mono.error(new ApiException(ErrorCode.NOT_FOUND, "nothing to review with id " + id)));
+        return db.sql("SELECT app_id, status, review_note, reviewed_by FROM " + table + " WHERE id = :id FOR UPDATE")
+                .bind("id", id)
+                .map(row -> new ReviewState(row.get("app_id", String.class), row.get("status", String.class),
+                        row.get("review_note", String.class), row.get("reviewed_by", String.class)))
+                .one()
+                .switchIfEmpty(Mono.error(new ApiException(ErrorCode.NOT_FOUND, "nothing to review with id " + id)))
+                .flatMap(before -> db.sql("UPDATE " + table
+                                + " SET status = :status, review_note = :note, reviewed_by = :by, reviewed_at = now() WHERE id = :id")
+                        .bind("status", decision.name()).bind("note", io.r2dbc.spi.Parameters.in(io.r2dbc.spi.R2dbcType.VARCHAR, note))
+                        .bind("by", reviewer).bind("id", id)
+                        .fetch().rowsUpdated()
+                        .then(audit.record(new AuditEvent(reviewer, action, subject, id, before.appId(), before.asMap(),
+                                new ReviewState(before.appId(), decision.name(), note, reviewer).asMap(), note)))
+                        .thenReturn(before.appId()))
+                .as(tx::transactional);
     }
 
+    private record ReviewState(String appId, String status, String note, String reviewedBy) {
+        Map<String, Object> asMap() {
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put("status", status);
+            state.put("note", note);
+            state.put("reviewedBy", reviewedBy);
+            return state;
+        }
+    }
 
     private static Signature signature(Readable row) {
         return new Signature(row.get("id", String.class), row.get("app_id", String.class), row.get("name", String.class),

@@ -97,12 +97,14 @@ public class BlockedLog {
             binds.put("category", q.category());
         }
         if (q.rule() != null) {
-            sql.append(" AND :rule = ANY(rule_ids)");
-            binds.put("rule", q.rule());
+            // @> is what the GIN index on rule_ids answers; = ANY(rule_ids) would scan
+            sql.append(" AND rule_ids @> :rules");
+            binds.put("rules", new String[]{q.rule()});
         }
         if (q.text() != null) {
-            sql.append(" AND strpos(text, :q) > 0");
-            binds.put("q", q.text());
+            // ILIKE '%...%' is answered by the trigram index (V17), case-insensitively
+            sql.append(" AND text ILIKE :q");
+            binds.put("q", "%" + likeEscaped(q.text()) + "%");
         }
         if (q.reviewState() != null) {
             sql.append(" AND review_state = :state");
@@ -123,6 +125,11 @@ public class BlockedLog {
 
     public Mono<BlockedEntry> find(long id) {
         return db.sql("SELECT * FROM blocked_messages WHERE id = :id").bind("id", id).map(row -> entry(row)).one();
+    }
+
+    /** The entry, locked until the transaction ends: two reviews of one entry are recorded one after the other. */
+    Mono<BlockedEntry> findForUpdate(long id) {
+        return db.sql("SELECT * FROM blocked_messages WHERE id = :id FOR UPDATE").bind("id", id).map(row -> entry(row)).one();
     }
 
     Mono<Long> review(long id, String state, String comment, String reviewer) {
@@ -159,6 +166,10 @@ public class BlockedLog {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("unreadable spans in the compliance log", e);
         }
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static String truncate(String text, int max) {

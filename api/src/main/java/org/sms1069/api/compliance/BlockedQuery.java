@@ -36,6 +36,11 @@ public record BlockedQuery(Instant from, Instant to, String appId, String catego
                 QueryParams.limit(limit, 50, 200), after == null ? null : after.at(), beforeId);
     }
 
+    /** The same filters with another page size (the CSV export reads more than a page). */
+    BlockedQuery withLimit(int rows) {
+        return new BlockedQuery(from, to, appId, category, rule, text, reviewState, rows, beforeAt, beforeId);
+    }
+
     static String cursor(BlockedEntry last) {
         return new QueryParams.Cursor(last.at(), String.valueOf(last.id())).encode();
     }

@@ -7,6 +7,12 @@ import org.sms1069.api.auth.Caller;
 import org.sms1069.api.auth.Role;
 import org.sms1069.api.error.ApiException;
 import org.sms1069.api.error.ErrorCode;
+import org.sms1069.api.support.PageOf;
+import org.sms1069.api.support.QueryParams;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -23,11 +30,13 @@ import java.util.Map;
 @RestController
 public class ComplianceController {
     private final BlockedLog log;
+    private final BlockedReview reviews;
     private final AllowList allowList;
     private final FilterRules rules;
 
-    public ComplianceController(BlockedLog log, AllowList allowList, FilterRules rules) {
+    public ComplianceController(BlockedLog log, BlockedReview reviews, AllowList allowList, FilterRules rules) {
         this.log = log;
+        this.reviews = reviews;
         this.allowList = allowList;
         this.rules = rules;
     }
@@ -35,9 +44,7 @@ public class ComplianceController {
     public record Page(List<BlockedEntry> entries, String nextCursor) {
     }
 
-    public enum Decision { CONFIRMED, FALSE_POSITIVE }
-
-    public record Review(@NotNull Decision decision, @Size(max = 500) String comment) {
+    public record Review(@NotNull BlockedReview.Decision decision, @Size(max = 500) String comment) {
     }
 
     @GetMapping("/compliance/v1/blocked")
@@ -48,22 +55,53 @@ public class ComplianceController {
                              @RequestParam(required = false) String cursor, ServerWebExchange exchange) {
         Caller.of(exchange).require(Role.COMPLIANCE);
         BlockedQuery query = BlockedQuery.parse(from, to, appId, category, rule, q, reviewState, limit, cursor);
-        return log.search(query).collectList().map(rows -> rows.size() <= query.limit()
-                ? new Page(rows, null)
-                : new Page(rows.subList(0, query.limit()), BlockedQuery.cursor(rows.get(query.limit() - 1))));
+        return log.search(query).collectList()
+                .map(rows -> PageOf.cut(rows, query.limit(), BlockedQuery::cursor))
+                .map(page -> new Page(page.rows(), page.nextCursor()));
     }
 
     /** Confirms a block, or marks it a false positive: the same text from the same app (and template) then passes. */
     @PostMapping("/compliance/v1/blocked/{id}/review")
     public Mono<BlockedEntry> review(@PathVariable long id, @Valid @RequestBody Review review, ServerWebExchange exchange) {
         Caller reviewer = Caller.of(exchange).require(Role.COMPLIANCE);
-        return log.find(id)
-                .switchIfEmpty(Mono.error(new ApiException(ErrorCode.NOT_FOUND, "no blocked message " + id)))
-                .flatMap(entry -> log.review(id, review.decision().name(), review.comment(), reviewer.keyId())
-                        .then(review.decision() == Decision.FALSE_POSITIVE
-                                ? allowList.add(entry.appId(), entry.templateId(), entry.text(), id, reviewer.keyId())
-                                : Mono.empty()))
-                .then(log.find(id));
+        return reviews.review(id, review.decision(), review.comment(), reviewer.keyId());
+    }
+
+    /** The filtered log as CSV (UTF-8 with BOM, at most {@value BlockedCsv#MAX_ROWS} rows, newest first). */
+    @GetMapping(value = "/compliance/v1/blocked.csv", produces = "text/csv;charset=UTF-8")
+    public Mono<ResponseEntity<String>> export(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                               @RequestParam(required = false) String appId,
+                                               @RequestParam(required = false) String category,
+                                               @RequestParam(required = false) String rule, @RequestParam(required = false) String q,
+                                               @RequestParam(required = false) String reviewState, ServerWebExchange exchange) {
+        Caller.of(exchange).require(Role.COMPLIANCE);
+        BlockedQuery query = BlockedQuery.parse(from, to, appId, category, rule, q, reviewState, null, null)
+                .withLimit(BlockedCsv.MAX_ROWS);
+        return log.search(query).take(BlockedCsv.MAX_ROWS).collectList()
+                .map(rows -> ResponseEntity.ok()
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"blocked-messages.csv\"")
+                        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                        .body(BlockedCsv.of(rows)));
+    }
+
+    /** The false-positive allow-list, newest first: of one app, or the latest 500 of all. */
+    @GetMapping("/compliance/v1/allowlist")
+    public Mono<Map<String, List<AllowList.Entry>>> allowList(@RequestParam(required = false) String appId,
+                                                              ServerWebExchange exchange) {
+        Caller.of(exchange).require(Role.COMPLIANCE);
+        return allowList.list(QueryParams.blankToNull(appId)).collectList().map(entries -> Map.of("entries", entries));
+    }
+
+    /** Removes an allow-list entry: that text is filtered again, on every instance within 2 s. */
+    @DeleteMapping("/compliance/v1/allowlist/{id}")
+    public Mono<AllowList.Entry> removeFromAllowList(@PathVariable long id, @RequestParam(required = false) String comment,
+                                                     ServerWebExchange exchange) {
+        Caller reviewer = Caller.of(exchange).require(Role.COMPLIANCE);
+        if (comment != null && comment.length() > 500) {
+            throw QueryParams.invalid("comment must be at most 500 characters");
+        }
+        return allowList.remove(id, reviewer.keyId(), QueryParams.blankToNull(comment))
+                .switchIfEmpty(Mono.error(new ApiException(ErrorCode.NOT_FOUND, "no allow-list entry " + id)));
     }
 
     /** Reloads the filter's rules (sms.compliance.rules-directory) without a restart. */

@@ -22,6 +22,7 @@ public enum ErrorCode {
     TEMPLATE_NOT_APPROVED(HttpStatus.UNPROCESSABLE_ENTITY, "Template not approved"),
     SIGNATURE_NOT_APPROVED(HttpStatus.UNPROCESSABLE_ENTITY, "Signature not approved"),
     TEXT_NOT_ALLOWED(HttpStatus.FORBIDDEN, "Free text not allowed"),
+    SENDER_SUSPENDED(HttpStatus.FORBIDDEN, "Sender suspended"),
     CONTENT_BLOCKED(HttpStatus.UNPROCESSABLE_ENTITY, "Content blocked"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many messages"),
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),

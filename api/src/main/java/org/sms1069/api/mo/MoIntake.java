@@ -7,6 +7,10 @@ import org.slf4j.LoggerFactory;
 import org.sms1069.api.apps.App;
 import org.sms1069.api.apps.AppService;
 import org.sms1069.api.callback.CallbackOutbox;
+import org.sms1069.api.complaints.ComplaintIntake;
+import org.sms1069.api.complaints.ComplaintSource;
+import org.sms1069.api.complaints.ComplaintStore;
+import org.sms1069.api.complaints.ComplaintWords;
 import org.sms1069.api.config.ApiProperties;
 import org.sms1069.model.PoisonRecordException;
 import org.sms1069.model.event.MoMessage;
@@ -24,7 +28,8 @@ import java.util.Set;
 
 /**
  * A reply from a phone, from {@code sms.mo}: routed to the app whose number (1069 number + extension)
- * it was sent to, stored, an unsubscribe word recorded, and an MO callback queued, all in one
+ * it was sent to, stored, an unsubscribe word recorded, a complaint word recorded as a complaint
+ * (ComplaintIntake), and an MO callback queued, all in one
  * transaction that a redelivered reply finds already done.
  */
 @Service
@@ -39,13 +44,15 @@ public class MoIntake {
     private final MoStore store;
     private final Unsubscribes unsubscribes;
     private final CallbackOutbox callbacks;
+    private final ComplaintIntake complaints;
     private final TransactionalOperator tx;
     private final ApiProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    public MoIntake(AppService apps, MoStore store, Unsubscribes unsubscribes, CallbackOutbox callbacks,
+    public MoIntake(AppService apps, MoStore store, Unsubscribes unsubscribes, CallbackOutbox callbacks, ComplaintIntake complaints,
                     TransactionalOperator tx, ApiProperties properties, MeterRegistry meters, Clock clock) {
+        this.complaints = complaints;
         this.apps = apps;
         this.store = store;
         this.unsubscribes = unsubscribes;
@@ -82,7 +89,8 @@ public class MoIntake {
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(app -> store.insert(app.map(App::id).orElse(null), phone, mo.destination(), mo.text(), carrier, at,
                                 mo.carrierMessageId(), carrierLinkId(mo))
-                        .flatMap(id -> routed(app, id, phone, mo, carrier, at).thenReturn(true))
+                        .flatMap(id -> (app.isEmpty() ? complaint(null, id, phone, mo.text(), at) : routed(app, id, phone, mo, carrier, at))
+                                .thenReturn(true))
                         .as(tx::transactional)
                         .doOnNext(stored -> {
                             meters.counter("sms_api_mo_received_total").increment();
@@ -118,11 +126,20 @@ public class MoIntake {
                 .put("text", mo.text())
                 .put("carrier", carrier)
                 .put("receivedAt", at.toString())
-                .put("unsubscribe", word.isPresent());
+                .put("unsubscribe", word.isPresent())
+                .put("complaint", ComplaintWords.in(mo.text()).isPresent());
         Mono<Void> unsubscribe = word.map(w -> unsubscribes.record(appId, phone, w).doOnSuccess(done -> {
             meters.counter("sms_api_unsubscribes_total").increment();
             log.info("phone {} unsubscribed from app {}", PhoneNumbers.mask(phone), appId);
         })).orElse(Mono.empty());
-        return unsubscribe.then(callbacks.enqueue(appId, CallbackOutbox.MO, payload));
+        return unsubscribe.then(complaint(appId, id, phone, mo.text(), at)).then(callbacks.enqueue(appId, CallbackOutbox.MO, payload));
+    }
+
+    /** A reply with a complaint word is a complaint about the app it answered (also when it is not routed: any app). */
+    private Mono<Void> complaint(String appId, long moId, String phone, String text, Instant at) {
+        return ComplaintWords.in(text)
+                .map(word -> complaints.record(new ComplaintStore.NewComplaint(phone, at, ComplaintSource.USER_REPLY, null,
+                        text.length() <= 500 ? text : text.substring(0, 500), appId, moId, "mo:" + moId)).then())
+                .orElse(Mono.empty());
     }
 }

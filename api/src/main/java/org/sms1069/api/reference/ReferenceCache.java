@@ -11,7 +11,8 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Reference data of the request path (API keys, apps, signatures, templates, unsubscribes) kept in
+ * Reference data of the request path (API keys, apps, signatures, templates, unsubscribes, suspensions,
+ * the filter's allow-list) kept in
  * this instance, so that a send reads none of it from PostgreSQL in the steady state.
  *
  * <p>Entries are trusted only while the change channel is live: {@link ReferenceChanges} evicts what

@@ -3,14 +3,14 @@ package org.sms1069.api.retention;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.sms1069.api.support.PeriodicLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -18,13 +18,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Deletes messages (and their timeline events), replies and callbacks (and their attempts) older than
+ * Deletes messages (and their timeline events), replies, complaints and callbacks (and their attempts) older than
  * {@code sms.retention.period}, every {@code sms.retention.interval}, in batches of {@code sms.retention.batch-size}
  * until none is left. Every api instance runs it; deleting what another instance deleted deletes nothing.
  * Counted as {@code sms_api_retention_purged_total{table}}; a failed run as {@code sms_api_retention_purge_errors_total}.
  */
 @Component
-public class RetentionPurge implements SmartLifecycle {
+public class RetentionPurge extends PeriodicLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
 
     /** One table's batch: deletes at most :batch rows older than :cutoff, answers the number deleted. */
@@ -48,6 +48,11 @@ public class RetentionPurge implements SmartLifecycle {
                                       (SELECT id FROM callbacks WHERE created_at < :cutoff ORDER BY created_at LIMIT :batch)
                                   RETURNING id)
                     SELECT count(*) FROM gone"""),
+            new Table("complaints", """
+                    WITH gone AS (DELETE FROM complaints WHERE id IN
+                                      (SELECT id FROM complaints WHERE complained_at < :cutoff ORDER BY complained_at LIMIT :batch)
+                                  RETURNING id)
+                    SELECT count(*) FROM gone"""),
             new Table("callback_attempts", """
                     WITH gone AS (DELETE FROM callback_attempts WHERE id IN
                                       (SELECT id FROM callback_attempts WHERE at < :cutoff ORDER BY at LIMIT :batch)
@@ -58,7 +63,6 @@ public class RetentionPurge implements SmartLifecycle {
     private final RetentionProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
-    private volatile Disposable schedule;
 
     public RetentionPurge(DatabaseClient db, RetentionProperties properties, MeterRegistry meters, Clock clock) {
         this.db = db;
@@ -90,34 +94,27 @@ public class RetentionPurge implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        schedule = Flux.interval(properties.interval(), properties.interval())
-                .onBackpressureDrop()
-                .concatMap(tick -> purge()
-                        .doOnNext(deleted -> {
-                            if (deleted.values().stream().anyMatch(n -> n > 0)) {
-                                log.info("retention: deleted rows older than {}: {}", properties.period(), deleted);
-                            }
-                        })
-                        .onErrorResume(e -> {
-                            log.warn("retention purge failed: {}", e.toString());
-                            meters.counter("sms_api_retention_purge_errors_total").increment();
-                            return Mono.empty();
-                        }), 1)
-                .subscribe();
+    protected Duration initialDelay() {
+        return properties.interval();
     }
 
     @Override
-    public void stop() {
-        Disposable current = schedule;
-        if (current != null) {
-            current.dispose();
-            schedule = null;
-        }
+    protected Duration period() {
+        return properties.interval();
     }
 
     @Override
-    public boolean isRunning() {
-        return schedule != null;
+    protected Mono<?> runOnce() {
+        return purge().doOnNext(deleted -> {
+            if (deleted.values().stream().anyMatch(n -> n > 0)) {
+                log.info("retention: deleted rows older than {}: {}", properties.period(), deleted);
+            }
+        });
+    }
+
+    @Override
+    protected void failed(Throwable error) {
+        log.warn("retention purge failed: {}", error.toString());
+        meters.counter("sms_api_retention_purge_errors_total").increment();
     }
 }

@@ -112,16 +112,16 @@ public class SendService {
 
     private Mono<SendResponse> accept(App app, SendRequest request, ComposedMessage message, String carrierLinkId) {
         Recipients recipients = Recipients.parse(request.phones());
-        boolean optOutApplies = message.type() == MessageType.NOTIFICATION || message.type() == MessageType.REMINDER;
-        Mono<Set<String>> unsubscribed = optOutApplies
-                ? unsubscribes.among(app.id(), recipients.valid().keySet()) : Mono.just(Set.of());
+        // an unsubscribe stops notifications and reminders; a complaint every type but verification codes
+        Mono<Set<String>> unsubscribed = message.type() == MessageType.VERIFICATION ? Mono.just(Set.of())
+                : unsubscribes.among(app.id(), recipients.valid().keySet(), message.type() == MessageType.PUBLIC_WELFARE);
         return unsubscribed.flatMap(optedOut -> {
             List<SendResponse.Refused> refused = new ArrayList<>(recipients.refused());
             Map<String, String> candidates = new LinkedHashMap<>();
             recipients.valid().forEach((phone, input) -> {
                 if (optedOut.contains(phone)) {
                     refused.add(new SendResponse.Refused(input, SendResponse.Code.UNSUBSCRIBED,
-                            "the recipient unsubscribed from this app's notifications"));
+                            "the recipient unsubscribed from (or complained about) this app's messages"));
                 } else {
                     candidates.put(phone, input);
                 }

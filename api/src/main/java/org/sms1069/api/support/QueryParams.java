@@ -51,6 +51,18 @@ public final class QueryParams {
         }
     }
 
+    /** A cursor that is the last id of the previous page (lists ordered by id, newest first). */
+    public static Long idCursor(String cursor) {
+        if (blankToNull(cursor) == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(cursor.strip());
+        } catch (NumberFormatException e) {
+            throw invalid("cursor is not one this API returned");
+        }
+    }
+
     public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

@@ -82,7 +82,12 @@ class HostileInputTest {
                 new Endpoint("POST", "/compliance/v1/signatures/sig_none/review", reviewer(),
                         "{\"decision\":\"REJECTED\",\"comment\":\"no\"}"),
                 new Endpoint("POST", "/compliance/v1/blocked/1/review", reviewer(),
-                        "{\"decision\":\"CONFIRMED\",\"comment\":\"no\"}"));
+                        "{\"decision\":\"CONFIRMED\",\"comment\":\"no\"}"),
+                new Endpoint("POST", "/compliance/v1/complaints", reviewer(), "{\"phone\":\"" + Phones.unique("138")
+                        + "\",\"time\":\"2026-11-28T08:00:00Z\",\"source\":\"CARRIER\",\"carrierRef\":\"r\",\"excerpt\":\"e\"}"),
+                new Endpoint("POST", "/compliance/v1/suspensions", reviewer(),
+                        "{\"appId\":\"" + app.appId() + "\",\"signature\":\"敌意三号\",\"reason\":\"r\"}"),
+                new Endpoint("POST", "/compliance/v1/suspensions/1/lift", reviewer(), "{\"reason\":\"r\"}"));
 
         List<String> failures = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
@@ -104,6 +109,13 @@ class HostileInputTest {
         endpoints.put("/admin/v1/dead-letters", List.of("topic", "limit"));
         endpoints.put("/compliance/v1/blocked", List.of("from", "to", "appId", "category", "rule", "q", "reviewState", "cursor",
                 "limit"));
+        endpoints.put("/compliance/v1/blocked.csv", List.of("from", "appId", "rule", "q", "reviewState"));
+        endpoints.put("/compliance/v1/complaints", List.of("from", "to", "appId", "signature", "source", "limit", "cursor"));
+        endpoints.put("/compliance/v1/audit", List.of("from", "to", "actor", "action", "subjectType", "subjectId", "appId",
+                "limit", "cursor"));
+        endpoints.put("/compliance/v1/suspensions", List.of("state", "appId"));
+        endpoints.put("/compliance/v1/allowlist", List.of("appId"));
+        endpoints.put("/compliance/v1/review-queue", List.of("status"));
         List<String> failures = new ArrayList<>();
         endpoints.forEach((path, names) -> {
             ApiKey key = path.startsWith("/admin") ? RunningApi.ADMIN : path.startsWith("/compliance") ? reviewer() : app.key();
@@ -118,6 +130,8 @@ class HostileInputTest {
             check(failures, SignedRequest.get("/v1/messages/" + id).by(app.key()).v2(), "GET /v1/messages/" + abbreviate(id));
             check(failures, SignedRequest.get("/admin/v1/apps/" + id).by(RunningApi.ADMIN).v2(), "GET app " + abbreviate(id));
             check(failures, SignedRequest.delete("/admin/v1/keys/" + id).by(RunningApi.ADMIN).v2(), "DELETE key " + abbreviate(id));
+            check(failures, SignedRequest.delete("/compliance/v1/allowlist/" + id + "?comment=" + id).by(reviewer()).v2(),
+                    "DELETE allow-list entry " + abbreviate(id));
         }
         assertThat(failures).isEmpty();
     }

@@ -8,7 +8,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sms1069.api.apps.AppService;
+import org.sms1069.api.audit.AuditLog;
 import org.sms1069.api.auth.ApiKeyStore;
+import org.sms1069.api.compliance.AllowList;
+import org.sms1069.api.store.ComposedMessage;
+import org.sms1069.api.suspension.Suspensions;
+import org.sms1069.api.testing.ApiKey;
+import org.sms1069.model.MessageType;
 import org.sms1069.api.auth.SecretCipher;
 import org.sms1069.api.config.ApiProperties;
 import org.sms1069.api.testing.ApiResponse;
@@ -42,6 +48,8 @@ class ReferenceChangesTest {
     private static ReferenceChanges secondChanges;
     private static ApiKeyStore secondKeys;
     private static AppService secondApps;
+    private static Suspensions secondSuspensions;
+    private static AllowList secondAllowList;
     private static DatabaseClient admin;
     private static ConnectionFactoryOptions options;
 
@@ -60,7 +68,9 @@ class ReferenceChangesTest {
         secondChanges.start();
         secondKeys = new ApiKeyStore(db, cipher, properties, secondCache);
         secondApps = new AppService(db, TransactionalOperator.create(new R2dbcTransactionManager(connections)), cipher, secondCache,
-                api.bean(org.sms1069.api.egress.CallbackTargets.class));
+                api.bean(org.sms1069.api.egress.CallbackTargets.class), new AuditLog(db));
+        secondSuspensions = new Suspensions(db, secondCache, new AuditLog(db));
+        secondAllowList = new AllowList(db, secondCache, new AuditLog(db));
         admin = DatabaseClient.create(ConnectionFactories.get(options));
         await().atMost(Duration.ofSeconds(10)).until(secondCache::live);
     }
@@ -136,6 +146,48 @@ class ReferenceChangesTest {
         } finally {
             changes.stop();
         }
+    }
+
+    @Test
+    void aSuspensionAndItsLiftOnOneInstanceReachTheOtherWithinTwoSeconds() {
+        RunningApi.TestApp app = api.onboardApp("Suspended elsewhere", "", "示例科技");
+        ApiKey reviewer = reviewer();
+        assertThat(secondSuspensions.refusing(app.appId(), "示例科技").block()).isEmpty();
+        secondReads.drain();
+        assertThat(secondSuspensions.refusing(app.appId(), "示例科技").block()).isEmpty();
+        assertThat(secondReads.drain()).as("no suspension is cached too").isEmpty();
+
+        ApiResponse made = api.send(SignedRequest.post("/compliance/v1/suspensions").by(reviewer)
+                .json(Map.of("appId", app.appId(), "signature", "示例科技", "reason", "test")));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(20))
+                .until(() -> secondSuspensions.refusing(app.appId(), "示例科技").block().isPresent());
+        assertThat(secondSuspensions.refusing(app.appId(), "其他签名").block()).as("another signature sends").isEmpty();
+
+        ApiResponse lifted = api.send(SignedRequest.post("/compliance/v1/suspensions/" + made.json().get("id").asLong() + "/lift")
+                .by(reviewer).json(Map.of("reason", "test over")));
+        assertThat(lifted.status()).as(lifted.toString()).isEqualTo(200);
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(20))
+                .until(() -> secondSuspensions.refusing(app.appId(), "示例科技").block().isEmpty());
+    }
+
+    @Test
+    void anAllowListRemovalOnOneInstanceReachesTheOtherWithinTwoSeconds() {
+        RunningApi.TestApp app = api.onboardApp("Allow-listed elsewhere", "", "示例科技");
+        ComposedMessage message = new ComposedMessage("【示例科技】会员日全场5折", MessageType.NOTIFICATION, "示例科技", null, Map.of());
+        assertThat(secondAllowList.allows(app.appId(), message).block()).isFalse();
+        Long id = admin.sql("INSERT INTO filter_allowlist (app_id, text_hash, created_by) VALUES (:app, encode(sha256(convert_to(:text, 'UTF8')), 'hex'), 'test') RETURNING id")
+                .bind("app", app.appId()).bind("text", message.text()).map(row -> row.get(0, Long.class)).one().block();
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(20)).until(() -> secondAllowList.allows(app.appId(), message).block());
+
+        ApiResponse removed = api.send(SignedRequest.delete("/compliance/v1/allowlist/" + id).by(reviewer()));
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+        await().atMost(WITHIN).pollInterval(Duration.ofMillis(20)).until(() -> !secondAllowList.allows(app.appId(), message).block());
+    }
+
+    private static ApiKey reviewer() {
+        ApiResponse key = api.send(SignedRequest.post("/admin/v1/reviewers").by(RunningApi.ADMIN).json(Map.of()));
+        return new ApiKey(key.json().get("keyId").asText(), key.json().get("keySecret").asText());
     }
 
     private static void assertCachedOnTheSecondInstance(String keyId) {

@@ -50,18 +50,19 @@ class RetentionPurgeTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> count("messages", "accepted_at", app, true) == 0
                 && count("mo_messages", "received_at", app, true) == 0 && count("callbacks", "created_at", app, true) == 0
-                && count("callback_attempts", "at", app, true) == 0);
+                && count("callback_attempts", "at", app, true) == 0 && count("complaints", "complained_at", app, true) == 0);
 
         assertThat(count("messages", "accepted_at", app, false)).isEqualTo(1);
         assertThat(count("mo_messages", "received_at", app, false)).isEqualTo(1);
         assertThat(count("callbacks", "created_at", app, false)).isEqualTo(1);
         assertThat(count("callback_attempts", "at", app, false)).isEqualTo(1);
+        assertThat(count("complaints", "complained_at", app, false)).isEqualTo(1);
         assertThat(db.sql("SELECT count(*) FROM message_events e JOIN messages m ON m.id = e.message_id WHERE m.app_id = :app")
                 .bind("app", app).map(r -> r.get(0, Long.class)).one().block()).as("the recent message's timeline").isEqualTo(1);
         assertThat(db.sql("SELECT count(*) FROM message_events WHERE message_id LIKE 'old%'")
                 .map(r -> r.get(0, Long.class)).one().block()).as("old timelines go with their messages").isZero();
         MeterRegistry meters = api.bean(MeterRegistry.class);
-        for (String table : new String[]{"messages", "mo_messages", "callbacks", "callback_attempts"}) {
+        for (String table : new String[]{"messages", "mo_messages", "complaints", "callbacks", "callback_attempts"}) {
             assertThat(meters.counter("sms_api_retention_purged_total", "table", table).count()).as(table)
                     .isGreaterThanOrEqualTo(OLD);
         }
@@ -88,6 +89,10 @@ class RetentionPurgeTest {
                         INSERT INTO callback_attempts (callback_ids, app_id, url, status, duration_ms, at)
                         VALUES ('{1}', :app, 'https://93.184.216.34/cb', 200, 5, :at)""")
                 .bind("app", app).bind("at", at).fetch().rowsUpdated().block();
+        db.sql("""
+                        INSERT INTO complaints (phone, complained_at, source, message_id, app_id, signature, created_by)
+                        VALUES (:phone, :at, 'CARRIER', :id, :app, '示例科技', 'test')""")
+                .bind("phone", phone).bind("at", at).bind("id", id).bind("app", app).fetch().rowsUpdated().block();
     }
 
     private static long count(String table, String column, String app, boolean past) {
