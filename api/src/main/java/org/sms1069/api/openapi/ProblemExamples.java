@@ -35,6 +35,12 @@ final class ProblemExamples {
         samples.put(ErrorCode.UNSUPPORTED_MEDIA_TYPE, new Sample("/v1/messages", "send the body as application/json", Map.of()));
         samples.put(ErrorCode.NO_VALID_RECIPIENT, new Sample("/v1/messages", "none of the phones can receive this message",
                 Map.of("rejected", List.of(Map.of("phone", "12345", "code", "INVALID_PHONE", "reason", "not a mainland mobile number")))));
+        samples.put(ErrorCode.MO_NOT_FOUND, new Sample("/v1/messages", "inReplyTo 42 is not one of this app's replies", Map.of()));
+        samples.put(ErrorCode.REPLY_PHONE_MISMATCH, new Sample("/v1/messages",
+                "an answer to reply 42 goes to the one phone the reply came from", Map.of()));
+        samples.put(ErrorCode.SENDER_SUSPENDED, new Sample("/v1/messages",
+                "the signature 示例科技 is suspended: complaint rate 180 per million over 24h",
+                ordered("suspensionId", 7, "scope", "SIGNATURE", "signature", "示例科技")));
         samples.put(ErrorCode.TEMPLATE_NOT_APPROVED, new Sample("/v1/messages", "template tpl_8K3M is PENDING, not APPROVED", Map.of()));
         samples.put(ErrorCode.SIGNATURE_NOT_APPROVED, new Sample("/v1/messages", "signature 示例科技 is not approved for this app", Map.of()));
         samples.put(ErrorCode.TEXT_NOT_ALLOWED, new Sample("/v1/messages", "this app may send approved templates only", Map.of()));

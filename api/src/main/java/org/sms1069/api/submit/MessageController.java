@@ -27,8 +27,9 @@ public class MessageController {
     }
 
     /** Accepts the message for delivery: 202 once it is durably queued, with one id per phone. */
-    @MayAnswer({ErrorCode.NOT_FOUND, ErrorCode.NO_VALID_RECIPIENT, ErrorCode.TEMPLATE_NOT_APPROVED, ErrorCode.SIGNATURE_NOT_APPROVED,
-            ErrorCode.TEXT_NOT_ALLOWED, ErrorCode.CONTENT_BLOCKED, ErrorCode.RATE_LIMITED})
+    @MayAnswer({ErrorCode.NOT_FOUND, ErrorCode.NO_VALID_RECIPIENT, ErrorCode.MO_NOT_FOUND, ErrorCode.REPLY_PHONE_MISMATCH,
+            ErrorCode.TEMPLATE_NOT_APPROVED, ErrorCode.SIGNATURE_NOT_APPROVED, ErrorCode.TEXT_NOT_ALLOWED,
+            ErrorCode.SENDER_SUSPENDED, ErrorCode.CONTENT_BLOCKED, ErrorCode.RATE_LIMITED})
     @PostMapping("/v1/messages")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Mono<SendResponse> send(@Valid @RequestBody SendRequest request,

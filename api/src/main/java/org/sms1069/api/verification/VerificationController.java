@@ -46,7 +46,7 @@ public class VerificationController {
 
     /** Makes a code and sends it; a new code replaces the previous one of that phone and scene. */
     @MayAnswer({ErrorCode.NO_VALID_RECIPIENT, ErrorCode.TEMPLATE_NOT_APPROVED, ErrorCode.SIGNATURE_NOT_APPROVED,
-            ErrorCode.CONTENT_BLOCKED, ErrorCode.RATE_LIMITED})
+            ErrorCode.SENDER_SUSPENDED, ErrorCode.CONTENT_BLOCKED, ErrorCode.RATE_LIMITED})
     @PostMapping("/v1/verification-codes")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Mono<VerificationService.Issued> issue(@Valid @RequestBody IssueRequest request, ServerWebExchange exchange) {

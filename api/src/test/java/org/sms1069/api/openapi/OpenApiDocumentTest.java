@@ -138,9 +138,10 @@ class OpenApiDocumentTest {
         JsonNode send = served.at("/paths/~1v1~1messages/post/responses");
         assertThat(iterable(send.fieldNames())).contains("202", "400", "401", "403", "404", "409", "413", "415", "422", "429", "503");
         assertThat(iterable(send.at("/422/content/application~1problem+json/examples").fieldNames()))
-                .containsExactlyInAnyOrder("NO_VALID_RECIPIENT", "TEMPLATE_NOT_APPROVED", "SIGNATURE_NOT_APPROVED", "CONTENT_BLOCKED");
+                .containsExactlyInAnyOrder("NO_VALID_RECIPIENT", "MO_NOT_FOUND", "REPLY_PHONE_MISMATCH", "TEMPLATE_NOT_APPROVED",
+                        "SIGNATURE_NOT_APPROVED", "CONTENT_BLOCKED");
         assertThat(iterable(send.at("/403/content/application~1problem+json/examples").fieldNames()))
-                .containsExactlyInAnyOrder("FORBIDDEN", "TEXT_NOT_ALLOWED");
+                .containsExactlyInAnyOrder("FORBIDDEN", "TEXT_NOT_ALLOWED", "SENDER_SUSPENDED");
         assertThat(send.at("/429/headers").has("Retry-After")).isTrue();
 
         JsonNode status = served.at("/paths/~1v1~1messages~1{id}/get/responses");
