@@ -91,7 +91,7 @@ public class GatewayRuntime implements SmartLifecycle {
                 new DefaultThreadFactory("gateway-netty", true));
         resources.add(() -> eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
         LinkEnvironment environment = new LinkEnvironment(eventLoops, scheduler, properties.reconnect().policy(), session, meters,
-                sgipServer);
+                sgipServer, health::changed);
 
         Clock clock = Clock.systemUTC();
         ReceiptCorrelator correlator = new ReceiptCorrelator(redis.async(), properties.receiptTtl(),
@@ -99,8 +99,7 @@ public class GatewayRuntime implements SmartLifecycle {
         MoAssembler moAssembler = new MoAssembler(redis.async(), properties.moAssemblyWait(), clock, meters);
         ExecutorService publishing = Executors.newSingleThreadExecutor(r -> new Thread(r, "gateway-inbound-publish"));
         resources.add(publishing::shutdownNow);
-        InboundProcessor inbound = new InboundProcessor(correlator, moAssembler, publisher, publishing, meters, clock,
-                health::changed);
+        InboundProcessor inbound = new InboundProcessor(correlator, moAssembler, publisher, publishing, meters, clock);
         long sweepMillis = Math.max(1000, properties.moAssemblyWait().toMillis() / 4);
         scheduler.scheduleWithFixedDelay(inbound::sweepIncompleteMo, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
         String instance = ManagementFactory.getRuntimeMXBean().getName() + ":" + UUID.randomUUID().toString().substring(0, 8);

@@ -24,7 +24,7 @@ public final class LinkFactory {
         InboundSink inbound = RepeatedDeliverFilter.of(sink, environment.meters(), settings.id());
         return switch (settings.protocol()) {
             case SMPP34 -> new SmppLink(settings, properties.responseTimeout(), properties.reconnect().policy(),
-                    inbound, environment.scheduler());
+                    inbound, environment.connections(), environment.scheduler());
             case CMPP20 -> new NettyLink<>(settings, new CmppDialect(settings, CmppVersion.V20), environment, inbound);
             case CMPP30 -> new NettyLink<>(settings, new CmppDialect(settings, CmppVersion.V30), environment, inbound);
             case SMGP30 -> new NettyLink<>(settings, new SmgpDialect(settings), environment, inbound);

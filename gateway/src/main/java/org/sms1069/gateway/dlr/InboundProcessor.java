@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 /**
  * What every link hands inbound traffic to: receipts become DELIVERED / UNDELIVERED / EXPIRED on
@@ -38,7 +37,6 @@ public final class InboundProcessor implements InboundSink {
     private final Publisher publisher;
     private final MeterRegistry meters;
     private final Clock clock;
-    private final Consumer<String> onConnectionsChanged;
     private final Executor publishing;
 
     /**
@@ -46,14 +44,13 @@ public final class InboundProcessor implements InboundSink {
      *                   reached (it waits for metadata), and callers run on Netty's and Lettuce's event loops
      */
     public InboundProcessor(ReceiptCorrelator correlator, MoAssembler moAssembler, Publisher publisher, Executor publishing,
-                            MeterRegistry meters, Clock clock, Consumer<String> onConnectionsChanged) {
+                            MeterRegistry meters, Clock clock) {
         this.correlator = correlator;
         this.moAssembler = moAssembler;
         this.publisher = publisher;
         this.publishing = publishing;
         this.meters = meters;
         this.clock = clock;
-        this.onConnectionsChanged = onConnectionsChanged;
     }
 
     @Override
@@ -134,10 +131,5 @@ public final class InboundProcessor implements InboundSink {
     private <T> CompletionStage<Void> publish(Topic<T> topic, String key, T value) {
         return CompletableFuture.supplyAsync(() -> publisher.publish(topic, key, value), publishing)
                 .thenCompose(acked -> acked.thenApply(metadata -> (Void) null));
-    }
-
-    @Override
-    public void onConnectionsChanged(String linkId) {
-        onConnectionsChanged.accept(linkId);
     }
 }

@@ -12,6 +12,4 @@ public interface InboundSink {
     CompletionStage<Void> onReceipt(Receipt receipt);
 
     CompletionStage<Void> onMo(MoPart part);
-
-    void onConnectionsChanged(String linkId);
 }

@@ -63,11 +63,6 @@ public final class RepeatedDeliverFilter implements InboundSink {
         return key == null ? next.onMo(part) : once("M " + key, () -> next.onMo(part));
     }
 
-    @Override
-    public void onConnectionsChanged(String linkId) {
-        next.onConnectionsChanged(linkId);
-    }
-
     private CompletionStage<Void> once(String key, Supplier<CompletionStage<Void>> handOn) {
         Attempt mine = new Attempt(new CompletableFuture<>(), clock.instant());
         Attempt earlier = claim(key, mine);

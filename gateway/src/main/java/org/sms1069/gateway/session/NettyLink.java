@@ -124,7 +124,7 @@ public final class NettyLink<S, P extends Pdu> implements CarrierLink {
     }
 
     private void connectionsChanged() {
-        inbound.onConnectionsChanged(settings.id());
+        environment.connections().connectionsChanged(settings.id());
         if (connectedConnections() > 0) {
             pump();
         } else if (connections.live().stream().noneMatch(LinkConnection::sleeping)) {

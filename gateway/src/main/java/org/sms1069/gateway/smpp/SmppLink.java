@@ -13,6 +13,7 @@ import org.jsmpp.session.SMPPSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sms1069.gateway.link.CarrierLink;
+import org.sms1069.gateway.link.ConnectionListener;
 import org.sms1069.gateway.link.InboundSink;
 import org.sms1069.gateway.link.SlotConnections;
 import org.sms1069.gateway.link.SubmitResult;
@@ -59,7 +60,7 @@ public final class SmppLink implements CarrierLink {
     private volatile boolean closing;
 
     public SmppLink(LinkSettings settings, Duration responseTimeout, Backoff reconnect, InboundSink inbound,
-                    ScheduledExecutorService scheduler) {
+                    ConnectionListener connectionListener, ScheduledExecutorService scheduler) {
         this.settings = settings;
         this.responseTimeout = responseTimeout;
         this.pacer = new TpsPacer(settings.tps());
@@ -68,7 +69,7 @@ public final class SmppLink implements CarrierLink {
         SmppReceiver receiver = new SmppReceiver(settings, inbound);
         this.connections = new SlotConnections<>(settings.id(), slot -> {
             SmppConnection connection = new SmppConnection(slot, settings, responseTimeout, receiver,
-                    () -> inbound.onConnectionsChanged(settings.id()), reconnect, scheduler);
+                    () -> connectionListener.connectionsChanged(settings.id()), reconnect, scheduler);
             connection.start();
             return connection;
         }, (connection, deadline) -> connection.close()); // jsmpp's unbind waits for the answers in flight itself

@@ -564,9 +564,5 @@ class OutboundDispatcherTest {
         public java.util.concurrent.CompletionStage<Void> onMo(MoPart part) {
             return CompletableFuture.completedFuture(null);
         }
-
-        @Override
-        public void onConnectionsChanged(String linkId) {
-        }
     }
 }

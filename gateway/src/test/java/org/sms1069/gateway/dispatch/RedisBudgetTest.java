@@ -168,9 +168,5 @@ class RedisBudgetTest {
         public CompletionStage<Void> onMo(MoPart part) {
             return CompletableFuture.completedFuture(null);
         }
-
-        @Override
-        public void onConnectionsChanged(String linkId) {
-        }
     }
 }

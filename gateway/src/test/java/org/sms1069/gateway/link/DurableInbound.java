@@ -44,7 +44,7 @@ public final class DurableInbound implements AutoCloseable {
         publisher = new Publisher(producer);
         processor = new InboundProcessor(new ReceiptCorrelator(TestRedis.async(), Duration.ofHours(1), meters),
                 new MoAssembler(TestRedis.async(), Duration.ofMinutes(1), Clock.systemUTC(), meters), publisher, publishing, meters,
-                Clock.systemUTC(), linkId -> { });
+                Clock.systemUTC());
     }
 
     /** Publishes to the test broker, where {@code sms.mo}, {@code sms.status} and {@code sms.receipt.orphan} exist. */

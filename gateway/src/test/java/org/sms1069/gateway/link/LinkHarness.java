@@ -3,6 +3,7 @@ package org.sms1069.gateway.link;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.nio.NioEventLoopGroup;
 import org.sms1069.gateway.config.SessionProperties;
+import org.sms1069.gateway.config.SgipServerProperties;
 import org.sms1069.gateway.LinkFactory;
 import org.sms1069.gateway.session.LinkEnvironment;
 import org.sms1069.model.Carrier;
@@ -38,7 +39,7 @@ public final class LinkHarness implements InboundSink, AutoCloseable {
 
     public LinkHarness(SessionProperties session) {
         environment = new LinkEnvironment(eventLoops, scheduler, new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)),
-                session, meters);
+                session, meters, SgipServerProperties.defaults(), linkId -> connectionChanges.incrementAndGet());
     }
 
     public static SessionProperties fastSession() {
@@ -85,11 +86,6 @@ public final class LinkHarness implements InboundSink, AutoCloseable {
         mos.add(part.message());
         InboundSink next = forward;
         return next == null ? CompletableFuture.completedFuture(null) : next.onMo(part);
-    }
-
-    @Override
-    public void onConnectionsChanged(String linkId) {
-        connectionChanges.incrementAndGet();
     }
 
     @Override

@@ -33,11 +33,6 @@ public final class RecordingSink implements InboundSink {
         return outcome();
     }
 
-    @Override
-    public void onConnectionsChanged(String linkId) {
-        // not observed by these tests
-    }
-
     private CompletionStage<Void> outcome() {
         CompletableFuture<Void> queued = outcomes.poll();
         return queued != null ? queued : CompletableFuture.completedFuture(null);

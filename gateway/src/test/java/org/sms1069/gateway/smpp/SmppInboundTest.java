@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.sms1069.gateway.session.RecordingSink;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.Protocol;
+import org.sms1069.gateway.link.ConnectionListener;
 import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.Recipient;
@@ -41,7 +42,7 @@ class SmppInboundTest {
         LinkSettings settings = new LinkSettings("intl-t", Carrier.INTL, Protocol.SMPP34, "127.0.0.1", smsc.port(), "esme",
                 "secret", null, "10690123456", 1, 4, 100, 100, 0, 0, null, null, options);
         link = new SmppLink(settings, Duration.ofSeconds(5), new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)), sink,
-                scheduler);
+                ConnectionListener.NONE, scheduler);
         link.start();
         smsc.acceptBind();
         await().atMost(Duration.ofSeconds(10)).until(() -> link.connectedConnections() == 1);

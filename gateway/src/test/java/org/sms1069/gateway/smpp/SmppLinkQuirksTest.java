@@ -5,6 +5,7 @@ import org.sms1069.carriersim.smpp.SmppSimulator;
 import org.sms1069.carriersim.smpp.SmppSimulatorConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.sms1069.gateway.link.ConnectionListener;
 import org.sms1069.gateway.link.LinkHarness;
 import org.sms1069.gateway.link.Receipt;
 import org.sms1069.gateway.link.SubmitResult;
@@ -39,7 +40,7 @@ class SmppLinkQuirksTest {
                 SmppSimulatorConfig.DEFAULT_SYSTEM_ID, SmppSimulatorConfig.DEFAULT_PASSWORD, null, "10690123456", 1, 4,
                 100, 100, 0, 0, null, null, null);
         link = new SmppLink(settings, Duration.ofSeconds(5), new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)),
-                harness, scheduler);
+                harness, ConnectionListener.NONE, scheduler);
         link.start();
         await().atMost(WAIT).until(() -> link.connectedConnections() == 1);
     }

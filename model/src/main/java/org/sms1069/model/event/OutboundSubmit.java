@@ -48,6 +48,19 @@ public record OutboundSubmit(
 
     public static final int VERSION = 1;
 
+    /** Why a part is on {@code sms.retry}: the topic carries two kinds of records, told apart by {@link #waitingSince}. */
+    public enum RetryCause {
+        /** The gateway failed the attempt (or the carrier throttled it): the next attempt is a new key. */
+        FAILED_ATTEMPT,
+        /** The router holds the part, same key, while its carrier has no healthy link. */
+        WAITING_FOR_LINK
+    }
+
+    /** Why this part is on {@code sms.retry} (meaningful on that topic only). */
+    public RetryCause retryCause() {
+        return waitingSince != null ? RetryCause.WAITING_FOR_LINK : RetryCause.FAILED_ATTEMPT;
+    }
+
     public OutboundSubmit {
         recipients = List.copyOf(recipients);
     }

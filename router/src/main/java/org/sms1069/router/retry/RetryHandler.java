@@ -62,7 +62,7 @@ public final class RetryHandler implements ReliableConsumer.Handler<OutboundSubm
             }
             throw new NotDueException(part.notBefore());
         }
-        if (Topics.RETRY.name().equals(record.topic()) && part.waitingSince() == null) {
+        if (Topics.RETRY.name().equals(record.topic()) && part.retryCause() == OutboundSubmit.RetryCause.FAILED_ATTEMPT) {
             meters.counter("sms_router_retries_total", "link", part.linkId(), "reason", reason(part.lastError())).increment();
         }
         return dispatch.sendDue(part, record.key());
@@ -72,7 +72,7 @@ public final class RetryHandler implements ReliableConsumer.Handler<OutboundSubm
         if (Topics.SCHEDULED.name().equals(record.topic())) {
             return "before the scheduled time";
         }
-        return part.waitingSince() != null ? "while waiting for a healthy link" : "while retrying";
+        return part.retryCause() == OutboundSubmit.RetryCause.WAITING_FOR_LINK ? "while waiting for a healthy link" : "while retrying";
     }
 
     private static String lastReason(OutboundSubmit part) {
