@@ -224,19 +224,7 @@ public final class CharAhoCorasick {
         int state = ROOT;
         int length = text.length();
         for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            while (true) {
-                if (state == ROOT) {
-                    state = rootNext(c);
-                    break;
-                }
-                int next = child(state, c);
-                if (next != ROOT) {
-                    state = next;
-                    break;
-                }
-                state = fail[state];
-            }
+            state = step(state, text.charAt(i));
             int from = outStart[state];
             int to = outStart[state + 1];
             for (int o = from; o < to; o++) {
@@ -246,24 +234,24 @@ public final class CharAhoCorasick {
         }
     }
 
+    /** The automaton's state after {@code c}: the child for {@code c}, following failure links until one has it. */
+    private int step(int state, char c) {
+        while (state != ROOT) {
+            int next = child(state, c);
+            if (next != ROOT) {
+                return next;
+            }
+            state = fail[state];
+        }
+        return rootNext(c);
+    }
+
     /** True when some keyword occurs in {@code text}. */
     public boolean containsAny(CharSequence text) {
         int state = ROOT;
         int length = text.length();
         for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            while (true) {
-                if (state == ROOT) {
-                    state = rootNext(c);
-                    break;
-                }
-                int next = child(state, c);
-                if (next != ROOT) {
-                    state = next;
-                    break;
-                }
-                state = fail[state];
-            }
+            state = step(state, text.charAt(i));
             if (outStart[state] != outStart[state + 1]) {
                 return true;
             }
