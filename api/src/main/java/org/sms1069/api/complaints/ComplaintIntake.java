@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sms1069.api.audit.AuditEvent;
-import org.sms1069.api.mo.Unsubscribes;
+import org.sms1069.api.unsubscribe.Unsubscribes;
 import org.sms1069.api.suspension.Suspension;
 import org.sms1069.api.suspension.Suspensions;
 import org.sms1069.model.phone.PhoneNumbers;

@@ -9,7 +9,7 @@ import org.sms1069.api.catalog.Template;
 import org.sms1069.api.error.ApiException;
 import org.sms1069.api.error.ErrorCode;
 import org.sms1069.api.store.ComposedMessage;
-import org.sms1069.api.submit.ContentGate;
+import org.sms1069.api.gate.ContentGate;
 import org.sms1069.filter.AppContext;
 import org.sms1069.filter.FilterMessage;
 import org.sms1069.filter.Verdict;

@@ -1,5 +1,6 @@
 package org.sms1069.api.mo;
 
+import org.sms1069.api.unsubscribe.Unsubscribes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;

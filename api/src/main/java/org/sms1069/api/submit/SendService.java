@@ -1,5 +1,6 @@
 package org.sms1069.api.submit;
 
+import org.sms1069.api.gate.ContentGate;
 import org.sms1069.api.store.ComposedMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -13,7 +14,7 @@ import org.sms1069.api.error.ErrorCode;
 import org.sms1069.api.limits.FrequencyLimiter;
 import org.sms1069.api.logging.RequestLogContext;
 import org.sms1069.api.mo.MoReplies;
-import org.sms1069.api.mo.Unsubscribes;
+import org.sms1069.api.unsubscribe.Unsubscribes;
 import org.sms1069.api.store.MessageStore;
 import org.sms1069.messaging.Publisher;
 import org.sms1069.model.MessageIds;

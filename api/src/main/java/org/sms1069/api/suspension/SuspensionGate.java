@@ -5,7 +5,7 @@ import org.sms1069.api.apps.App;
 import org.sms1069.api.error.ApiException;
 import org.sms1069.api.error.ErrorCode;
 import org.sms1069.api.store.ComposedMessage;
-import org.sms1069.api.submit.ContentGate;
+import org.sms1069.api.gate.ContentGate;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.sms1069.api.submit;
+package org.sms1069.api.gate;
 
 import org.sms1069.api.store.ComposedMessage;
 import org.sms1069.api.apps.App;

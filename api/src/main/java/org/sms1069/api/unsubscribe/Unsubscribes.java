@@ -1,4 +1,4 @@
-package org.sms1069.api.mo;
+package org.sms1069.api.unsubscribe;
 
 import org.sms1069.api.reference.ReferenceCache;
 import org.springframework.r2dbc.core.DatabaseClient;
