@@ -59,7 +59,13 @@ public final class LinkHealthReporter {
                 .tag("carrier", link.settings().carrier().name()).register(meters);
     }
 
-    public void changed(String linkId) {
+    /**
+     * Decides the link's state and hands it to the producer in one step, so that two threads telling of changes at
+     * once (a slot keeper, a connection's event loop) hand their states over in the order they decided them: the
+     * compacted topic keeps the last record, and CI's chaos run once saw a start-up DOWN, blocked in the producer
+     * until the broker answered, land after the UP decided after it, which left the router parking every part.
+     */
+    public synchronized void changed(String linkId) {
         CarrierLink link = links.get(linkId);
         if (link == null) {
             return;
