@@ -1,35 +1,27 @@
 package org.sms1069.gateway.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import org.sms1069.gateway.health.LinkHealthReporter;
 import org.sms1069.messaging.ConsumerHealth;
 import org.sms1069.messaging.KafkaClients;
 import org.sms1069.messaging.KafkaHealth;
 import org.sms1069.messaging.Publisher;
 import org.sms1069.messaging.RecordTracing;
+import org.sms1069.messaging.boot.TracingBeans;
 import org.sms1069.messaging.RedisHealth;
 import org.sms1069.messaging.web.PublicHealth;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
+@Import(TracingBeans.class)
 class GatewayBeans {
-
-    /** The trace context in Kafka record headers, off with the service's tracing (docs/observability.md). */
-    @Bean
-    RecordTracing recordTracing(@Value("${management.tracing.enabled:true}") boolean enabled, ObjectProvider<Tracer> tracer,
-                                ObjectProvider<Propagator> propagator) {
-        return RecordTracing.of(enabled, tracer.getIfAvailable(), propagator.getIfAvailable());
-    }
 
     @Bean(destroyMethod = "close")
     Publisher publisher(GatewayProperties properties, RecordTracing tracing) {

@@ -3,26 +3,24 @@ package org.sms1069.router.config;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import org.sms1069.messaging.ConsumerHealth;
 import org.sms1069.messaging.KafkaHealth;
-import org.sms1069.messaging.RecordTracing;
+import org.sms1069.messaging.boot.TracingBeans;
 import org.sms1069.messaging.RedisHealth;
 import org.sms1069.messaging.web.PublicHealth;
 import org.sms1069.model.phone.NumberSegments;
 import org.sms1069.router.resolve.CarrierResolver;
 import org.sms1069.router.resolve.PortabilityOverrides;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /** One Redis connection for the router (Lettuce multiplexes), what the admin endpoints share with routing, and consumer health. */
 @Configuration(proxyBeanMethods = false)
+@Import(TracingBeans.class)
 public class RouterBeans {
 
     @Bean(destroyMethod = "shutdown")
@@ -33,13 +31,6 @@ public class RouterBeans {
     @Bean(destroyMethod = "close")
     StatefulRedisConnection<String, String> redisConnection(RedisClient client) {
         return client.connect();
-    }
-
-    /** The trace context in Kafka record headers, off with the service's tracing (docs/observability.md). */
-    @Bean
-    RecordTracing recordTracing(@Value("${management.tracing.enabled:true}") boolean enabled, ObjectProvider<Tracer> tracer,
-                                ObjectProvider<Propagator> propagator) {
-        return RecordTracing.of(enabled, tracer.getIfAvailable(), propagator.getIfAvailable());
     }
 
     /** {@code consumers} in the health answer and the readiness group: DOWN while a consumer is stalled. */
