@@ -263,14 +263,16 @@ public final class OutboundDispatcher implements ReliableConsumer.Handler<Outbou
      * leased until their lease ends; the record is handed over again and, once free, submitted again.
      */
     private CompletableFuture<Void> settle(List<PartClaims.Claim> held, Function<PartClaims.Claim, PartClaims.Settled> settled) {
-        CompletableFuture<?>[] marks = held.stream().map(claim -> claims.finish(claim, settled.apply(claim)).toCompletableFuture()
-                .thenAccept(stillOurs -> {
-                    if (!stillOurs) {
-                        meters.counter("sms_link_claims_lost_total", "link", link.settings().id()).increment();
-                        log.warn("part {} on link {} was settled ({}) after its lease had run out", claim.dedupKey(),
-                                link.settings().id(), settled.apply(claim).outcome());
-                    }
-                })).toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] marks = held.stream().map(claim -> {
+            PartClaims.Settled outcome = settled.apply(claim);
+            return claims.finish(claim, outcome).toCompletableFuture().thenAccept(stillOurs -> {
+                if (!stillOurs) {
+                    meters.counter("sms_link_claims_lost_total", "link", link.settings().id()).increment();
+                    log.warn("part {} on link {} was settled ({}) after its lease had run out", claim.dedupKey(),
+                            link.settings().id(), outcome.outcome());
+                }
+            });
+        }).toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(marks);
     }
 
