@@ -1,11 +1,9 @@
 package org.sms1069.carriersim.cmpp;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.sms1069.carriersim.fault.FlowControlFault;
 import org.sms1069.carriersim.netty.AcceptedSubmit;
-import org.sms1069.carriersim.netty.NettySimulator;
-import org.sms1069.carriersim.netty.OnDemandMo;
+import org.sms1069.carriersim.netty.OnDemandSimulator;
 import org.sms1069.carriersim.netty.ReportJob;
 import org.sms1069.carriersim.netty.SimCodec;
 import org.sms1069.carriersim.stats.SimStats;
@@ -28,7 +26,7 @@ import java.util.List;
  * outcome mix, delivers injected MO (on-demand ones with a LinkID), and lets tests disturb it (drop connections, stall answers, send a
  * malformed or corrupt frame). Plain Java; close it when done.
  */
-public final class CmppSimulator extends NettySimulator<CmppServerSession, CmppSimulatorConfig> implements OnDemandMo {
+public final class CmppSimulator extends OnDemandSimulator<CmppServerSession, CmppSimulatorConfig> {
     private static final DateTimeFormatter REPORT_TIME = DateTimeFormatter.ofPattern("yyMMddHHmm");
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -55,19 +53,7 @@ public final class CmppSimulator extends NettySimulator<CmppServerSession, CmppS
 
     @Override
     protected ByteBuf malformedFrame(CmppServerSession session) {
-        return Unpooled.buffer(17).writeInt(17).writeInt((int) CmppCommandIds.DELIVER)
-                .writeInt((int) session.nextSequence()).writeZero(5);
-    }
-
-    /**
-     * Sends a handset's message (UCS2, with UDH parts beyond 70 characters) to a logged-in SP and waits for
-     * its DELIVER_RESP.
-     *
-     * @throws IllegalStateException when nobody is logged in or the SP did not answer 0
-     */
-    @Override
-    public void injectMo(String from, String to, String text) {
-        injectMo(from, to, text, "");
+        return cutShort(CmppCommandIds.DELIVER, session.nextSequence());
     }
 
     /** As {@link #injectMo(String, String, String)}, each DELIVER with {@code linkId} (3.0; 2.0 has Reserved there). */

@@ -180,6 +180,19 @@ public abstract class NettySimulator<T extends SimSession, C extends SimConfig> 
     protected abstract ByteBuf malformedFrame(T session);
 
     /**
+     * A frame for {@link #malformedFrame}: its length, the header fields that follow it ({@code header}, 4 octets
+     * each) and five zero octets where a body much longer should be.
+     */
+    protected static ByteBuf cutShort(long... header) {
+        int length = 4 + 4 * header.length + 5;
+        ByteBuf frame = Unpooled.buffer(length).writeInt(length);
+        for (long field : header) {
+            frame.writeInt((int) field);
+        }
+        return frame.writeZero(5);
+    }
+
+    /**
      * Sends a handset's message to the SP (UCS2, with UDH parts beyond 70 characters) and waits for its answer.
      *
      * @throws IllegalStateException when the SP cannot be reached or did not answer 0

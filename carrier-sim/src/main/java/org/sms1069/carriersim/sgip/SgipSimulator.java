@@ -1,7 +1,6 @@
 package org.sms1069.carriersim.sgip;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.sms1069.carriersim.fault.FlowControlFault;
 import org.sms1069.carriersim.netty.NettySimulator;
 import org.sms1069.carriersim.netty.ReportJob;
@@ -44,8 +43,7 @@ public final class SgipSimulator extends NettySimulator<SgipServerSession, SgipS
     /** A DELIVER cut short, on the SP's submit connection (where a liberal SP still answers it). */
     @Override
     protected ByteBuf malformedFrame(SgipServerSession session) {
-        return Unpooled.buffer(25).writeInt(25).writeInt((int) SgipCommandIds.DELIVER)
-                .writeInt((int) config().nodeId()).writeInt(0).writeInt((int) session.nextSequence()).writeZero(5);
+        return cutShort(SgipCommandIds.DELIVER, config().nodeId(), 0, session.nextSequence());
     }
 
     /**

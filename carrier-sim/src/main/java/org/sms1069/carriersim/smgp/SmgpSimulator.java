@@ -1,11 +1,9 @@
 package org.sms1069.carriersim.smgp;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.sms1069.carriersim.fault.FlowControlFault;
 import org.sms1069.carriersim.netty.AcceptedSubmit;
-import org.sms1069.carriersim.netty.NettySimulator;
-import org.sms1069.carriersim.netty.OnDemandMo;
+import org.sms1069.carriersim.netty.OnDemandSimulator;
 import org.sms1069.carriersim.netty.ReportJob;
 import org.sms1069.carriersim.netty.SimCodec;
 import org.sms1069.carriersim.stats.SimStats;
@@ -31,7 +29,7 @@ import java.util.List;
  * IsReport 1 and the 122-byte text report after a delay with a configurable outcome mix, delivers injected
  * MO (on-demand ones with the LinkID TLV), and lets tests disturb it (drop connections, stall answers, malformed or corrupt frames). Plain Java.
  */
-public final class SmgpSimulator extends NettySimulator<SmgpServerSession, SmgpSimulatorConfig> implements OnDemandMo {
+public final class SmgpSimulator extends OnDemandSimulator<SmgpServerSession, SmgpSimulatorConfig> {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter REPORT_TIME = DateTimeFormatter.ofPattern("yyMMddHHmm");
     private static final DateTimeFormatter RECV_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
@@ -60,19 +58,7 @@ public final class SmgpSimulator extends NettySimulator<SmgpServerSession, SmgpS
 
     @Override
     protected ByteBuf malformedFrame(SmgpServerSession session) {
-        return Unpooled.buffer(17).writeInt(17).writeInt((int) SmgpCommandIds.DELIVER)
-                .writeInt((int) session.nextSequence()).writeZero(5);
-    }
-
-    /**
-     * Sends a handset's message (UCS2, with UDH parts beyond 70 characters) to a logged-in SP and waits for
-     * its Deliver_Resp.
-     *
-     * @throws IllegalStateException when nobody is logged in or the SP did not answer 0
-     */
-    @Override
-    public void injectMo(String from, String to, String text) {
-        injectMo(from, to, text, "");
+        return cutShort(SmgpCommandIds.DELIVER, session.nextSequence());
     }
 
     /** As {@link #injectMo(String, String, String)}, each Deliver with the LinkID TLV ({@code linkId} "" for none). */
