@@ -7,26 +7,20 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import org.sms1069.api.auth.SecretCipher;
-import org.sms1069.messaging.ConsumerHealth;
 import org.sms1069.messaging.KafkaClients;
-import org.sms1069.messaging.KafkaHealth;
 import org.sms1069.messaging.Publisher;
 import org.sms1069.messaging.RecordTracing;
+import org.sms1069.messaging.boot.HealthBeans;
 import org.sms1069.messaging.boot.TracingBeans;
-import org.sms1069.messaging.RedisHealth;
-import org.sms1069.messaging.web.PublicHealth;
 import org.sms1069.model.phone.NumberSegments;
-import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.ServerResponse;
 
 import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
-@Import(TracingBeans.class)
+@Import({TracingBeans.class, HealthBeans.class})
 class ApiBeans {
 
     @Bean(destroyMethod = "shutdown")
@@ -56,24 +50,6 @@ class ApiBeans {
         return new Publisher(KafkaClients.reliableProducer(properties.kafka(), "api"), tracing);
     }
 
-    /** {@code consumers} in the health answer and the readiness group: DOWN while a consumer is stalled. */
-    @Bean
-    ConsumerHealth consumers() {
-        return new ConsumerHealth();
-    }
-
-    /** {@code kafka} in the health answer and the readiness group: DOWN while the brokers do not answer. */
-    @Bean(destroyMethod = "close")
-    KafkaHealth kafkaHealthIndicator(ApiProperties properties) {
-        return KafkaHealth.of(properties.kafka());
-    }
-
-    /** {@code redis} in the health answer and the readiness group: DOWN while Redis does not answer a PING. */
-    @Bean(destroyMethod = "close")
-    RedisHealth redisHealthIndicator(ApiProperties properties) {
-        return RedisHealth.of(properties.redis().uri());
-    }
-
     @Bean
     SecretCipher secretCipher(ApiProperties properties) {
         return new SecretCipher(properties.security().masterKey());
@@ -87,11 +63,5 @@ class ApiBeans {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /** The overall status on the public port too (details stay on the management port). */
-    @Bean
-    RouterFunction<ServerResponse> publicHealth(HealthEndpoint health) {
-        return PublicHealth.route(health);
     }
 }

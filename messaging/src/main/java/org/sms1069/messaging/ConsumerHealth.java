@@ -10,8 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The consumers of one service, for its readiness: DOWN while any of them is stalled, with every consumer's
- * group, lag and last progress as details. A Spring service declares it as the bean {@code consumers} and
- * puts {@code consumers} in its readiness group.
+ * group, lag and last progress as details. A Spring service gets it as the bean {@code consumers} from
+ * {@link org.sms1069.messaging.boot.HealthBeans} and puts {@code consumers} in its readiness group.
  */
 public final class ConsumerHealth implements HealthIndicator {
     private final List<ReliableConsumer<?>> consumers = new CopyOnWriteArrayList<>();

@@ -17,8 +17,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Whether the Kafka cluster answers, for a service's readiness: UP with the number of brokers when a metadata
- * request succeeds within the timeout, DOWN otherwise. A Spring service declares it as the bean {@code kafka}
- * and puts {@code kafka} in its readiness group (never in liveness: a broker outage is not cured by a restart).
+ * request succeeds within the timeout, DOWN otherwise. A Spring service gets it as the bean {@code kafka} from
+ * {@link org.sms1069.messaging.boot.HealthBeans} and puts {@code kafka} in its readiness group (never in liveness: a
+ * broker outage is not cured by a restart).
  */
 public final class KafkaHealth implements HealthIndicator, AutoCloseable {
     private final Admin admin;

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Whether Redis answers a PING, for a service's readiness, on a connection of its own (so that a check never
  * queues behind the service's traffic, and commands are refused at once while it is disconnected). A Spring
- * service declares it as the bean {@code redis} and puts {@code redis} in its readiness group.
+ * service gets it as the bean {@code redis} from {@link org.sms1069.messaging.boot.HealthBeans} and puts {@code redis}
+ * in its readiness group.
  */
 public final class RedisHealth implements HealthIndicator, AutoCloseable {
     private final RedisClient client;

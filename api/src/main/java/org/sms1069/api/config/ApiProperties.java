@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.sms1069.messaging.KafkaSettings;
+import org.sms1069.messaging.boot.ServiceSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -26,10 +27,10 @@ public record ApiProperties(
         @Valid @NotNull @DefaultValue Limits limits,
         @Valid @NotNull @DefaultValue Idempotency idempotency,
         @Valid @NotNull @DefaultValue Reference reference,
-        @Valid @NotNull @DefaultValue Receipts receipts) {
+        @Valid @NotNull @DefaultValue Receipts receipts) implements ServiceSettings {
 
     /** {@code commandTimeout}: a Redis command not answered within it fails (the request answers 503). */
-    public record Redis(@NotBlank String uri, @DefaultValue("2s") Duration commandTimeout) {
+    public record Redis(@NotBlank String uri, @DefaultValue("2s") Duration commandTimeout) implements ServiceSettings.Redis {
     }
 
     /**

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.sms1069.messaging.KafkaSettings;
+import org.sms1069.messaging.boot.ServiceSettings;
 import org.sms1069.model.link.LinkSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -53,7 +54,7 @@ public record GatewayProperties(
         @DefaultValue("60s") Duration linkDownGrace,
         @DefaultValue("15s") Duration slotLease,
         @Valid @NotNull @DefaultValue Backoff retry,
-        @Valid @NotNull @DefaultValue Backoff reconnect) {
+        @Valid @NotNull @DefaultValue Backoff reconnect) implements ServiceSettings {
 
     public GatewayProperties {
         if (claimLease == null || claimLease.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -76,7 +77,7 @@ public record GatewayProperties(
         }
     }
 
-    public record Redis(@NotBlank String uri) {
+    public record Redis(@NotBlank String uri) implements ServiceSettings.Redis {
     }
 
     public record Backoff(@DefaultValue("1s") Duration initial, @DefaultValue("1m") Duration max) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.sms1069.messaging.KafkaSettings;
+import org.sms1069.messaging.boot.ServiceSettings;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.link.LinkSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,9 +31,9 @@ public record RouterProperties(
         @Valid @NotNull Redis redis,
         @DefaultValue Map<Carrier, Carrier> fallback,
         @Valid @NotNull @DefaultValue Retry retry,
-        @Valid @NotNull @DefaultValue Routing router) {
+        @Valid @NotNull @DefaultValue Routing router) implements ServiceSettings {
 
-    public record Redis(@NotBlank String uri) {
+    public record Redis(@NotBlank String uri) implements ServiceSettings.Redis {
     }
 
     /** Retries of transient submit failures: exponential back-off with jitter, bounded. */
