@@ -29,6 +29,15 @@ public class RetentionPurge extends PeriodicLifecycle {
 
     /** One table's batch: deletes at most :batch rows older than :cutoff, answers the number deleted. */
     private record Table(String name, String batchSql) {
+
+        /** A table whose rows go on their own, the oldest by {@code column} first. */
+        static Table byAge(String name, String column) {
+            return new Table(name, """
+                    WITH gone AS (DELETE FROM %1$s WHERE id IN
+                                      (SELECT id FROM %1$s WHERE %2$s < :cutoff ORDER BY %2$s LIMIT :batch)
+                                  RETURNING id)
+                    SELECT count(*) FROM gone""".formatted(name, column));
+        }
     }
 
     private static final List<Table> TABLES = List.of(
@@ -38,26 +47,10 @@ public class RetentionPurge extends PeriodicLifecycle {
                                   RETURNING id),
                          events AS (DELETE FROM message_events e USING gone WHERE e.message_id = gone.id)
                     SELECT count(*) FROM gone"""),
-            new Table("mo_messages", """
-                    WITH gone AS (DELETE FROM mo_messages WHERE id IN
-                                      (SELECT id FROM mo_messages WHERE received_at < :cutoff ORDER BY received_at LIMIT :batch)
-                                  RETURNING id)
-                    SELECT count(*) FROM gone"""),
-            new Table("callbacks", """
-                    WITH gone AS (DELETE FROM callbacks WHERE id IN
-                                      (SELECT id FROM callbacks WHERE created_at < :cutoff ORDER BY created_at LIMIT :batch)
-                                  RETURNING id)
-                    SELECT count(*) FROM gone"""),
-            new Table("complaints", """
-                    WITH gone AS (DELETE FROM complaints WHERE id IN
-                                      (SELECT id FROM complaints WHERE complained_at < :cutoff ORDER BY complained_at LIMIT :batch)
-                                  RETURNING id)
-                    SELECT count(*) FROM gone"""),
-            new Table("callback_attempts", """
-                    WITH gone AS (DELETE FROM callback_attempts WHERE id IN
-                                      (SELECT id FROM callback_attempts WHERE at < :cutoff ORDER BY at LIMIT :batch)
-                                  RETURNING id)
-                    SELECT count(*) FROM gone"""));
+            Table.byAge("mo_messages", "received_at"),
+            Table.byAge("callbacks", "created_at"),
+            Table.byAge("complaints", "complained_at"),
+            Table.byAge("callback_attempts", "at"));
 
     private final DatabaseClient db;
     private final RetentionProperties properties;
