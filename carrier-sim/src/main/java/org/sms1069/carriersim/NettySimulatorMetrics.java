@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.sms1069.carriersim.netty.NettySimulator;
 import org.sms1069.carriersim.netty.SimCounters;
 
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,11 +17,12 @@ final class NettySimulatorMetrics implements MeterBinder {
     private final IntSupplier sessions;
     private final IntSupplier pendingReceipts;
 
-    NettySimulatorMetrics(String protocol, SimCounters counters, IntSupplier sessions, IntSupplier pendingReceipts) {
+    /** {@code simulator}'s meters, tagged {@code protocol}. */
+    NettySimulatorMetrics(String protocol, NettySimulator<?, ?> simulator) {
         this.protocol = protocol;
-        this.counters = counters;
-        this.sessions = sessions;
-        this.pendingReceipts = pendingReceipts;
+        this.counters = simulator.counters();
+        this.sessions = simulator::loggedInSessions;
+        this.pendingReceipts = simulator::pendingReceipts;
     }
 
     @Override

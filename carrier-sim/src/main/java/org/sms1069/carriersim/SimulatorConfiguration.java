@@ -59,20 +59,17 @@ class SimulatorConfiguration {
 
     @Bean
     MeterBinder sgipSimulatorMetrics(SgipSimulator sgipSimulator) {
-        return new NettySimulatorMetrics("sgip", sgipSimulator.counters(), sgipSimulator::loggedInSessions,
-                sgipSimulator::pendingReceipts);
+        return new NettySimulatorMetrics("sgip", sgipSimulator);
     }
 
     @Bean
     MeterBinder smgpSimulatorMetrics(SmgpSimulator smgpSimulator) {
-        return new NettySimulatorMetrics("smgp", smgpSimulator.counters(), smgpSimulator::loggedInSessions,
-                smgpSimulator::pendingReceipts);
+        return new NettySimulatorMetrics("smgp", smgpSimulator);
     }
 
     @Bean
     MeterBinder cmppSimulatorMetrics(CmppSimulator cmppSimulator) {
-        return new NettySimulatorMetrics("cmpp", cmppSimulator.counters(), cmppSimulator::loggedInSessions,
-                cmppSimulator::pendingReceipts);
+        return new NettySimulatorMetrics("cmpp", cmppSimulator);
     }
 
     @Bean
