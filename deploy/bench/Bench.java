@@ -918,8 +918,32 @@ public final class Bench {
             Map<String, Long> ticks = new LinkedHashMap<>();
             for (Proc proc : procs) {
                 ticks.put(proc.name(), proc.tree() ? treeTicks(proc.pid(), children) : ticks(proc.pid(), false));
+                if (!proc.tree()) {
+                    threadKinds(proc, ticks);
+                }
             }
             return ticks;
+        }
+
+        /** A JVM's threads by kind ("name/jit", "name/gc"), from each thread's name in /proc/PID/task/TID/stat. */
+        private static void threadKinds(Proc proc, Map<String, Long> ticks) {
+            try (var tasks = Files.list(Path.of("/proc/" + proc.pid() + "/task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        String kind = ThreadKind.of(comm);
+                        if (kind != null) {
+                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            ticks.merge(proc.name() + "/" + kind, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                        }
+                    } catch (IOException | RuntimeException gone) {
+                        // the thread ended while we listed
+                    }
+                }
+            } catch (IOException | RuntimeException gone) {
+                // the process ended
+            }
         }
 
         private static long treeTicks(long pid, Map<Long, List<Long>> children) {
@@ -938,6 +962,19 @@ public final class Bench {
             } catch (IOException | RuntimeException gone) {
                 return 0;
             }
+        }
+    }
+
+    /** The JVM's own threads, told apart by name: the JIT compilers and the garbage collector. */
+    static final class ThreadKind {
+        static String of(String threadName) {
+            if (threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre")) {
+                return "jit";
+            }
+            if (threadName.equals("VM Thread") || threadName.startsWith("GC Thread") || threadName.startsWith("G1 ")) {
+                return "gc";
+            }
+            return null;
         }
     }
 
@@ -1369,12 +1406,38 @@ public final class Bench {
             }
             double totalPerMessage = delivered == 0 ? Double.NaN : total * 1000 / delivered;
             table.add(String.format("| **total without the load tool** | | %.2f | **%.3f** |", total, totalPerMessage));
+            jvmThreads(before, after, procs, delivered, excluded);
             add("CPU ms per delivered message, all measured processes (load tool excluded)",
                     String.format(Locale.ROOT, "%.3f (%s)", totalPerMessage, parts));
             result.put("cpu_ms_per_msg", String.format(Locale.ROOT, "%.3f", totalPerMessage));
             row.put("CPU ms/msg", String.format(Locale.ROOT, "%.2f (%s)", totalPerMessage, parts));
             sections.add(new Section("CPU per process (/proc/PID/stat utime+stime; \"all its processes\": with its descendants"
                     + " and reaped children, e.g. PostgreSQL's backends)", table));
+        }
+
+        /** Of each JVM's CPU, what its JIT compilers and its GC (with the VM thread, where safepoints run) took. */
+        private void jvmThreads(Map<String, Long> before, Map<String, Long> after, List<Proc> procs, int delivered, String excluded) {
+            List<String> table = new ArrayList<>();
+            table.add("| process | JIT ms per message | GC + VM thread ms per message | the rest ms per message |");
+            table.add("|---|---:|---:|---:|");
+            double jitTotal = 0;
+            for (Proc proc : procs) {
+                String jitKey = proc.name() + "/jit";
+                if (proc.name().equals(excluded) || !after.containsKey(jitKey) || delivered == 0) {
+                    continue;
+                }
+                double jit = (after.get(jitKey) - before.getOrDefault(jitKey, 0L)) * 1000 / CLOCK_TICKS / delivered;
+                double gc = (after.getOrDefault(proc.name() + "/gc", 0L) - before.getOrDefault(proc.name() + "/gc", 0L))
+                        * 1000 / CLOCK_TICKS / delivered;
+                double all = (after.get(proc.name()) - before.get(proc.name())) * 1000 / CLOCK_TICKS / delivered;
+                jitTotal += jit;
+                table.add(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |", proc.name(), jit, gc, all - jit - gc));
+            }
+            if (table.size() > 2) {
+                result.put("jit_ms_per_msg", String.format(Locale.ROOT, "%.3f", jitTotal));
+                sections.add(new Section("JVM threads (/proc/PID/task: C1/C2 CompilerThread = JIT; VM Thread and GC threads"
+                        + " = GC): JIT still compiling means the run is too short for a steady state", table));
+            }
         }
 
         private void database(PgCounters before, PgCounters after, int delivered, Statements statements) {
