@@ -73,11 +73,15 @@ public final class KafkaClients {
 
     /** The consumer of a {@link ReliableConsumer}, with its poll interval and any further properties. */
     public static KafkaConsumer<String, byte[]> manualCommitConsumer(ConsumerSettings settings) {
+        return new KafkaConsumer<>(consumerConfig(settings), new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    static Map<String, Object> consumerConfig(ConsumerSettings settings) {
         Map<String, Object> config = consumerConfig(settings.bootstrapServers(), settings.group(), settings.clientId(),
                 settings.maxPollRecords());
         config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) settings.maxPollInterval().toMillis());
         config.putAll(settings.kafka());
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        return config;
     }
 
     /**

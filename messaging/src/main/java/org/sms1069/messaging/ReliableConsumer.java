@@ -1,5 +1,6 @@
 package org.sms1069.messaging;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +59,9 @@ import java.util.function.Supplier;
  *       logged and the next one covers it; anything else closes the client, waits a back-off and starts a new
  *       one from the committed offsets. The loop only ends with {@link #close()}.</li>
  * </ul>
+ * Offsets of finished records are committed at most every {@code commitInterval}, and before a partition is revoked
+ * or the client closes, not after every poll: a commit is a write to the broker's offsets log.
+ * <p>
  * Records of one poll are handed over without waiting for each other (a gateway keeps a window of submits in
  * flight); after a failure or a deferral the records behind it are handed over again, so handlers must be
  * idempotent or protected by a dedup key.
@@ -106,6 +111,11 @@ public final class ReliableConsumer<T> implements AutoCloseable {
     private final Map<TopicPartition, Instant> pausedUntil = new HashMap<>();
     /** The record each partition keeps failing on; consumer thread only. */
     private final Map<TopicPartition, Failing> failing = new HashMap<>();
+    /** Offsets of finished records not committed yet; consumer thread only. */
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+    private Instant lastCommit = Instant.EPOCH;
+    /** sms_consumed_records_total by outcome, looked up once (a lookup builds and sorts the tags). */
+    private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
     private final AtomicBoolean resumeRequested = new AtomicBoolean();
     private final AtomicLong lag = new AtomicLong();
     private volatile Consumer<String, byte[]> consumer;
@@ -218,6 +228,7 @@ public final class ReliableConsumer<T> implements AutoCloseable {
         if (!records.isEmpty()) {
             processBatch(records);
         }
+        commitWhenDue();
         measureLag();
     }
 
@@ -239,9 +250,13 @@ public final class ReliableConsumer<T> implements AutoCloseable {
 
     private void closeClient() {
         Consumer<String, byte[]> client = consumer;
+        if (client != null && !uncommitted.isEmpty()) {
+            commit(client, Map.copyOf(uncommitted), CLOSE_TIMEOUT);
+        }
         consumer = null;
         pausedUntil.clear();
         failing.clear();
+        uncommitted.clear();
         if (client != null) {
             try {
                 client.close(CLOSE_TIMEOUT);
@@ -313,7 +328,10 @@ public final class ReliableConsumer<T> implements AutoCloseable {
                 done.put(partition, new OffsetAndMetadata(offset + 1));
             }
         }
-        commit(done);
+        if (!done.isEmpty()) {
+            uncommitted.putAll(done);
+            lastProgress = clock.instant();
+        }
     }
 
     private CompletableFuture<?> invoke(ConsumerRecord<String, byte[]> record) {
@@ -381,13 +399,27 @@ public final class ReliableConsumer<T> implements AutoCloseable {
         return new Outcome(Kind.RETRY, null, error);
     }
 
-    private void commit(Map<TopicPartition, OffsetAndMetadata> done) {
-        if (done.isEmpty()) {
+    private void commitWhenDue() {
+        Instant now = clock.instant();
+        if (uncommitted.isEmpty() || now.isBefore(lastCommit.plus(settings.commitInterval()))) {
             return;
         }
+        lastCommit = now;
+        Map<TopicPartition, OffsetAndMetadata> offsets = Map.copyOf(uncommitted);
+        if (commit(consumer, offsets, null)) {
+            uncommitted.entrySet().removeIf(e -> e.getValue().equals(offsets.get(e.getKey())));
+        }
+    }
+
+    /** Commits {@code done} (within {@code timeout}, or the client's default when null); false when it failed. */
+    private boolean commit(Consumer<String, byte[]> client, Map<TopicPartition, OffsetAndMetadata> done, Duration timeout) {
         try {
-            consumer.commitSync(done);
-            lastProgress = clock.instant();
+            if (timeout == null) {
+                client.commitSync(done);
+            } else {
+                client.commitSync(done, timeout);
+            }
+            return true;
         } catch (WakeupException | InterruptException e) {
             throw e;
         } catch (KafkaException e) {
@@ -396,6 +428,7 @@ public final class ReliableConsumer<T> implements AutoCloseable {
             meters.counter("sms_consumer_commit_failures_total", "service", service, "topic", topic.name()).increment();
             log.warn("offsets of {} not committed; they will be committed later or processed again: {}", done.keySet(),
                     e.toString());
+            return false;
         }
     }
 
@@ -462,8 +495,8 @@ public final class ReliableConsumer<T> implements AutoCloseable {
     }
 
     private void count(String outcome) {
-        meters.counter("sms_consumed_records_total", "service", service, "topic", topic.name(), "outcome", outcome)
-                .increment();
+        outcomes.computeIfAbsent(outcome, o -> meters.counter("sms_consumed_records_total", "service", service,
+                "topic", topic.name(), "outcome", o)).increment();
     }
 
     @Override
@@ -505,6 +538,16 @@ public final class ReliableConsumer<T> implements AutoCloseable {
     private final class ForgetPartitions implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            Map<TopicPartition, OffsetAndMetadata> finished = new HashMap<>();
+            partitions.forEach(p -> {
+                OffsetAndMetadata offset = uncommitted.get(p);
+                if (offset != null) {
+                    finished.put(p, offset);
+                }
+            });
+            if (!finished.isEmpty()) {
+                commit(consumer, finished, null); // the next holder starts after what this one finished
+            }
             forget(partitions);
         }
 
@@ -521,6 +564,7 @@ public final class ReliableConsumer<T> implements AutoCloseable {
             partitions.forEach(p -> {
                 pausedUntil.remove(p);
                 failing.remove(p);
+                uncommitted.remove(p);
             });
         }
     }
