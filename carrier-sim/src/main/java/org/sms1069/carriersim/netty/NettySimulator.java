@@ -72,7 +72,8 @@ public abstract class NettySimulator<T extends SimSession, C extends SimConfig> 
         this.reportFirst = behaviour.reportBeforeResponse();
         this.limiter = new TpsLimiter(behaviour.tps());
         this.outcomes = new OutcomeMix(behaviour.outcomes(), behaviour.seed());
-        this.receipts = new ReceiptScheduler(name, 2, Duration.ofMillis(500), Duration.ofMinutes(10));
+        this.receipts = new ReceiptScheduler(name, ReceiptScheduler.REPORT_WINDOW, Duration.ofMillis(500),
+                Duration.ofMinutes(10));
     }
 
     /** Starts listening on the configured port; call it last in the subclass constructor. */

@@ -13,11 +13,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs receipt jobs after a delay and retries them the way an SMSC stores and forwards reports:
+ * Runs receipt jobs after a delay, up to {@code threads} at once, and retries them the way an SMSC stores and forwards reports:
  * while no receiver is bound or the peer refuses, the job is tried again every
  * {@code retryInterval} until {@code maxHold} has passed since it was scheduled.
  */
 public final class ReceiptScheduler implements AutoCloseable {
+    /**
+     * Reports in flight at once, one per thread (a job waits for the SP's answer): a carrier's gateway sends reports
+     * within the protocol's window as it does submits (CMPP's is 16), not one or two at a time. An SP that answers a
+     * report only once it is durable (tens of milliseconds) would otherwise be held to a few hundred reports per second
+     * by the simulator, not by itself.
+     */
+    public static final int REPORT_WINDOW = 16;
+
     private static final Logger log = LoggerFactory.getLogger(ReceiptScheduler.class);
 
     private final Duration retryInterval;

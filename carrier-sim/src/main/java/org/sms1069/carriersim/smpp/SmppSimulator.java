@@ -44,7 +44,6 @@ public final class SmppSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SmppSimulator.class);
     /** Threads per session that run submit_sm; the rest of the window waits in jsmpp's queue. */
     private static final int PROCESSOR_THREADS_PER_SESSION = 3;
-    private static final int RECEIPT_THREADS = 4;
     private static final int ACCEPT_BACKLOG = 50;
     private static final Duration RECEIPT_RETRY_INTERVAL = Duration.ofMillis(500);
     private static final Duration RECEIPT_MAX_HOLD = Duration.ofMinutes(10);
@@ -70,7 +69,7 @@ public final class SmppSimulator implements AutoCloseable {
         this.config = config;
         this.counters = new SmppCounters(stats);
         Clock clock = Clock.systemUTC();
-        this.receiptScheduler = new ReceiptScheduler(name, RECEIPT_THREADS, RECEIPT_RETRY_INTERVAL, RECEIPT_MAX_HOLD);
+        this.receiptScheduler = new ReceiptScheduler(name, ReceiptScheduler.REPORT_WINDOW, RECEIPT_RETRY_INTERVAL, RECEIPT_MAX_HOLD);
         DeliverSmSender deliverSender = new DeliverSmSender(registry);
         this.moSender = new MoSender(deliverSender, counters, config.systemId(), quirks::get);
         SmppReceiptIssuer receipts = new SmppReceiptIssuer(new OutcomeMix(config.outcomes(), config.seed()),

@@ -10,12 +10,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.OptionalParameter;
+import org.sms1069.carriersim.receipt.ReceiptScheduler;
 import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ResponseTimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -86,6 +88,29 @@ class SmppSimulatorTest {
 
         List<String> receiptIds = client.awaitDeliverSms(3, WAIT).stream().map(r -> receiptText(r).group(1)).toList();
         assertThat(receiptIds).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void reportsAreSentWithinAWindowOfSixteenWhileTheSpHasNotAnswered() throws Exception {
+        SmppSimulator simulator = start(SmppSimulatorConfig.builder().receiptDelay(Duration.ZERO).build());
+        SmppTestClient client = bind(simulator, BindType.BIND_TRX);
+        CountDownLatch release = new CountDownLatch(1);
+        client.holdAnswers(release);
+        for (int i = 0; i < 24; i++) {
+            client.submit(PHONE, 0x00, 0x00, ("report " + i).getBytes(StandardCharsets.US_ASCII));
+        }
+        try {
+            // an SP answering each report only once it is durable must not be held to one or two reports at a time
+            for (int i = 0; i < 500 && client.unanswered() < ReceiptScheduler.REPORT_WINDOW; i++) {
+                Thread.sleep(10);
+            }
+            assertThat(client.unanswered()).isEqualTo(ReceiptScheduler.REPORT_WINDOW);
+            Thread.sleep(300);
+            assertThat(client.unanswered()).as("never more than the window").isEqualTo(ReceiptScheduler.REPORT_WINDOW);
+        } finally {
+            release.countDown();
+        }
+        assertThat(client.awaitDeliverSms(24, WAIT)).hasSize(24);
     }
 
     @Test

@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.BindType;
@@ -33,13 +35,25 @@ public final class SmppTestClient implements AutoCloseable {
 
     private final SMPPSession session = new SMPPSession();
     private final BlockingQueue<DeliverSm> delivered = new LinkedBlockingQueue<>();
+    /** deliver_sm received and not answered yet (answers held by {@link #holdAnswers}). */
+    private final AtomicInteger unanswered = new AtomicInteger();
+    private volatile CountDownLatch answersHeldUntil = new CountDownLatch(0);
 
     private SmppTestClient() {
         session.setTransactionTimer(5_000);
+        session.setPduProcessorDegree(64); // before binding: the threads that hand deliver_sm to the listener
         session.setMessageReceiverListener(new MessageReceiverListener() {
             @Override
             public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
                 delivered.add(deliverSm);
+                unanswered.incrementAndGet();
+                try {
+                    answersHeldUntil.await(); // jsmpp answers when this returns
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    unanswered.decrementAndGet();
+                }
             }
 
             @Override
@@ -67,6 +81,15 @@ public final class SmppTestClient implements AutoCloseable {
             client.close();
             throw e;
         }
+    }
+
+    /** deliver_sm are answered only once {@code release} opens (up to 64 held at once). */
+    void holdAnswers(CountDownLatch release) {
+        answersHeldUntil = release;
+    }
+
+    int unanswered() {
+        return unanswered.get();
     }
 
     public SMPPSession session() {
