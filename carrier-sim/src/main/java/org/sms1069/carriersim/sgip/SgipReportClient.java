@@ -26,12 +26,14 @@ import org.sms1069.wire.sgip.SgipSequences;
 import org.sms1069.wire.sgip.SgipUnbind;
 import org.sms1069.wire.sgip.SgipUnbindResp;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * The SMG's connection to the SP's SGIP server: opened on demand with BIND login type 2, carries REPORTs and
- * DELIVERs one at a time (callers block until the SP answers), and is UNBOUND after a quiet spell, as the spec
+ * DELIVERs (each caller blocks until the SP answers its own; several callers' requests are in flight together), and
+ * is UNBOUND after a quiet spell, as the spec
  * has clients do. Callers are receipt threads and MO injection, never an event loop.
  */
 final class SgipReportClient implements AutoCloseable {
@@ -49,11 +51,18 @@ final class SgipReportClient implements AutoCloseable {
         this.sequences = new SgipSequences(config.nodeId());
     }
 
-    /** Sends the request built for a fresh sequence; the SP's Result (0 = OK). */
-    synchronized long send(Function<SgipSequence, SgipPdu> request) {
-        Channel current = bound();
-        SgipSequence sequence = sequences.get();
-        return AnswerWaiters.await(answers.send(current, sequence, request.apply(sequence)));
+    /**
+     * Sends the request built for a fresh sequence and waits for the SP's Result (0 = OK). Callers on several threads
+     * have their requests in flight together (the receipt threads: a window of reports), each waiting for its own answer.
+     */
+    long send(Function<SgipSequence, SgipPdu> request) {
+        CompletableFuture<Long> answer;
+        synchronized (this) {
+            Channel current = bound();
+            SgipSequence sequence = sequences.get();
+            answer = answers.send(current, sequence, request.apply(sequence));
+        }
+        return AnswerWaiters.await(answer);
     }
 
     private Channel bound() {
