@@ -213,8 +213,11 @@ public final class ReliableConsumer<T> implements AutoCloseable {
                 }
             }
         } finally {
-            closeClient();
-            stopped.countDown();
+            try {
+                closeClient();
+            } finally {
+                stopped.countDown();
+            }
         }
     }
 
@@ -251,7 +254,7 @@ public final class ReliableConsumer<T> implements AutoCloseable {
     private void closeClient() {
         Consumer<String, byte[]> client = consumer;
         if (client != null && !uncommitted.isEmpty()) {
-            commit(client, Map.copyOf(uncommitted), CLOSE_TIMEOUT);
+            commitOnClose(client, Map.copyOf(uncommitted));
         }
         consumer = null;
         pausedUntil.clear();
@@ -408,6 +411,23 @@ public final class ReliableConsumer<T> implements AutoCloseable {
         Map<TopicPartition, OffsetAndMetadata> offsets = Map.copyOf(uncommitted);
         if (commit(consumer, offsets, null)) {
             uncommitted.entrySet().removeIf(e -> e.getValue().equals(offsets.get(e.getKey())));
+        }
+    }
+
+    /**
+     * The last commit of a client. close() wakes the client up; when the loop was waiting for a handler rather than
+     * for Kafka, the wake-up is still pending and ends the first attempt, so there is a second.
+     */
+    private void commitOnClose(Consumer<String, byte[]> client, Map<TopicPartition, OffsetAndMetadata> done) {
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                commit(client, done, CLOSE_TIMEOUT);
+                return;
+            } catch (WakeupException spent) {
+                log.debug("the commit on close met close()'s wake-up (attempt {})", attempt);
+            } catch (InterruptException e) {
+                return; // the next holder repeats what was finished
+            }
         }
     }
 

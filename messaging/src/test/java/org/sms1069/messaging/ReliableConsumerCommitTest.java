@@ -86,6 +86,33 @@ class ReliableConsumerCommitTest {
         assertThat(committed()).isEqualTo(RECORDS);
     }
 
+    @Test
+    void closingWhileARecordIsHandledEndsTheConsumerAndCommitsWhatFinished() throws Exception {
+        ConsumerSettings settings = ConsumerSettings.of(bootstrap, group, "test", 100)
+                .withCommitInterval(Duration.ofSeconds(100));
+        int last = RECORDS + 5;
+        CompletableFuture<Void> lastDone = new CompletableFuture<>();
+        AtomicInteger handled = new AtomicInteger();
+        ReliableConsumer<String> consumer = new ReliableConsumer<>("test", topic, settings, record -> {
+            return handled.incrementAndGet() == last ? lastDone : CompletableFuture.completedFuture(null);
+        }, publisher, meters, () -> new CountingCommits(settings)).start();
+        // the first records are committed at once (no commit yet); the next commit would be 100 s later
+        await().atMost(WAIT).until(() -> committed() == RECORDS);
+        for (int i = RECORDS; i < last; i++) {
+            publisher.publish(topic, "k", "record-" + i).get();
+        }
+        await().atMost(WAIT).until(() -> handled.get() == last);
+
+        // close() wakes the client up while the loop waits for a handler, not for Kafka: the wake-up is still pending
+        // when the loop ends and the client commits what finished
+        CompletableFuture<Void> closed = CompletableFuture.runAsync(consumer::close);
+        Thread.sleep(200);
+        lastDone.complete(null);
+
+        closed.get(20, TimeUnit.SECONDS);
+        assertThat(committed()).isEqualTo(last);
+    }
+
     private ReliableConsumer<String> consumer(ConsumerSettings settings, AtomicInteger handled) {
         return new ReliableConsumer<>("test", topic, settings, record -> {
             handled.incrementAndGet();
