@@ -3,7 +3,8 @@
 # Kannel (deploy/bench/kannel.sh), one after the other with the same closed-loop shape, each alone on the machine;
 # prints both delivered/s, their ratio and the CPU per delivered message of each.
 #
-#   deploy/bench/compare.sh [--messages N] [--connections C] [--warmup N]     (defaults 2000, 32, 2000)
+#   deploy/bench/compare.sh [--messages N] [--connections C] [--warmup N]
+#   (defaults 2000 and 32; without --warmup each tool takes its own: run.sh 20000, kannel.sh 2000)
 #
 # The two full summaries go to deploy/bench/run/summary.md and deploy/bench/kannel-run/summary.md (and to stderr).
 set -euo pipefail
