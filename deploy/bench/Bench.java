@@ -897,7 +897,11 @@ public final class Bench {
 
         /** Fields of /proc/PID/stat from the state on (index 0 = state, 1 = ppid, 11 = utime ... 14 = cstime). */
         private static String[] stat(long pid) throws IOException {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return fields(Files.readString(Path.of("/proc/" + pid + "/stat")));
+        }
+
+        /** The fields of a /proc stat line after the name in parentheses (which may hold spaces). */
+        private static String[] fields(String stat) {
             return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         }
 
@@ -934,7 +938,7 @@ public final class Bench {
                         String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                         String kind = ThreadKind.of(comm);
                         if (kind != null) {
-                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            String[] f = fields(stat);
                             ticks.merge(proc.name() + "/" + kind, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
                         }
                     } catch (IOException | RuntimeException gone) {

@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -114,8 +113,8 @@ public final class ReliableConsumer<T> implements AutoCloseable {
     /** Offsets of finished records not committed yet; consumer thread only. */
     private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
     private Instant lastCommit = Instant.EPOCH;
-    /** sms_consumed_records_total by outcome, looked up once (a lookup builds and sorts the tags). */
-    private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
+    /** sms_consumed_records_total by outcome, looked up once (a lookup sorts the tags); consumer thread only. */
+    private final Map<String, Counter> outcomes = new HashMap<>();
     private final AtomicBoolean resumeRequested = new AtomicBoolean();
     private final AtomicLong lag = new AtomicLong();
     private volatile Consumer<String, byte[]> consumer;
