@@ -1,5 +1,6 @@
 package org.sms1069.api.store;
 
+import org.sms1069.messaging.Coalescer;
 import org.sms1069.model.MessageType;
 import org.sms1069.model.event.AcceptedMessage;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -8,17 +9,27 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Messages and their timelines in PostgreSQL; status events are applied by {@link StatusBatchWriter}.
  */
 @Component
 public class MessageStore {
+    /** Sends written in one statement at most; a second statement may run while the first commits. */
+    private static final int MAX_SENDS_PER_INSERT = 256;
+    private static final int INSERTS_IN_FLIGHT = 2;
+
     private final DatabaseClient db;
+    private final Coalescer<Send, Written> inserts = Coalescer.whileBusy(this::insertAll, MAX_SENDS_PER_INSERT,
+            INSERTS_IN_FLIGHT);
 
     public MessageStore(DatabaseClient db) {
         this.db = db;
@@ -34,30 +45,35 @@ public class MessageStore {
     }
 
     /**
-     * Records the messages of one send as ACCEPTED in one statement, whatever the number of phones.
-     * They come from one composed text, so they differ only in id and phone.
+     * Records the messages of one send as ACCEPTED. Sends made while an insert is running are written together in
+     * one statement when it ends (group commit: one transaction for many requests, no wait for a lone one); should
+     * that statement fail, each of its sends is written alone, so a send fails only for its own sake.
      */
     public Mono<Void> insertAccepted(List<AcceptedMessage> messages, ComposedMessage composed) {
         if (messages.isEmpty()) {
             return Mono.empty();
         }
-        AcceptedMessage first = messages.get(0);
-        if (messages.stream().map(Shared::of).distinct().count() > 1) {
-            return Mono.error(new IllegalArgumentException("the messages of one insert differ in more than id and phone"));
+        Send send;
+        try {
+            send = Send.of(messages, composed);
+        } catch (IllegalArgumentException e) {
+            return Mono.error(e);
         }
-        return db.sql("""
-                        INSERT INTO messages (id, app_id, phone, type, text, source_addr, segments, status, client_ref,
-                                              accepted_at, expires_at, updated_at, template_id, signature)
-                        SELECT m.id, :app, m.phone, :type, :text, :src, :segments, 'ACCEPTED', :ref, :at, :expires, :at, :tpl, :sig
-                        FROM unnest(:ids::varchar[], :phones::varchar[]) AS m (id, phone)""")
-                .bind("ids", messages.stream().map(AcceptedMessage::messageId).toArray(String[]::new))
-                .bind("phones", messages.stream().map(AcceptedMessage::phone).toArray(String[]::new))
-                .bind("tpl", nullable(composed.templateId())).bind("sig", nullable(composed.signature()))
-                .bind("app", first.appId()).bind("type", first.type().name())
-                .bind("text", composed.keptText()).bind("src", first.sourceAddr()).bind("segments", first.segments())
-                .bind("ref", Optional.ofNullable(first.clientRef()).orElse(""))
-                .bind("at", utc(first.acceptedAt())).bind("expires", utc(first.expiresAt()))
-                .fetch().rowsUpdated().then();
+        return Mono.fromFuture(() -> inserts.submit(send)).flatMap(Written::asMono);
+    }
+
+    /** The messages of one send: one composed text, so they differ only in id and phone. */
+    private record Send(List<AcceptedMessage> messages, ComposedMessage composed) {
+        static Send of(List<AcceptedMessage> messages, ComposedMessage composed) {
+            if (messages.stream().map(Shared::of).distinct().count() > 1) {
+                throw new IllegalArgumentException("the messages of one send differ in more than id and phone");
+            }
+            return new Send(messages, composed);
+        }
+
+        AcceptedMessage first() {
+            return messages.get(0);
+        }
     }
 
     /** What the messages of one send have in common. */
@@ -67,6 +83,72 @@ public class MessageStore {
             return new Shared(m.appId(), m.type(), m.text(), m.sourceAddr(), m.segments(), m.clientRef(), m.acceptedAt(),
                     m.expiresAt());
         }
+    }
+
+    /** How one send's insert ended: null when written. */
+    private record Written(Throwable error) {
+        static final Written OK = new Written(null);
+
+        Mono<Void> asMono() {
+            return error == null ? Mono.empty() : Mono.error(error);
+        }
+    }
+
+    private CompletableFuture<List<Written>> insertAll(List<Send> sends) {
+        Mono<List<Written>> written = insert(sends).then(Mono.fromSupplier(() -> Collections.nCopies(sends.size(), Written.OK)));
+        if (sends.size() > 1) {
+            written = written.onErrorResume(error -> Flux.fromIterable(sends)
+                    .concatMap(send -> insert(List.of(send)).thenReturn(Written.OK)
+                            .onErrorResume(own -> Mono.just(new Written(own))))
+                    .collectList());
+        } else {
+            written = written.onErrorResume(error -> Mono.just(List.of(new Written(error))));
+        }
+        return written.toFuture();
+    }
+
+    /** One statement for all messages of the sends: the rows join their send's shared columns by position. */
+    private Mono<Void> insert(List<Send> sends) {
+        List<String> ids = new ArrayList<>();
+        List<String> phones = new ArrayList<>();
+        List<Integer> sendOf = new ArrayList<>();
+        for (int i = 0; i < sends.size(); i++) {
+            for (AcceptedMessage m : sends.get(i).messages()) {
+                ids.add(m.messageId());
+                phones.add(m.phone());
+                sendOf.add(i + 1);
+            }
+        }
+        return db.sql("""
+                        INSERT INTO messages (id, app_id, phone, type, text, source_addr, segments, status, client_ref,
+                                              accepted_at, expires_at, updated_at, template_id, signature)
+                        SELECT m.id, s.app, m.phone, s.type, s.text, s.src, s.segments, 'ACCEPTED', s.ref, s.at, s.expires,
+                               s.at, s.tpl, s.sig
+                        FROM unnest(CAST(:ids AS varchar[]), CAST(:phones AS varchar[]), CAST(:sends AS int[]))
+                                 AS m (id, phone, send)
+                        JOIN unnest(CAST(:apps AS varchar[]), CAST(:types AS varchar[]), CAST(:texts AS text[]),
+                                    CAST(:srcs AS varchar[]), CAST(:segments AS int[]), CAST(:refs AS varchar[]),
+                                    CAST(:ats AS timestamptz[]), CAST(:expires AS timestamptz[]), CAST(:tpls AS varchar[]),
+                                    CAST(:sigs AS varchar[])) WITH ORDINALITY
+                                 AS s (app, type, text, src, segments, ref, at, expires, tpl, sig, n) ON s.n = m.send""")
+                .bind("ids", ids.toArray(String[]::new))
+                .bind("phones", phones.toArray(String[]::new))
+                .bind("sends", sendOf.toArray(Integer[]::new))
+                .bind("apps", column(sends, s -> s.first().appId()))
+                .bind("types", column(sends, s -> s.first().type().name()))
+                .bind("texts", column(sends, s -> s.composed().keptText()))
+                .bind("srcs", column(sends, s -> s.first().sourceAddr()))
+                .bind("segments", sends.stream().map(s -> s.first().segments()).toArray(Integer[]::new))
+                .bind("refs", column(sends, s -> Optional.ofNullable(s.first().clientRef()).orElse("")))
+                .bind("ats", column(sends, s -> s.first().acceptedAt().toString()))
+                .bind("expires", column(sends, s -> s.first().expiresAt() == null ? null : s.first().expiresAt().toString()))
+                .bind("tpls", column(sends, s -> s.composed().templateId()))
+                .bind("sigs", column(sends, s -> s.composed().signature()))
+                .fetch().rowsUpdated().then();
+    }
+
+    private static String[] column(List<Send> sends, Function<Send, String> value) {
+        return sends.stream().map(value).toArray(String[]::new);
     }
 
     public Mono<Void> markFailed(List<String> ids, String detail) {
