@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import org.sms1069.api.apps.App;
+import org.sms1069.api.logging.RequestLogContext;
 import org.sms1069.api.store.ComposedMessage;
 import org.sms1069.filter.Verdict;
 import org.sms1069.messaging.Publisher;
@@ -53,7 +54,7 @@ public class BlockedLog {
                 verdict.reason(), message.templateId(), rulesVersion, clock.instant(),
                 verdict.score() == null ? null : verdict.score().modelVersion(),
                 verdict.score() == null ? null : verdict.score().probability());
-        return Mono.fromFuture(() -> publisher.publish(Topics.BLOCKED, app.id(), event)).then();
+        return RequestLogContext.restored(() -> Mono.fromFuture(publisher.publish(Topics.BLOCKED, app.id(), event))).then();
     }
 
     /** Writes one record of {@code sms.blocked}; a redelivered record changes nothing. */

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.R2dbcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sms1069.api.logging.RequestLogContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -57,14 +58,16 @@ public class ProblemHandler implements WebExceptionHandler {
             return Mono.error(error);
         }
         ApiException problem = toApiException(error);
-        if (problem.code() == ErrorCode.UNAVAILABLE && !(error instanceof ApiException)) {
-            log.warn("dependency unavailable on {} {}: {}", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), error.toString());
-        } else if (problem.code() == ErrorCode.INTERNAL) {
-            log.error("unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
-        }
         meters.counter("sms_api_errors_total", "code", problem.code().name()).increment();
-        return write(exchange, problem);
+        return RequestLogContext.restored(() -> {
+            if (problem.code() == ErrorCode.UNAVAILABLE && !(error instanceof ApiException)) {
+                log.warn("dependency unavailable on {} {}: {}", exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath(), error.toString());
+            } else if (problem.code() == ErrorCode.INTERNAL) {
+                log.error("unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
+            }
+            return write(exchange, problem);
+        });
     }
 
     public Mono<Void> write(ServerWebExchange exchange, ApiException problem) {

@@ -1,21 +1,27 @@
 package org.sms1069.api.logging;
 
 import io.micrometer.context.ContextRegistry;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.context.ThreadLocalAccessor;
 import org.slf4j.MDC;
+import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The logging context (MDC) of one REST request: {@code appId} once the request is authenticated, {@code messageId}
  * (one message) or {@code messageIds} (several, space-separated) once they are given out; {@code traceId} and
  * {@code spanId} come from tracing. WebFlux hands a request from thread to thread, so the values live in the
- * request's Reactor context and Reactor's automatic context propagation ({@code spring.reactor.context-propagation:
- * auto}) writes them into the MDC of whichever thread runs the request's next step, through the
- * {@link ThreadLocalAccessor}s registered here. Never a phone number or a text.
+ * request's Reactor context, and are written into the MDC (through the {@link ThreadLocalAccessor}s registered
+ * here), with the request's trace made current, only where a step needs them: in Reactor's {@code handle} and
+ * {@code tap}, and in {@link #restored}. The api runs with {@code spring.reactor.context-propagation: limited}: the
+ * automatic propagation ({@code auto}) restores them around every signal of every operator of every request, which
+ * cost a fifth of the api's CPU (docs/benchmarks.md). Never a phone number or a text.
  */
 public final class RequestLogContext {
     public static final String APP_ID = "appId";
@@ -29,7 +35,21 @@ public final class RequestLogContext {
         }
     }
 
+    private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
+
     private RequestLogContext() {
+    }
+
+    /**
+     * The Mono of {@code step}, made with the request's log context and trace on this thread: for a step that logs
+     * or publishes (a record takes the trace current where it is published) outside {@code handle} and {@code tap}.
+     */
+    public static <T> Mono<T> restored(Supplier<Mono<T>> step) {
+        return Mono.deferContextual(context -> {
+            try (ContextSnapshot.Scope scope = SNAPSHOTS.setThreadLocalsFrom(context)) {
+                return step.get();
+            }
+        });
     }
 
     /** For {@code contextWrite}: the request's app, on the lines logged from here on. */

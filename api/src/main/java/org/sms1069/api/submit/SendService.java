@@ -196,8 +196,10 @@ public class SendService {
         return store.insertAccepted(accepted, message)
                 .onErrorResume(error -> release(byId.values()).then(Mono.error(error)))
                 .then(Mono.defer(() -> queue(accepted)))
-                .doOnNext(notQueued -> log.debug("{} of {} messages queued", accepted.size() - notQueued.size(),
-                        accepted.size()))
+                .<List<AcceptedMessage>>handle((notQueued, sink) -> {
+                    log.debug("{} of {} messages queued", accepted.size() - notQueued.size(), accepted.size());
+                    sink.next(notQueued);
+                })
                 .flatMap(notQueued -> {
                     notQueued.forEach(m -> {
                         answers.remove(m.messageId());
@@ -223,28 +225,29 @@ public class SendService {
     /** Publishes one record per message; answers the messages Kafka did not acknowledge. */
     private Mono<List<AcceptedMessage>> queue(List<AcceptedMessage> messages) {
         return Flux.fromIterable(messages)
-                .flatMap(m -> Mono.fromFuture(() -> publisher.publish(Topics.SUBMIT, m.phone(), m.sealedWith(seal)))
+                .flatMap(m -> RequestLogContext.restored(() -> Mono.fromFuture(
+                                publisher.publish(Topics.SUBMIT, m.phone(), m.sealedWith(seal))))
                         .then(Mono.<Map.Entry<AcceptedMessage, Throwable>>empty())
                         .onErrorResume(error -> Mono.just(Map.entry(m, error))), 64)
                 .collectList()
-                .map(failures -> {
+                .handle((failures, sink) -> {
                     if (!failures.isEmpty()) {
                         log.error("cannot queue {} of {} messages on {}, e.g. {}: {}", failures.size(), messages.size(),
                                 Topics.SUBMIT, failures.get(0).getKey().messageId(), failures.get(0).getValue().toString());
                         meters.counter("sms_api_queue_failures_total").increment(failures.size());
                     }
-                    return failures.stream().map(Map.Entry::getKey).toList();
+                    sink.next(failures.stream().map(Map.Entry::getKey).toList());
                 });
     }
 
     /** Gives back the frequency slots of messages that were not queued; a failure here must not change the answer. */
     private Mono<Void> release(Collection<Allowed> notQueued) {
         return limiter.release(notQueued.stream().map(Allowed::slot).toList())
-                .onErrorResume(error -> {
+                .onErrorResume(error -> RequestLogContext.restored(() -> {
                     log.warn("cannot give back {} frequency slots: {}", notQueued.size(), error.toString());
                     meters.counter("sms_api_frequency_release_failures_total").increment();
                     return Mono.empty();
-                });
+                }));
     }
 
     /** Decided on the composed type: a VERIFICATION template sent without {@code type} is held to it too. */

@@ -98,11 +98,11 @@ public class VerificationService {
         return sends.send(app.id(), request)
                 .flatMap(response -> messageId(response)
                         .flatMap(id -> codes.put(key, hash, Duration.ofSeconds(ttlSeconds)).thenReturn(id)))
-                .map(id -> {
+                .handle((id, sink) -> {
                     meters.counter("sms_api_verification_codes_issued_total").increment();
                     log.info("verification code issued: app {} scene {} phone {} message {}", app.id(), scene,
                             PhoneNumbers.mask(phone), id);
-                    return new Issued(id, ttlSeconds);
+                    sink.next(new Issued(id, ttlSeconds));
                 });
     }
 

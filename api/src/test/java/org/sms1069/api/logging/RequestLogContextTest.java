@@ -15,6 +15,8 @@ import org.sms1069.api.testing.ApiResponse;
 import org.sms1069.api.testing.Phones;
 import org.sms1069.api.testing.RunningApi;
 import org.sms1069.api.testing.SignedRequest;
+import org.sms1069.api.verification.TestApps;
+import org.sms1069.api.verification.VerificationService;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.AcceptedMessage;
 import org.sms1069.testkit.TopicReader;
@@ -34,6 +36,7 @@ class RequestLogContextTest {
     private static RunningApi api;
     private static RunningApi.TestApp app;
     private static final Logger SEND_LOG = (Logger) LoggerFactory.getLogger(SendService.class);
+    private static final Logger VERIFICATION_LOG = (Logger) LoggerFactory.getLogger(VerificationService.class);
     /** Keeps each line's MDC as it was on the thread that logged it (Logback reads it lazily otherwise). */
     private static final ListAppender<ILoggingEvent> LINES = new ListAppender<>() {
         @Override
@@ -50,12 +53,14 @@ class RequestLogContextTest {
         LINES.start();
         SEND_LOG.addAppender(LINES);
         SEND_LOG.setLevel(Level.DEBUG);
+        VERIFICATION_LOG.addAppender(LINES);
     }
 
     @AfterAll
     static void stop() {
         SEND_LOG.detachAppender(LINES);
         SEND_LOG.setLevel(null);
+        VERIFICATION_LOG.detachAppender(LINES);
         if (api != null) {
             api.close();
         }
@@ -93,6 +98,22 @@ class RequestLogContextTest {
         Map<String, String> mdc = linesAbout(a).get(0).getMDCPropertyMap();
         assertThat(mdc.get("messageIds")).contains(a).contains(b);
         assertThat(mdc).containsEntry("appId", app.appId()).doesNotContainKey("messageId");
+    }
+
+    /** The line is logged after the send's own steps, where its message ids are out of the context: app and trace. */
+    @Test
+    void aVerificationCodesIssueLineCarriesAppIdAndTrace() {
+        RunningApi.TestApp verifying = TestApps.onboard(api, "Logged codes", "72", "示例科技", Map.of());
+        TestApps.approvedTemplate(api, verifying.appId(), "VERIFICATION", "您的验证码是${code}，5分钟内有效。");
+        String messageId = TestApps.post(api, verifying.key(), "/v1/verification-codes",
+                Map.of("phone", Phones.unique("137"), "scene", "login")).expect(202).body().get("messageId").asText();
+
+        ILoggingEvent line = LINES.list.stream()
+                .filter(e -> e.getLoggerName().equals(VerificationService.class.getName())
+                        && e.getFormattedMessage().contains(messageId))
+                .findFirst().orElseThrow(() -> new AssertionError("no issue line naming " + messageId + " in " + LINES.list));
+        assertThat(line.getMDCPropertyMap()).containsEntry("appId", verifying.appId());
+        assertThat(line.getMDCPropertyMap().get("traceId")).matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32));
     }
 
     private static List<ILoggingEvent> linesAbout(String messageId) {
