@@ -7,6 +7,7 @@ import org.sms1069.api.auth.Role;
 import org.sms1069.api.error.ErrorCode;
 import org.sms1069.api.error.MayAnswer;
 import org.sms1069.api.idempotency.IdempotencyStore;
+import org.sms1069.api.support.EvenIfCancelled;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -37,8 +38,8 @@ public class MessageController {
                                    ServerWebExchange exchange) {
         Caller caller = Caller.of(exchange).require(Role.APP);
         // a stored idempotent answer is given without the send that would have recorded the nonce
-        return idempotency.once(caller.appId(), idempotencyKey, request, SendResponse.class,
-                        () -> sends.send(caller.appId(), request))
+        return EvenIfCancelled.run(idempotency.once(caller.appId(), idempotencyKey, request, SendResponse.class,
+                        () -> sends.send(caller.appId(), request)))
                 .flatMap(answer -> NonceClaim.ensureCurrent().thenReturn(answer));
     }
 }

@@ -8,6 +8,7 @@ import org.sms1069.api.auth.Caller;
 import org.sms1069.api.auth.Role;
 import org.sms1069.api.error.ErrorCode;
 import org.sms1069.api.error.MayAnswer;
+import org.sms1069.api.support.EvenIfCancelled;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -51,7 +52,8 @@ public class VerificationController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Mono<VerificationService.Issued> issue(@Valid @RequestBody IssueRequest request, ServerWebExchange exchange) {
         Caller caller = Caller.of(exchange).require(Role.APP);
-        return verification.issue(caller.appId(), request.phone(), request.scene(), request.signature());
+        // the code is stored once its message is queued, even if the client has gone by then
+        return EvenIfCancelled.run(verification.issue(caller.appId(), request.phone(), request.scene(), request.signature()));
     }
 
     @PostMapping("/v1/verification-codes/check")

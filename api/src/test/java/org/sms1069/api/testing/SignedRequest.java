@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -140,11 +141,33 @@ public final class SignedRequest {
         return this;
     }
 
+    /**
+     * The request as HTTP/1.1 bytes with Host and Content-Length, for a test that drives the connection itself (a
+     * client that goes away before the answer).
+     */
+    public byte[] http11(String baseUrl) {
+        URI uri = URI.create(baseUrl + pathAndQuery);
+        StringBuilder head = new StringBuilder(method + " " + uri.getRawPath()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " HTTP/1.1\r\n");
+        head.append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n");
+        signedHeaders(uri).forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        byte[] wire = sentBody != null ? sentBody : body;
+        head.append("Content-Length: ").append(wire.length).append("\r\n\r\n");
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] request = Arrays.copyOf(headBytes, headBytes.length + wire.length);
+        System.arraycopy(wire, 0, request, headBytes.length, wire.length);
+        return request;
+    }
+
     public ApiResponse send(String baseUrl) {
+        URI uri = URI.create(baseUrl + pathAndQuery);
+        return sendWith(uri, signedHeaders(uri));
+    }
+
+    private Map<String, String> signedHeaders(URI uri) {
         if (key == null) {
             throw new IllegalStateException("no key: call by(key)");
         }
-        URI uri = URI.create(baseUrl + pathAndQuery);
         String ts = String.valueOf(timestamp != null ? timestamp : System.currentTimeMillis() / 1000);
         String n = nonce != null ? nonce : UUID.randomUUID().toString();
         String signature = RequestSignature.sign(key.secret(), v2
@@ -164,7 +187,10 @@ public final class SignedRequest {
         headers.put(RequestSignature.SIGNATURE, signature);
         headers.putAll(overrides);
         omitted.forEach(headers::remove);
+        return headers;
+    }
 
+    private ApiResponse sendWith(URI uri, Map<String, String> headers) {
         byte[] wire = sentBody != null ? sentBody : body;
         HttpRequest.BodyPublisher publisher;
         if (wire.length == 0) {
