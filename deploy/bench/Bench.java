@@ -586,6 +586,7 @@ public final class Bench {
                 System.err.printf("settling %d s (PostgreSQL flushes its statistics when idle) ...%n", settle);
                 Thread.sleep(settle * 1000L);
 
+                Map<String, KeyFamily> keysBefore = redis.census();
                 Snapshot before = Snapshot.take(procs, pg, redis, statements);
                 String since = now(pg);
                 MemorySampler memory = new MemorySampler(redisPort);
@@ -594,11 +595,14 @@ public final class Bench {
                 LoadResult load = driver.run(shape, new PlatformTarget(hostHeader, app, phones, type, tag, serial));
                 System.err.printf("load done in %.1f s, %,d messages accepted; waiting for their final status ...%n",
                         load.seconds(), load.acceptedMessages.get());
+                long inFlight = load.acceptedMessages.get() - finalCount(pg, appId, since);
+                Map<String, KeyFamily> keysAtLoadEnd = redis.census();
                 drain(pg, appId, since, load.acceptedMessages.get());
                 memory.stop();
                 Map<String, Long> cpuAfter = Proc.sample(procs);
                 Map<String, Long> redisAfter = redis.commandCalls();
                 RedisMemory memoryAfter = redis.memory();
+                Census census = new Census(keysBefore, keysAtLoadEnd, inFlight, redis.census());
                 System.err.printf("settling %d s before reading PostgreSQL's statistics ...%n", settle);
                 Thread.sleep(settle * 1000L);
                 PgCounters pgAfter = statements.read();
@@ -614,7 +618,7 @@ public final class Bench {
                 }
                 Report report = new Report("platform", options.text("label", "platform"), shape, load);
                 report.platform(statuses, rows, before, after, procs, statements, redis.ownCalls(before, after) + memory.calls(),
-                        memory.samples());
+                        memory.samples(), census);
                 report.print();
             }
         }
@@ -669,15 +673,18 @@ public final class Bench {
             return new ArrayList<>(procs.values());
         }
 
+        private static long finalCount(Pg pg, String appId, String since) {
+            return Long.parseLong(pg.query(MARK + "SELECT count(*) FILTER (WHERE status IN (" + FINAL + ")) FROM messages"
+                    + " WHERE app_id = '" + appId + "' AND accepted_at >= '" + since + "'").get(0)[0]);
+        }
+
         /** Waits until the run's accepted messages are final in the status store, or nothing moved for --stall seconds. */
         private void drain(Pg pg, String appId, String since, int accepted) throws InterruptedException {
             int stall = options.number("stall", 30, 1, 3_600);
             long lastChange = System.nanoTime();
             long last = -1;
             while (true) {
-                String[] row = pg.query(MARK + "SELECT count(*) FILTER (WHERE status IN (" + FINAL + ")) FROM messages"
-                        + " WHERE app_id = '" + appId + "' AND accepted_at >= '" + since + "'").get(0);
-                long done = Long.parseLong(row[0]);
+                long done = finalCount(pg, appId, since);
                 if (done >= accepted) {
                     return;
                 }
@@ -1107,12 +1114,31 @@ public final class Bench {
     record RedisMemory(long usedBytes, long keys) {
     }
 
+    /** Keys of one family: how many, their bytes, and the least and most time to live left among them (ms; -1 none). */
+    record KeyFamily(long keys, long bytes, long minTtl, long maxTtl) {
+        static KeyFamily of(long bytes, long ttl) {
+            return new KeyFamily(1, bytes, ttl, ttl);
+        }
+
+        KeyFamily plus(KeyFamily other) {
+            return new KeyFamily(keys + other.keys, bytes + other.bytes, Math.min(minTtl, other.minTtl),
+                    Math.max(maxTtl, other.maxTtl));
+        }
+    }
+
+    /** The keys by family at three moments: after the warm-up, when the load ends, when every message is final. */
+    record Census(Map<String, KeyFamily> before, Map<String, KeyFamily> loadEnd, long inFlightAtLoadEnd,
+                  Map<String, KeyFamily> done) {
+    }
+
     /** Redis over RESP: INFO only. Counts its own INFO calls, which Redis counts too. */
     static final class Redis implements Closeable {
         private final Socket socket;
         private final InputStream in;
         private final OutputStream out;
         private final AtomicInteger infoCalls = new AtomicInteger();
+        /** Commands other than INFO this connection sent (the census's), by their name in INFO commandstats. */
+        private final Map<String, Long> ownCalls = new ConcurrentHashMap<>();
 
         Redis(String host, int port) throws IOException {
             socket = new Socket(host, port);
@@ -1144,6 +1170,105 @@ public final class Bench {
             }
         }
 
+        /**
+         * The keys by family ({@link #family}): count, bytes ({@code MEMORY USAGE key SAMPLES 0}) and the shortest and
+         * longest time to live left (ms; -1 none), in pipelined batches of one {@code SCAN} page. Its commands are
+         * counted as this connection's own ({@link #commandCalls}), so that the per-message counts leave them out.
+         */
+        synchronized Map<String, KeyFamily> census() {
+            Map<String, KeyFamily> families = new TreeMap<>();
+            try {
+                String cursor = "0";
+                do {
+                    List<?> page = (List<?>) call("SCAN", cursor, "COUNT", "1000");
+                    cursor = (String) page.get(0);
+                    List<?> keys = (List<?>) page.get(1);
+                    for (Object key : keys) {
+                        send("MEMORY", "USAGE", (String) key, "SAMPLES", "0");
+                        send("PTTL", (String) key);
+                    }
+                    out.flush();
+                    for (Object key : keys) {
+                        Long bytes = (Long) read();
+                        long ttl = (Long) read();
+                        if (bytes != null && ttl != -2) { // -2, nil: expired since the SCAN
+                            families.merge(family((String) key), KeyFamily.of(bytes, ttl), KeyFamily::plus);
+                        }
+                    }
+                } while (!cursor.equals("0"));
+                return families;
+            } catch (IOException e) {
+                throw new IllegalStateException("Redis connection failed", e);
+            }
+        }
+
+        /** A key with its ids (segments with a digit, or longer than 20 characters; a {hash tag}) replaced by *. */
+        static String family(String key) {
+            StringBuilder family = new StringBuilder();
+            boolean inTag = false;
+            String[] segments = key.split(":", -1);
+            for (int i = 0; i < segments.length; i++) {
+                String segment = segments[i];
+                String part;
+                if (inTag) {
+                    inTag = !segment.endsWith("}");
+                    continue;
+                } else if (segment.startsWith("{")) {
+                    inTag = !segment.endsWith("}");
+                    part = "{*}";
+                } else if (i >= 2 && (segment.chars().anyMatch(Character::isDigit) || segment.length() > 20)) {
+                    part = "*";
+                } else {
+                    part = segment;
+                }
+                family.append(family.length() == 0 ? "" : ":").append(part);
+            }
+            return family.toString();
+        }
+
+        private Object call(String... args) throws IOException {
+            send(args);
+            out.flush();
+            return read();
+        }
+
+        private void send(String... args) throws IOException {
+            ownCalls.merge(args[0].equals("MEMORY") ? "memory|usage" : args[0].toLowerCase(Locale.ROOT), 1L, Long::sum);
+            StringBuilder command = new StringBuilder("*").append(args.length).append("\r\n");
+            for (String arg : args) {
+                byte[] bytes = arg.getBytes(StandardCharsets.UTF_8);
+                command.append('$').append(bytes.length).append("\r\n").append(arg).append("\r\n");
+            }
+            out.write(command.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** One RESP2 reply: Long, String, null or a List of them; an error reply throws. */
+        private Object read() throws IOException {
+            String line = line();
+            return switch (line.charAt(0)) {
+                case '+' -> line.substring(1);
+                case ':' -> Long.parseLong(line.substring(1));
+                case '-' -> throw new IOException("Redis: " + line.substring(1));
+                case '$' -> {
+                    int length = Integer.parseInt(line.substring(1));
+                    if (length < 0) {
+                        yield null;
+                    }
+                    byte[] body = in.readNBytes(length + 2);
+                    yield new String(body, 0, length, StandardCharsets.UTF_8);
+                }
+                case '*' -> {
+                    int n = Integer.parseInt(line.substring(1));
+                    List<Object> items = new ArrayList<>(Math.max(n, 0));
+                    for (int i = 0; i < n; i++) {
+                        items.add(read());
+                    }
+                    yield n < 0 ? null : items;
+                }
+                default -> throw new IOException("unexpected Redis answer: " + line);
+            };
+        }
+
         /** calls per command, from INFO commandstats (cmdstat_set:calls=7,...). */
         Map<String, Long> commandCalls() {
             Map<String, Long> calls = new TreeMap<>();
@@ -1156,6 +1281,7 @@ public final class Bench {
                 }
             });
             calls.put("#own-info", (long) infoCalls.get());
+            ownCalls.forEach((command, n) -> calls.put("#own-" + command, n));
             return calls;
         }
 
@@ -1333,7 +1459,7 @@ public final class Bench {
         }
 
         void platform(List<String> statuses, List<long[]> rows, Snapshot before, Snapshot after, List<Proc> procs,
-                Statements statements, long ownRedisInfo, List<long[]> memorySamples) {
+                Statements statements, long ownRedisInfo, List<long[]> memorySamples, Census census) {
             Map<String, Integer> byStatus = new TreeMap<>();
             statuses.forEach(s -> byStatus.merge(s, 1, Integer::sum));
             int delivered = byStatus.getOrDefault("DELIVERED", 0);
@@ -1352,6 +1478,7 @@ public final class Bench {
             database(before.pg(), after.pg(), delivered, statements);
             redis(before, after, delivered, ownRedisInfo);
             memory(before.memory(), after.memory(), statuses, rows, memorySamples, delivered);
+            keys(census, delivered);
         }
 
         void kannel(int delivered, List<long[]> deliveredRows, Map<String, Long> before, Map<String, Long> after, List<Proc> procs) {
@@ -1508,7 +1635,9 @@ public final class Bench {
             Map<String, Long> deltas = new TreeMap<>();
             after.redisCalls().forEach((command, calls) -> {
                 if (!command.startsWith("#")) {
-                    long d = calls - before.redisCalls().getOrDefault(command, 0L) - (command.equals("info") ? ownInfo : 0);
+                    long own = command.equals("info") ? ownInfo : after.redisCalls().getOrDefault("#own-" + command, 0L)
+                            - before.redisCalls().getOrDefault("#own-" + command, 0L);
+                    long d = calls - before.redisCalls().getOrDefault(command, 0L) - own;
                     if (d > 0) {
                         deltas.put(command, d);
                     }
@@ -1567,16 +1696,74 @@ public final class Bench {
                 fitted = String.format(Locale.ROOT, "%.0f B per message in flight, %.0f B per final message (fit over %d"
                         + " samples, up to %,d in flight)", a, b, samples.size(), peakInFlight);
                 result.put("redis_bytes_in_flight", String.format(Locale.ROOT, "%.0f", a));
-                row.put("Redis B/msg in flight", String.format(Locale.ROOT, "%.0f", a));
-            } else {
-                row.put("Redis B/msg in flight", "n/a");
             }
-            add("Redis used_memory per message (fit of used_memory samples)", fitted);
+            add("Redis used_memory per message (fit of used_memory samples; keys expiring during the run, e.g. the warm-up's,"
+                    + " bend it: the census of keys below is the measure)", fitted);
             long retained = after.usedBytes() - before.usedBytes();
             add("Redis memory and keys left after the run, per delivered message", String.format("%s B, %s keys (%,d B, %,d"
                     + " keys in all)", per(retained, delivered), per(after.keys() - before.keys(), delivered), retained,
                     after.keys() - before.keys()));
             result.put("redis_bytes_retained_per_msg", per(retained, delivered));
+        }
+
+        /**
+         * Redis by key family at three moments. What the keys of a family lose between the end of the load and the
+         * moment every message is final, per message in flight at the end of the load, is what a message holds while
+         * in flight and gives back when final; a family whose keys all expire on their own within a minute loses
+         * keys in those seconds too, and is left out of that sum (the table shows it). What the families gained from after the warm-up to
+         * the end, per delivered message, is what a message leaves behind (until its keys expire).
+         */
+        private static final long SHORT_TTL_MS = 60_000;
+
+        private void keys(Census census, int delivered) {
+            List<String> table = new ArrayList<>();
+            table.add(String.format("| family | after the warm-up: keys / bytes | load end (%,d in flight): keys / bytes"
+                    + " | all final: keys / bytes | TTL left when final (s) | freed per in-flight message (B) | left per"
+                    + " delivered message (B) |", census.inFlightAtLoadEnd()));
+            table.add("|---|---:|---:|---:|---|---:|---:|");
+            java.util.SortedSet<String> names = new java.util.TreeSet<>(census.before().keySet());
+            names.addAll(census.loadEnd().keySet());
+            names.addAll(census.done().keySet());
+            KeyFamily none = new KeyFamily(0, 0, -1, -1);
+            long freed = 0;
+            long left = 0;
+            for (String name : names) {
+                KeyFamily before = census.before().getOrDefault(name, none);
+                KeyFamily end = census.loadEnd().getOrDefault(name, none);
+                KeyFamily done = census.done().getOrDefault(name, none);
+                long freedHere = end.bytes() - done.bytes();
+                boolean expiring = end.maxTtl() >= 0 && end.maxTtl() <= SHORT_TTL_MS;
+                if (!expiring) {
+                    freed += Math.max(0, freedHere);
+                }
+                left += done.bytes() - before.bytes();
+                table.add(String.format("| `%s` | %,d / %,d | %,d / %,d | %,d / %,d | %s | %s%s | %s |", name, before.keys(),
+                        before.bytes(), end.keys(), end.bytes(), done.keys(), done.bytes(), ttl(done),
+                        census.inFlightAtLoadEnd() > 0 ? per(freedHere, (int) census.inFlightAtLoadEnd()) : "n/a",
+                        expiring ? " (expiring, not counted)" : "",
+                        per(done.bytes() - before.bytes(), delivered)));
+            }
+            sections.add(new Section("Redis keys by family (SCAN, MEMORY USAGE ... SAMPLES 0 and PTTL of every key;"
+                    + " the census's own commands are left out of the counts above)", table));
+            String inFlight = census.inFlightAtLoadEnd() >= 50 ? per(freed, (int) census.inFlightAtLoadEnd()) : "n/a";
+            add("Redis bytes freed per message between the end of the load and all final (families that shrank, but"
+                    + " not those whose keys all expire within 60 s on their own, per message in flight at the load's"
+                    + " end; see the table by family)", String.format("%s B (%,d B, %,d"
+                    + " in flight)", inFlight, freed, census.inFlightAtLoadEnd()));
+            add("Redis bytes left per delivered message by the keys' census", per(left, delivered) + " B");
+            result.put("redis_bytes_freed_per_in_flight_msg", inFlight);
+            row.put("Redis B/msg in flight", inFlight);
+        }
+
+        private static String ttl(KeyFamily family) {
+            if (family.keys() == 0) {
+                return "";
+            }
+            if (family.maxTtl() < 0) {
+                return "none";
+            }
+            String min = family.minTtl() < 0 ? "none" : String.format(Locale.ROOT, "%.0f", family.minTtl() / 1000.0);
+            return min + " – " + String.format(Locale.ROOT, "%.0f", family.maxTtl() / 1000.0);
         }
 
         private static int countAtOrBefore(long[] sorted, long t) {
