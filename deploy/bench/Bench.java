@@ -32,7 +32,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -1721,7 +1723,7 @@ public final class Bench {
                     + " | all final: keys / bytes | TTL left when final (s) | freed per in-flight message (B) | left per"
                     + " delivered message (B) |", census.inFlightAtLoadEnd()));
             table.add("|---|---:|---:|---:|---|---:|---:|");
-            java.util.SortedSet<String> names = new java.util.TreeSet<>(census.before().keySet());
+            SortedSet<String> names = new TreeSet<>(census.before().keySet());
             names.addAll(census.loadEnd().keySet());
             names.addAll(census.done().keySet());
             KeyFamily none = new KeyFamily(0, 0, -1, -1);

@@ -6,6 +6,7 @@ import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sms1069.api.testing.TableLock;
 import org.sms1069.model.MessageIds;
 import org.sms1069.model.MessageType;
 import org.sms1069.model.event.AcceptedMessage;
@@ -14,8 +15,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -78,7 +77,7 @@ class MessageStoreInsertTest {
     void sendsMadeWhileInsertsAreRunningAreWrittenTogetherInOneTransaction() throws Exception {
         List<CompletableFuture<Void>> queued = new ArrayList<>();
         List<String> queuedIds = new ArrayList<>();
-        try (Connection lock = lockMessages()) {
+        try (Connection lock = TableLock.onMessages(schema)) {
             occupyTheInsertsInFlight();
             for (int i = 0; i < 20; i++) {
                 List<AcceptedMessage> send = send(APP, MessageType.NOTIFICATION, "138001380" + String.format("%02d", i));
@@ -98,7 +97,7 @@ class MessageStoreInsertTest {
         List<CompletableFuture<Void>> good = new ArrayList<>();
         List<String> goodIds = new ArrayList<>();
         CompletableFuture<Void> bad;
-        try (Connection lock = lockMessages()) {
+        try (Connection lock = TableLock.onMessages(schema)) {
             occupyTheInsertsInFlight();
             for (int i = 0; i < 3; i++) {
                 List<AcceptedMessage> send = send(APP, MessageType.NOTIFICATION, "1390013900" + i);
@@ -121,15 +120,6 @@ class MessageStoreInsertTest {
         for (int i = 0; i < 2; i++) {
             store.insertAccepted(send(APP, MessageType.NOTIFICATION, "1360013600" + i), notification()).toFuture();
         }
-    }
-
-    private static Connection lockMessages() throws Exception {
-        Connection connection = DriverManager.getConnection(TestInfra.jdbcUrl(), TestInfra.postgresUser(), "");
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("LOCK TABLE " + schema + ".messages IN SHARE MODE");
-        }
-        return connection;
     }
 
     private static ComposedMessage notification() {

@@ -8,6 +8,7 @@ import org.sms1069.api.testing.ApiResponse;
 import org.sms1069.api.testing.Phones;
 import org.sms1069.api.testing.RunningApi;
 import org.sms1069.api.testing.SignedRequest;
+import org.sms1069.api.testing.TableLock;
 import org.sms1069.model.Topics;
 import org.sms1069.model.event.AcceptedMessage;
 import org.sms1069.testkit.TestInfra;
@@ -57,7 +58,7 @@ class ClientGoneTest {
         Map<String, Object> body = Map.of("phones", List.of(Phones.unique("138")), "text", "【" + SIGNATURE + "】您的订单已发货。",
                 "type", "NOTIFICATION");
         URI base = URI.create(api.baseUrl());
-        try (Connection lock = lockMessages()) {
+        try (Connection lock = TableLock.onMessages(api.schema())) {
             try (Socket client = new Socket(base.getHost(), base.getPort())) {
                 client.getOutputStream().write(SignedRequest.post("/v1/messages").by(app.key()).v2().json(body)
                         .header("Idempotency-Key", idempotencyKey).http11(api.baseUrl()));
@@ -74,15 +75,6 @@ class ClientGoneTest {
                 .header("Idempotency-Key", idempotencyKey));
         assertThat(retry.status()).as(retry.toString()).isEqualTo(202);
         assertThat(retry.json().get("messages").get(0).get("messageId").asText()).isEqualTo(queued.value().messageId());
-    }
-
-    private static Connection lockMessages() throws Exception {
-        Connection connection = DriverManager.getConnection(TestInfra.jdbcUrl(), TestInfra.postgresUser(), "");
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("LOCK TABLE " + api.schema() + ".messages IN SHARE MODE");
-        }
-        return connection;
     }
 
     private static void awaitAnInsertWaitingForTheLock() throws Exception {

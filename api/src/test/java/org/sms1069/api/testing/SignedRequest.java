@@ -151,7 +151,7 @@ public final class SignedRequest {
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " HTTP/1.1\r\n");
         head.append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n");
         signedHeaders(uri).forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        byte[] wire = sentBody != null ? sentBody : body;
+        byte[] wire = wire();
         head.append("Content-Length: ").append(wire.length).append("\r\n\r\n");
         byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
         byte[] request = Arrays.copyOf(headBytes, headBytes.length + wire.length);
@@ -190,8 +190,13 @@ public final class SignedRequest {
         return headers;
     }
 
+    /** The body as it goes on the wire: the one set to be sent instead of the signed one, if any. */
+    private byte[] wire() {
+        return sentBody != null ? sentBody : body;
+    }
+
     private ApiResponse sendWith(URI uri, Map<String, String> headers) {
-        byte[] wire = sentBody != null ? sentBody : body;
+        byte[] wire = wire();
         HttpRequest.BodyPublisher publisher;
         if (wire.length == 0) {
             publisher = HttpRequest.BodyPublishers.noBody();
