@@ -79,7 +79,7 @@ public final class PrivateRedis implements AutoCloseable {
                 if (usage != null) {
                     bytes += usage;
                     keys++;
-                    byPrefix.merge(prefix(key), usage, Long::sum);
+                    byPrefix.merge(family(key), usage, Long::sum);
                 }
             }
             cursor = page;
@@ -87,7 +87,8 @@ public final class PrivateRedis implements AutoCloseable {
         return new KeyMemory(bytes, keys, byPrefix);
     }
 
-    private static String prefix(String key) {
+    /** A key's first two name segments ({@code sms:parts}): its family. */
+    public static String family(String key) {
         int first = key.indexOf(':');
         int second = first < 0 ? -1 : key.indexOf(':', first + 1);
         return second < 0 ? key : key.substring(0, second);
