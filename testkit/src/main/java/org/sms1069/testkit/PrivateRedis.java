@@ -49,6 +49,11 @@ public final class PrivateRedis implements AutoCloseable {
         return uri;
     }
 
+    /** A connection of the caller's own to this server, closed with it. */
+    public StatefulRedisConnection<String, String> connect() {
+        return client.connect();
+    }
+
     /** Calls per command since start or the last reset (commands inside scripts included, as Redis counts them). */
     public Map<String, Long> commandCalls() {
         Map<String, Long> calls = new TreeMap<>();

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.sms1069.api.config.ApiProperties;
 import org.sms1069.api.error.ApiException;
 import org.sms1069.api.error.ErrorCode;
-import org.sms1069.api.support.RedisScripts;
+import org.sms1069.messaging.redis.LuaScript;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -45,8 +45,8 @@ public class IdempotencyStore {
     private final RedisReactiveCommands<String, String> redis;
     private final ObjectMapper json;
     private final Duration lease;
-    private final String renewScript = RedisScripts.load("idempotency-renew.lua");
-    private final String releaseScript = RedisScripts.load("idempotency-release.lua");
+    private final LuaScript renewScript = LuaScript.resource("redis/idempotency-renew.lua");
+    private final LuaScript releaseScript = LuaScript.resource("redis/idempotency-release.lua");
 
     public IdempotencyStore(RedisReactiveCommands<String, String> redis, ObjectMapper json, ApiProperties properties) {
         this.redis = redis;
@@ -99,7 +99,7 @@ public class IdempotencyStore {
     /** Runs the request while renewing its lease; the renewals stop with it, however it ends. */
     private <T> Mono<T> run(String redisKey, String pending, String hash, Supplier<Mono<T>> action) {
         Disposable renewals = Flux.interval(lease.dividedBy(3))
-                .concatMap(tick -> redis.<Long>eval(renewScript, ScriptOutputType.INTEGER, new String[]{redisKey},
+                .concatMap(tick -> renewScript.<Long>run(redis, ScriptOutputType.INTEGER, new String[]{redisKey},
                                 pending, String.valueOf(lease.toMillis()))
                         .onErrorResume(error -> {
                             log.warn("cannot renew the lease of an {}: {}", HEADER, error.toString());
@@ -110,7 +110,7 @@ public class IdempotencyStore {
         return Mono.defer(action)
                 .flatMap(answer -> redis.set(redisKey, write(new Entry("DONE", hash, write(answer), null)), SetArgs.Builder.ex(KEEP))
                         .thenReturn(answer))
-                .onErrorResume(error -> redis.<Long>eval(releaseScript, ScriptOutputType.INTEGER, new String[]{redisKey}, pending)
+                .onErrorResume(error -> releaseScript.<Long>run(redis, ScriptOutputType.INTEGER, new String[]{redisKey}, pending)
                         .then(Mono.error(error)))
                 .doFinally(signal -> renewals.dispose());
     }

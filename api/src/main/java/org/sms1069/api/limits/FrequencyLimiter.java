@@ -7,7 +7,7 @@ import org.sms1069.api.auth.NonceClaim;
 import org.sms1069.api.auth.NonceStore;
 import org.sms1069.api.config.ApiProperties;
 import org.sms1069.api.support.KeyedDigest;
-import org.sms1069.api.support.LuaScript;
+import org.sms1069.messaging.redis.LuaScript;
 import org.sms1069.model.MessageType;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -42,8 +42,8 @@ public class FrequencyLimiter {
     private final Clock clock;
     /** Keyed: the key names hold a digest of the text, which must not let a verification code be guessed offline. */
     private final KeyedDigest contentDigest;
-    private final LuaScript acquireScript = LuaScript.load("send.lua");
-    private final LuaScript releaseScript = LuaScript.load("frequency-release.lua");
+    private final LuaScript acquireScript = LuaScript.resource("redis/send.lua");
+    private final LuaScript releaseScript = LuaScript.resource("redis/frequency-release.lua");
 
     public FrequencyLimiter(RedisReactiveCommands<String, String> redis, ApiProperties properties, Clock clock) {
         this.redis = redis;

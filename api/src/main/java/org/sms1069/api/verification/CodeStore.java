@@ -2,6 +2,7 @@ package org.sms1069.api.verification;
 
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import org.sms1069.messaging.redis.LuaScript;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -17,19 +18,19 @@ import java.time.Duration;
 @Component
 class CodeStore {
     /** Replaces any previous code (both fields are written): its attempts do not carry over. */
-    private static final String ISSUE = """
+    private static final LuaScript ISSUE = LuaScript.of("""
             redis.call('HSET', KEYS[1], 'h', ARGV[1], 'f', '0')
             redis.call('PEXPIRE', KEYS[1], ARGV[2])
-            return 1""";
+            return 1""");
     /** 1 if this caller consumed the code it compared against; 0 if someone else did first or it was replaced. */
-    private static final String CONSUME = """
+    private static final LuaScript CONSUME = LuaScript.of("""
             if redis.call('HGET', KEYS[1], 'h') == ARGV[1] then
               redis.call('DEL', KEYS[1])
               return 1
             end
-            return 0""";
+            return 0""");
     /** The new count of wrong answers (the code is gone once it reaches the limit), or -1 if the code changed meanwhile. */
-    private static final String FAIL = """
+    private static final LuaScript FAIL = LuaScript.of("""
             if redis.call('HGET', KEYS[1], 'h') ~= ARGV[1] then
               return -1
             end
@@ -37,7 +38,7 @@ class CodeStore {
             if f >= tonumber(ARGV[2]) then
               redis.call('DEL', KEYS[1])
             end
-            return f""";
+            return f""");
 
     private final RedisReactiveCommands<String, String> redis;
 
@@ -50,7 +51,7 @@ class CodeStore {
     }
 
     Mono<Void> put(String key, String hashHex, Duration ttl) {
-        return redis.<Long>eval(ISSUE, ScriptOutputType.INTEGER, new String[]{key}, hashHex, String.valueOf(ttl.toMillis()))
+        return ISSUE.<Long>run(redis, ScriptOutputType.INTEGER, new String[]{key}, hashHex, String.valueOf(ttl.toMillis()))
                 .then();
     }
 
@@ -60,10 +61,10 @@ class CodeStore {
     }
 
     Mono<Boolean> consume(String key, String hashHex) {
-        return redis.<Long>eval(CONSUME, ScriptOutputType.INTEGER, new String[]{key}, hashHex).next().map(n -> n == 1L);
+        return CONSUME.<Long>run(redis, ScriptOutputType.INTEGER, new String[]{key}, hashHex).next().map(n -> n == 1L);
     }
 
     Mono<Long> fail(String key, String hashHex, int maxAttempts) {
-        return redis.<Long>eval(FAIL, ScriptOutputType.INTEGER, new String[]{key}, hashHex, String.valueOf(maxAttempts)).next();
+        return FAIL.<Long>run(redis, ScriptOutputType.INTEGER, new String[]{key}, hashHex, String.valueOf(maxAttempts)).next();
     }
 }

@@ -3,6 +3,7 @@ package org.sms1069.gateway.dispatch;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import org.sms1069.messaging.Coalescer;
+import org.sms1069.messaging.redis.LuaScript;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -76,7 +77,7 @@ public final class PartClaims {
             end
             """;
     /** ARGV: now, lease ms, expire-at of the current window, then field, owner per claim. '' = taken, else the value found. */
-    private static final String TAKE = READ + """
+    private static final LuaScript TAKE = LuaScript.of(READ + """
             local now, lease, expireAt = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3]
             local fields, cur, prev, unexpiring = read(4, 2)
             local out, writes, batch = {}, {}, {}
@@ -94,13 +95,13 @@ public final class PartClaims {
               end
             end
             if #writes > 0 then write(writes, unexpiring, expireAt) end
-            return out""";
+            return out""");
     /**
      * ARGV: expire-at of the current window, then field, owner, new value per claim: writes the value into the
      * current window (and drops the key from the previous one), always if {@code ARGV[2]} is 'always', else only
      * where the owner still holds the key. 1 per claim the owner held, else 0.
      */
-    private static final String WRITE = READ + """
+    private static final LuaScript WRITE = LuaScript.of(READ + """
             local always, expireAt = ARGV[1] == 'always', ARGV[2]
             local fields, cur, prev, unexpiring = read(3, 3)
             local out, writes, moved = {}, {}, {}
@@ -121,7 +122,7 @@ public final class PartClaims {
             end
             if #writes > 0 then write(writes, unexpiring, expireAt) end
             if #moved > 0 then redis.call('HDEL', KEYS[2], unpack(moved)) end
-            return out""";
+            return out""");
 
     /** What a claim attempt found. */
     public enum State {
@@ -297,7 +298,7 @@ public final class PartClaims {
             args.add(claim.dedupKey());
             args.add(claim.owner());
         });
-        return redis.<List<Object>>eval(TAKE, ScriptOutputType.MULTI, windows(now).toArray(String[]::new),
+        return TAKE.<List<Object>>run(redis, ScriptOutputType.MULTI, windows(now).toArray(String[]::new),
                 args.toArray(String[]::new)).thenApply(found -> found.stream().map(String::valueOf).toList());
     }
 
@@ -309,7 +310,7 @@ public final class PartClaims {
             args.add(write.claim().owner());
             args.add(write.value().apply(now));
         });
-        return redis.<List<Object>>eval(WRITE, ScriptOutputType.MULTI, windows(now).toArray(String[]::new),
+        return WRITE.<List<Object>>run(redis, ScriptOutputType.MULTI, windows(now).toArray(String[]::new),
                 args.toArray(String[]::new)).thenApply(held -> held.stream().map(n -> ((Long) n) == 1).toList());
     }
 

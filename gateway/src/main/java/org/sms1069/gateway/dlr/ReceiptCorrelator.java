@@ -5,6 +5,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.sms1069.messaging.Coalescer;
+import org.sms1069.messaging.redis.LuaScript;
 import org.sms1069.model.json.SmsJson;
 
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ public final class ReceiptCorrelator {
      * or the orphan receipt it took. The waiting window's expiry is set by the first run that writes into it, which
      * leaves the mark (a key expiring with it) for the others to read in the MGET they make anyway.
      */
-    private static final String REGISTER = """
+    private static final LuaScript REGISTER = LuaScript.of("""
             local items, i = {}, 3
             while i <= #ARGV do
               local n = tonumber(ARGV[i + 2])
@@ -103,7 +104,7 @@ public final class ReceiptCorrelator {
               redis.call('HSET', KEYS[2], unpack(settled))
               redis.call('PEXPIREAT', KEYS[2], ARGV[2])
             end
-            return out""";
+            return out""");
 
     /**
      * KEYS: the windows to look in, newest first (waiting and settled alike; the newest waiting one first), the
@@ -114,7 +115,7 @@ public final class ReceiptCorrelator {
      * set by the first run that moves a part into it, which names the window in the newest waiting window's field
      * {@value #SETTLED_EXPIRING}: read with the HMGET each run makes there anyway.
      */
-    private static final String MATCH = """
+    private static final LuaScript MATCH = LuaScript.of("""
             local receipts, i = {}, 6
             while i <= #ARGV do
               local n = tonumber(ARGV[i])
@@ -188,18 +189,18 @@ public final class ReceiptCorrelator {
             for index = 1, #receipts do
               for k = 1, 3 do flat[#flat + 1] = out[index][k] end
             end
-            return flat""";
+            return flat""");
 
     /** KEYS: waiting windows. The parts in them (every field but the settled window's mark). */
-    private static final String COUNT_WAITING = """
+    private static final LuaScript COUNT_WAITING = LuaScript.of("""
             local n = 0
             for _, key in ipairs(KEYS) do n = n + redis.call('HLEN', key) - redis.call('HEXISTS', key, '~s') end
-            return n""";
+            return n""");
 
-    private static final String SETTLE = """
+    private static final LuaScript SETTLE = LuaScript.of("""
             redis.call('HSET', KEYS[1], ARGV[2], ARGV[3])
             redis.call('PEXPIREAT', KEYS[1], ARGV[1])
-            return 1""";
+            return 1""");
 
     private final RedisAsyncCommands<String, String> redis;
     private final Duration ttl;
@@ -275,7 +276,7 @@ public final class ReceiptCorrelator {
 
     /** Parts waiting for their receipt (in every window), for inspection and tests. */
     public CompletionStage<Long> waiting(String scope) {
-        return redis.eval(COUNT_WAITING, ScriptOutputType.INTEGER, waitingWindows(scope, clock.millis()).toArray(String[]::new));
+        return COUNT_WAITING.run(redis, ScriptOutputType.INTEGER, waitingWindows(scope, clock.millis()).toArray(String[]::new));
     }
 
     /**
@@ -287,7 +288,7 @@ public final class ReceiptCorrelator {
         meters.counter("sms_receipts_unanswered_matched_total", "link", late.linkId()).increment();
         String id = CarrierIds.canonical(late.carrierMessageId());
         long now = clock.millis();
-        return redis.eval(SETTLE, ScriptOutputType.INTEGER, new String[]{settledWindow(receipt.scope(), now)},
+        return SETTLE.run(redis, ScriptOutputType.INTEGER, new String[]{settledWindow(receipt.scope(), now)},
                         settledExpiry(now), id + "/" + CarrierIds.phoneDigits(late.phone()),
                         CompactCorrelation.encode(late, id))
                 .thenApply(ok -> Optional.of(late));
@@ -304,7 +305,7 @@ public final class ReceiptCorrelator {
         }
         String waiting = waitingWindows(scope, now).get(0);
         String[] keys = {waiting, settledWindow(scope, now), UNMATCHED_LIST, EXPIRY_MARK_PREFIX + waiting};
-        return redis.<List<Object>>eval(REGISTER, ScriptOutputType.MULTI, keys, args.toArray(String[]::new))
+        return REGISTER.<List<Object>>run(redis, ScriptOutputType.MULTI, keys, args.toArray(String[]::new))
                 .thenApply(out -> out.stream().map(String::valueOf).toList());
     }
 
@@ -330,7 +331,7 @@ public final class ReceiptCorrelator {
         keys.addAll(waiting.subList(1, waiting.size()));
         keys.add(settledWindow(scope, now));
         keys.add(UNMATCHED_LIST);
-        return redis.<List<Object>>eval(MATCH, ScriptOutputType.MULTI, keys.toArray(String[]::new), args.toArray(String[]::new))
+        return MATCH.<List<Object>>run(redis, ScriptOutputType.MULTI, keys.toArray(String[]::new), args.toArray(String[]::new))
                 .thenApply(flat -> {
                     List<List<String>> answers = new ArrayList<>();
                     for (int i = 0; i + 2 < flat.size(); i += 3) {

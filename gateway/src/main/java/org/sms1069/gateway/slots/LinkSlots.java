@@ -2,6 +2,7 @@ package org.sms1069.gateway.slots;
 
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import org.sms1069.messaging.redis.LuaScript;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class LinkSlots {
     private static final String PREFIX = "sms:link-slots:";
 
     /** ARGV: owner, lease ms, slots, take (1: take free slots up to the share, 0: only renew). */
-    private static final String BALANCE = """
+    private static final LuaScript BALANCE = LuaScript.of("""
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
             local owner, lease, slots, take = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4] == '1'
@@ -53,16 +54,16 @@ public final class LinkSlots {
             redis.call('PEXPIRE', KEYS[2], lease * 3)
             local out = {instances, share}
             for i = 1, #mine do out[#out + 1] = mine[i] end
-            return out""";
+            return out""");
     /** ARGV: owner, then the slots to give up (only those the owner holds). */
-    private static final String RELEASE = """
+    private static final LuaScript RELEASE = LuaScript.of("""
             for i = 2, #ARGV do
               local value = redis.call('HGET', KEYS[1], ARGV[i])
               if value and string.sub(value, 1, string.find(value, '|', 1, true) - 1) == ARGV[1] then
                 redis.call('HDEL', KEYS[1], ARGV[i])
               end
             end
-            return 1""";
+            return 1""");
 
     /** What one balance found: the slots the owner holds now (in order), its fair share, and how many instances are alive. */
     public record Holding(Set<Integer> held, int share, int instances) {
@@ -85,7 +86,7 @@ public final class LinkSlots {
 
     /** Renews the owner's slots and announcement; with {@code take}, takes free slots up to the fair share. */
     public CompletionStage<Holding> balance(String linkId, String owner, int slots, boolean take) {
-        return redis.<List<Object>>eval(BALANCE, ScriptOutputType.MULTI, keys(linkId), owner,
+        return BALANCE.<List<Object>>run(redis, ScriptOutputType.MULTI, keys(linkId), owner,
                 Long.toString(lease.toMillis()), Integer.toString(slots), take ? "1" : "0").thenApply(out -> {
                     Set<Integer> held = new TreeSet<>();
                     out.stream().skip(2).forEach(slot -> held.add(((Long) slot).intValue()));
@@ -97,7 +98,7 @@ public final class LinkSlots {
     public CompletionStage<Void> release(String linkId, String owner, Collection<Integer> slots) {
         List<String> args = new ArrayList<>(List.of(owner));
         slots.forEach(slot -> args.add(slot.toString()));
-        return redis.eval(RELEASE, ScriptOutputType.INTEGER, new String[]{PREFIX + linkId}, args.toArray(String[]::new))
+        return RELEASE.run(redis, ScriptOutputType.INTEGER, new String[]{PREFIX + linkId}, args.toArray(String[]::new))
                 .thenApply(ok -> null);
     }
 
