@@ -2,9 +2,9 @@
 -- its phones (same order as before this script existed: identical content, verification rate, daily quota).
 -- KEYS[1] the nonce key; KEYS[2] the app's message count of the day;
 --   then per phone i: KEYS[1 + 2i] sorted set of this app+phone's verification sends (score = ms),
---   KEYS[2 + 2i] marker of identical content to this phone (value = the message id holding it)
+--   KEYS[2 + 2i] marker of identical content to this phone (value = the owner number of the message holding it)
 -- ARGV: nonce_ttl_ms ('0': no nonce to check), now_ms, per_minute, per_hour, per_day, check_rate (1/0),
---   duplicate_ms, quota, quota_ttl_s, quota_retry_ms, then one message id per phone
+--   duplicate_ms, quota, quota_ttl_s, quota_retry_ms, then per phone its message id and that id's owner number
 -- Returns {'NONCE_USED', 0} if the nonce was used before (nothing counted), else per phone
 -- {limit, retry_after_ms}; limit 'OK' means counted and allowed (frequency-release.lua gives it back).
 -- Commands per phone on the accepted path: SET NX (marker); per request: SET NX (nonce), INCRBY (quota).
@@ -56,9 +56,9 @@ end
 local result = {}
 local allowed = 0
 for i = 1, n do
-  local verify, same, member = KEYS[1 + 2 * i], KEYS[2 + 2 * i], ARGV[10 + i]
+  local verify, same, member, owner = KEYS[1 + 2 * i], KEYS[2 + 2 * i], ARGV[9 + 2 * i], ARGV[10 + 2 * i]
   local refusal
-  if not redis.call('SET', same, member, 'NX', 'PX', ARGV[7]) then
+  if not redis.call('SET', same, owner, 'NX', 'PX', ARGV[7]) then
     refusal = {'IDENTICAL_CONTENT', redis.call('PTTL', same)}
   else
     if ARGV[6] == '1' then

@@ -2,12 +2,15 @@ package org.sms1069.api.auth;
 
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import org.sms1069.api.config.ApiProperties;
 import org.sms1069.api.error.ApiException;
 import org.sms1069.api.error.ErrorCode;
+import org.sms1069.api.support.KeyedDigest;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.Base64;
 
 /**
  * Remembers nonces for twice the allowed clock skew plus a margin ({@code sms.security.nonce-margin}):
@@ -16,14 +19,23 @@ import java.time.Duration;
  */
 @Component
 public class NonceStore {
-    private final RedisReactiveCommands<String, String> redis;
+    private static final String LABEL = "sms1069/nonce/v1";
+    private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
-    public NonceStore(RedisReactiveCommands<String, String> redis) {
+    private final RedisReactiveCommands<String, String> redis;
+    private final KeyedDigest digest;
+
+    public NonceStore(RedisReactiveCommands<String, String> redis, ApiProperties properties) {
         this.redis = redis;
+        this.digest = KeyedDigest.derive(properties.security().masterKey(), LABEL);
     }
 
-    static String key(String keyId, String nonce) {
-        return "sms:nonce:" + keyId + ":" + nonce;
+    /**
+     * A key's nonce as its Redis key: a keyed digest of both (96 bits, base64url), 72 bytes a nonce kept for the
+     * replay window where the key id and the nonce spelled out took 120.
+     */
+    String key(String keyId, String nonce) {
+        return "sms:nonce:" + BASE64.encodeToString(digest.of(keyId + '\n' + nonce, 12));
     }
 
     /** What a request whose nonce was used before is answered. */

@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -36,7 +36,9 @@ public class FrequencyLimiter {
     public static final Duration IDENTICAL_CONTENT_WINDOW = Duration.ofSeconds(30);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String NONCE_USED = "NONCE_USED";
-    private static final String CONTENT_LABEL = "sms1069/identical-content/v1";
+    private static final String CONTENT_LABEL = "sms1069/identical-content/v2";
+    private static final String SAME_PREFIX = "sms:same:";
+    private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
     private final RedisReactiveCommands<String, String> redis;
     private final Clock clock;
@@ -76,7 +78,6 @@ public class FrequencyLimiter {
         LocalDate today = now.atZone(CHINA).toLocalDate();
         long untilMidnight = Duration.between(now, today.plusDays(1).atStartOfDay(CHINA)).toMillis();
         String quotaKey = "sms:quota:" + appId + ":" + today;
-        String digest = digest(text);
         List<String> keys = new ArrayList<>(2 + 2 * candidates.size());
         keys.add(nonce == null ? "sms:nonce:none" : nonce.key());
         keys.add(quotaKey);
@@ -88,8 +89,9 @@ public class FrequencyLimiter {
                 String.valueOf(Duration.ofDays(2).toSeconds()), String.valueOf(untilMidnight)));
         for (Candidate candidate : candidates) {
             keys.add(verifyKey(appId, candidate.phone()));
-            keys.add("sms:fc:{" + appId + ":" + candidate.phone() + "}:same:" + digest);
+            keys.add(sameKey(appId, candidate.phone(), text));
             args.add(candidate.messageId());
+            args.add(markerOwner(candidate.messageId()));
         }
         return acquireScript.<Object>run(redis, ScriptOutputType.MULTI, keys.toArray(String[]::new), args.toArray(String[]::new))
                 .collectList()
@@ -124,8 +126,12 @@ public class FrequencyLimiter {
             keys.add(slot.verifyKey());
             keys.add(slot.sameKey());
         });
-        String[] members = slots.stream().map(Slot::member).toArray(String[]::new);
-        return releaseScript.<String>run(redis, ScriptOutputType.STATUS, keys.toArray(String[]::new), members).then();
+        List<String> args = new ArrayList<>(2 * slots.size());
+        slots.forEach(slot -> {
+            args.add(slot.member());
+            args.add(markerOwner(slot.member()));
+        });
+        return releaseScript.<String>run(redis, ScriptOutputType.STATUS, keys.toArray(String[]::new), args.toArray(String[]::new)).then();
     }
 
     private static String verifyKey(String appId, String phone) {
@@ -137,7 +143,20 @@ public class FrequencyLimiter {
         return reply.size() == 1 && reply.get(0) instanceof List<?> inner ? inner : reply;
     }
 
-    private String digest(String text) {
-        return HexFormat.of().formatHex(contentDigest.of(text), 0, 12);
+    /**
+     * The marker of {@code text} sent by the app to the phone: a short key (a keyed digest of all three, 96 bits in
+     * base64url) rather than the app, phone and digest spelled out, since a marker is what a message holds longest
+     * in Redis while it is in flight (72 bytes instead of 152).
+     */
+    public String sameKey(String appId, String phone, String text) {
+        return SAME_PREFIX + BASE64.encodeToString(contentDigest.of(appId + '\n' + phone + '\n' + text, 12));
+    }
+
+    /**
+     * What a marker holds to say which message took it, so that a release never frees another's: a number from the
+     * message id (which Redis keeps in the key's own object; the id itself would cost 16 bytes more a marker).
+     */
+    private static String markerOwner(String messageId) {
+        return Integer.toUnsignedString(messageId.hashCode());
     }
 }

@@ -4,6 +4,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -11,10 +12,11 @@ import java.util.Base64;
  * guessed offline from a Redis dump, and one purpose's digests never stand for another's.
  */
 public final class KeyedDigest {
-    private final SecretKeySpec key;
+    /** One initialised MAC per thread: looking the algorithm up and keying it cost more than hashing a short text. */
+    private final ThreadLocal<Mac> mac;
 
     private KeyedDigest(SecretKeySpec key) {
-        this.key = key;
+        this.mac = ThreadLocal.withInitial(() -> keyed(key));
     }
 
     public static KeyedDigest derive(String masterKeyBase64, String label) {
@@ -23,14 +25,23 @@ public final class KeyedDigest {
     }
 
     public byte[] of(String data) {
-        return hmac(key, data);
+        return mac.get().doFinal(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The first {@code bytes} bytes of the digest. */
+    public byte[] of(String data, int bytes) {
+        return Arrays.copyOf(of(data), bytes);
     }
 
     private static byte[] hmac(SecretKeySpec key, String data) {
+        return keyed(key).doFinal(data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Mac keyed(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

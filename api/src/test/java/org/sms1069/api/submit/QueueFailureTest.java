@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sms1069.api.limits.FrequencyLimiter;
 import org.sms1069.api.testing.ApiResponse;
 import org.sms1069.api.testing.Phones;
 import org.sms1069.api.testing.Problems;
@@ -101,12 +102,14 @@ class QueueFailureTest {
 
         assertThat(redis.get(quotaKey)).as("the day's quota count").isEqualTo(quotaBefore);
         assertThat(redis.zcard("sms:fc:{" + app.appId() + ":" + phone + "}:verify")).as("verification sends counted").isZero();
-        assertThat(redis.keys("sms:fc:{" + app.appId() + ":" + phone + "}:same:*")).as("identical-content markers").isEmpty();
+        String marker = api.bean(FrequencyLimiter.class).sameKey(app.appId(), phone, "【" + SIGNATURE + "】" + text);
+        assertThat(redis.exists(marker)).as("the identical-content marker").isZero();
 
         UnroutablePhones.remove(phone);
         ApiResponse retried = send(List.of(phone), "VERIFICATION", text);
         assertThat(retried.status()).as("the same code again at once is neither PER_MINUTE nor IDENTICAL_CONTENT: %s", retried)
                 .isEqualTo(202);
+        assertThat(redis.exists(marker)).as("the marker of the code queued now").isEqualTo(1);
     }
 
     private String unroutable(String phone) {
