@@ -1204,7 +1204,10 @@ public final class Bench {
             }
         }
 
-        /** A key with its ids (segments with a digit, or longer than 20 characters; a {hash tag}) replaced by *. */
+        /**
+         * A key with its ids (segments with a digit or a capital, such as ids and base64url digests, or longer than 20
+         * characters; a {hash tag}) replaced by *: the names of families are lower-case words.
+         */
         static String family(String key) {
             StringBuilder family = new StringBuilder();
             boolean inTag = false;
@@ -1218,7 +1221,8 @@ public final class Bench {
                 } else if (segment.startsWith("{")) {
                     inTag = !segment.endsWith("}");
                     part = "{*}";
-                } else if (i >= 2 && (segment.chars().anyMatch(Character::isDigit) || segment.length() > 20)) {
+                } else if (i >= 2 && (segment.chars().anyMatch(c -> Character.isDigit(c) || Character.isUpperCase(c))
+                        || segment.length() > 20)) {
                     part = "*";
                 } else {
                     part = segment;

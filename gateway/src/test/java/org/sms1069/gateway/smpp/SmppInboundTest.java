@@ -6,6 +6,9 @@ import org.sms1069.gateway.session.RecordingSink;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.Protocol;
 import org.sms1069.gateway.link.ConnectionListener;
+import org.sms1069.gateway.link.InboundSink;
+import org.sms1069.gateway.link.MoPart;
+import org.sms1069.gateway.link.Receipt;
 import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.Recipient;
@@ -17,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,10 +42,18 @@ class SmppInboundTest {
     }
 
     private SmppLink start(LinkOptions options) throws Exception {
+        return start(options, sink, 4);
+    }
+
+    private SmppLink start(InboundSink inbound, int window) throws Exception {
+        return start(null, inbound, window);
+    }
+
+    private SmppLink start(LinkOptions options, InboundSink inbound, int window) throws Exception {
         smsc = new WireSmsc();
         LinkSettings settings = new LinkSettings("intl-t", Carrier.INTL, Protocol.SMPP34, "127.0.0.1", smsc.port(), "esme",
-                "secret", null, "10690123456", 1, 4, 100, 100, 0, 0, null, null, options);
-        link = new SmppLink(settings, Duration.ofSeconds(5), new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)), sink,
+                "secret", null, "10690123456", 1, window, 100, 100, 0, 0, null, null, options);
+        link = new SmppLink(settings, Duration.ofSeconds(5), new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)), inbound,
                 ConnectionListener.NONE, scheduler);
         link.start();
         smsc.acceptBind();
@@ -58,6 +70,44 @@ class SmppInboundTest {
             smsc.close();
         }
         scheduler.shutdownNow();
+    }
+
+    @Test
+    void deliverSmWithinTheWindowAreKeptTogetherNotThreeAtATime() throws Exception {
+        int window = 12;
+        List<CompletableFuture<Void>> keeping = new java.util.concurrent.CopyOnWriteArrayList<>();
+        InboundSink holding = new InboundSink() {
+            @Override
+            public CompletionStage<Void> onReceipt(Receipt receipt) {
+                return hold();
+            }
+
+            @Override
+            public CompletionStage<Void> onMo(MoPart part) {
+                return hold();
+            }
+
+            private CompletionStage<Void> hold() {
+                CompletableFuture<Void> kept = new CompletableFuture<>();
+                keeping.add(kept);
+                return kept;
+            }
+        };
+        start(holding, window);
+
+        CompletableFuture<List<Integer>> answers = CompletableFuture.supplyAsync(() -> {
+            try {
+                return smsc.deliverMos(window, "13800138000", "10690123456", "STOP");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        // each waits for Kafka's acknowledgement in production: the link must not take them one batch of three at a
+        // time (jsmpp's default PDU threads), or an SMSC's window of reports drains at 3 per broker round trip
+        await().atMost(Duration.ofSeconds(5)).until(() -> keeping.size() == window);
+        keeping.forEach(kept -> kept.complete(null));
+
+        assertThat(answers.get(10, TimeUnit.SECONDS)).hasSize(window).containsOnly(ESME_ROK);
     }
 
     @Test

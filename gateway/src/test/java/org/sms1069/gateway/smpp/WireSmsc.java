@@ -10,6 +10,10 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * An SMSC that speaks SMPP 3.4 byte by byte on a loopback port, so that a test can send what no well-behaved
@@ -56,6 +60,14 @@ final class WireSmsc implements AutoCloseable {
 
     /** Sends an MO deliver_sm (Latin-1 text) and returns the command_status of the gateway's deliver_sm_resp. */
     int deliverMo(String from, String to, String text) throws IOException {
+        return deliverMos(1, from, to, text).get(0);
+    }
+
+    /**
+     * Sends {@code count} MO deliver_sm back to back, as an SMSC does within its window, then reads the gateway's
+     * deliver_sm_resp to each: their command_status in the order the deliver_sm were sent.
+     */
+    List<Integer> deliverMos(int count, String from, String to, String text) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(cString(""));                       // service_type
         body.write(0); body.write(0); body.writeBytes(cString(from));
@@ -66,13 +78,19 @@ final class WireSmsc implements AutoCloseable {
         byte[] message = text.getBytes(StandardCharsets.ISO_8859_1);
         body.write(message.length);
         body.writeBytes(message);
-        int sent = write(DELIVER_SM, 0, sequence++, body.toByteArray());
-        while (true) {
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            statuses.put(write(DELIVER_SM, 0, sequence++, body.toByteArray()), null);
+        }
+        int answered = 0;
+        while (answered < count) {
             Header answer = readPdu();
-            if (answer.commandId() == (DELIVER_SM | RESPONSE) && answer.sequence() == sent) {
-                return answer.status();
+            if (answer.commandId() == (DELIVER_SM | RESPONSE) && statuses.containsKey(answer.sequence())) {
+                statuses.put(answer.sequence(), answer.status());
+                answered++;
             }
         }
+        return new ArrayList<>(statuses.values());
     }
 
     /** Waits for the gateway's submit_sm, answers it with {@code messageId} and returns its body. */
