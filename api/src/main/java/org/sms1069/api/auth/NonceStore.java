@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
-import java.util.Base64;
 
 /**
  * Remembers nonces for twice the allowed clock skew plus a margin ({@code sms.security.nonce-margin}):
@@ -20,7 +19,6 @@ import java.util.Base64;
 @Component
 public class NonceStore {
     private static final String LABEL = "sms1069/nonce/v1";
-    private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
     private final RedisReactiveCommands<String, String> redis;
     private final KeyedDigest digest;
@@ -30,12 +28,9 @@ public class NonceStore {
         this.digest = KeyedDigest.derive(properties.security().masterKey(), LABEL);
     }
 
-    /**
-     * A key's nonce as its Redis key: a keyed digest of both (96 bits, base64url), 72 bytes a nonce kept for the
-     * replay window where the key id and the nonce spelled out took 120.
-     */
+    /** A key's nonce as its Redis key, short ({@link KeyedDigest#keyName}): kept for the whole replay window. */
     String key(String keyId, String nonce) {
-        return "sms:nonce:" + BASE64.encodeToString(digest.of(keyId + '\n' + nonce, 12));
+        return "sms:nonce:" + digest.keyName(keyId, nonce);
     }
 
     /** What a request whose nonce was used before is answered. */

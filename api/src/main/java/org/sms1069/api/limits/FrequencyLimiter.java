@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -38,7 +37,6 @@ public class FrequencyLimiter {
     private static final String NONCE_USED = "NONCE_USED";
     private static final String CONTENT_LABEL = "sms1069/identical-content/v2";
     private static final String SAME_PREFIX = "sms:same:";
-    private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
     private final RedisReactiveCommands<String, String> redis;
     private final Clock clock;
@@ -144,12 +142,11 @@ public class FrequencyLimiter {
     }
 
     /**
-     * The marker of {@code text} sent by the app to the phone: a short key (a keyed digest of all three, 96 bits in
-     * base64url) rather than the app, phone and digest spelled out, since a marker is what a message holds longest
-     * in Redis while it is in flight (72 bytes instead of 152).
+     * The marker of {@code text} sent by the app to the phone, under a short key ({@link KeyedDigest#keyName}): a
+     * marker is what a message holds longest in Redis while it is in flight.
      */
     public String sameKey(String appId, String phone, String text) {
-        return SAME_PREFIX + BASE64.encodeToString(contentDigest.of(appId + '\n' + phone + '\n' + text, 12));
+        return SAME_PREFIX + contentDigest.keyName(appId, phone, text);
     }
 
     /**

@@ -12,6 +12,8 @@ import java.util.Base64;
  * guessed offline from a Redis dump, and one purpose's digests never stand for another's.
  */
 public final class KeyedDigest {
+    private static final int KEY_NAME_BYTES = 12;
+    private static final Base64.Encoder KEY_NAME = Base64.getUrlEncoder().withoutPadding();
     /** One initialised MAC per thread: looking the algorithm up and keying it cost more than hashing a short text. */
     private final ThreadLocal<Mac> mac;
 
@@ -31,6 +33,14 @@ public final class KeyedDigest {
     /** The first {@code bytes} bytes of the digest. */
     public byte[] of(String data, int bytes) {
         return Arrays.copyOf(of(data), bytes);
+    }
+
+    /**
+     * The parts (one per line) as a short Redis key name: the first 96 bits of their digest in base64url, 16
+     * characters. A key that long costs 72 bytes in Redis where the parts spelled out cost about twice that.
+     */
+    public String keyName(String... parts) {
+        return KEY_NAME.encodeToString(of(String.join("\n", parts), KEY_NAME_BYTES));
     }
 
     private static byte[] hmac(SecretKeySpec key, String data) {

@@ -6,9 +6,6 @@ import org.sms1069.gateway.session.RecordingSink;
 import org.sms1069.model.Carrier;
 import org.sms1069.model.Protocol;
 import org.sms1069.gateway.link.ConnectionListener;
-import org.sms1069.gateway.link.InboundSink;
-import org.sms1069.gateway.link.MoPart;
-import org.sms1069.gateway.link.Receipt;
 import org.sms1069.gateway.link.SubmitResult;
 import org.sms1069.model.event.OutboundSubmit;
 import org.sms1069.model.event.Recipient;
@@ -16,11 +13,13 @@ import org.sms1069.model.link.LinkOptions;
 import org.sms1069.model.link.LinkSettings;
 import org.sms1069.model.retry.Backoff;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,18 +41,14 @@ class SmppInboundTest {
     }
 
     private SmppLink start(LinkOptions options) throws Exception {
-        return start(options, sink, 4);
+        return start(options, 4);
     }
 
-    private SmppLink start(InboundSink inbound, int window) throws Exception {
-        return start(null, inbound, window);
-    }
-
-    private SmppLink start(LinkOptions options, InboundSink inbound, int window) throws Exception {
+    private SmppLink start(LinkOptions options, int window) throws Exception {
         smsc = new WireSmsc();
         LinkSettings settings = new LinkSettings("intl-t", Carrier.INTL, Protocol.SMPP34, "127.0.0.1", smsc.port(), "esme",
                 "secret", null, "10690123456", 1, window, 100, 100, 0, 0, null, null, options);
-        link = new SmppLink(settings, Duration.ofSeconds(5), new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)), inbound,
+        link = new SmppLink(settings, Duration.ofSeconds(5), new Backoff(Duration.ofMillis(100), Duration.ofMillis(400)), sink,
                 ConnectionListener.NONE, scheduler);
         link.start();
         smsc.acceptBind();
@@ -75,36 +70,23 @@ class SmppInboundTest {
     @Test
     void deliverSmWithinTheWindowAreKeptTogetherNotThreeAtATime() throws Exception {
         int window = 12;
-        List<CompletableFuture<Void>> keeping = new java.util.concurrent.CopyOnWriteArrayList<>();
-        InboundSink holding = new InboundSink() {
-            @Override
-            public CompletionStage<Void> onReceipt(Receipt receipt) {
-                return hold();
-            }
-
-            @Override
-            public CompletionStage<Void> onMo(MoPart part) {
-                return hold();
-            }
-
-            private CompletionStage<Void> hold() {
-                CompletableFuture<Void> kept = new CompletableFuture<>();
-                keeping.add(kept);
-                return kept;
-            }
-        };
-        start(holding, window);
+        List<CompletableFuture<Void>> keeping = new ArrayList<>();
+        for (int i = 0; i < window; i++) {
+            keeping.add(new CompletableFuture<>());
+        }
+        sink.outcomes.addAll(keeping);
+        start(null, window);
 
         CompletableFuture<List<Integer>> answers = CompletableFuture.supplyAsync(() -> {
             try {
                 return smsc.deliverMos(window, "13800138000", "10690123456", "STOP");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
         // each waits for Kafka's acknowledgement in production: the link must not take them one batch of three at a
         // time (jsmpp's default PDU threads), or an SMSC's window of reports drains at 3 per broker round trip
-        await().atMost(Duration.ofSeconds(5)).until(() -> keeping.size() == window);
+        await().atMost(Duration.ofSeconds(5)).until(() -> sink.mos.size() == window);
         keeping.forEach(kept -> kept.complete(null));
 
         assertThat(answers.get(10, TimeUnit.SECONDS)).hasSize(window).containsOnly(ESME_ROK);
