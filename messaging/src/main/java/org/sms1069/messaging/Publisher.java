@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.sms1069.model.Topic;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,7 +29,7 @@ public final class Publisher implements AutoCloseable {
 
     /** Completes when the record is acknowledged by all in-sync replicas, or fails with the cause. */
     public <T> CompletableFuture<RecordMetadata> publish(Topic<T> topic, String key, T value) {
-        return publishBytes(topic.name(), key, topic.encode(value));
+        return send(record(topic, key, value), tracing.current(), List.of());
     }
 
     /**
@@ -36,7 +37,17 @@ public final class Publisher implements AutoCloseable {
      * the first member and links the others' traces, since a span has one parent.
      */
     public <T> CompletableFuture<RecordMetadata> publishJoined(Topic<T> topic, String key, T value, List<RecordTrace> members) {
-        return send(new ProducerRecord<>(topic.name(), key, topic.encode(value)), members.get(0), members);
+        return send(record(topic, key, value), members.get(0), members);
+    }
+
+    /** The record of a value, with its kind in a header where the topic names one ({@link Topic#withKind}). */
+    private static <T> ProducerRecord<String, byte[]> record(Topic<T> topic, String key, T value) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic.name(), key, topic.encode(value));
+        String kind = topic.kindOf(value);
+        if (kind != null) {
+            record.headers().add(Topic.KIND_HEADER, kind.getBytes(StandardCharsets.US_ASCII));
+        }
+        return record;
     }
 
     /** A record already in its wire form, e.g. a dead letter replayed to the topic it came from. */

@@ -13,10 +13,12 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sms1069.model.Topic;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
@@ -82,6 +85,7 @@ public final class ReliableConsumer<T> implements AutoCloseable {
     static final int MAX_PAUSE_SECONDS = 30;
     private static final Duration MAX_PAUSE = Duration.ofSeconds(MAX_PAUSE_SECONDS);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final CompletableFuture<?> PASSED_OVER = CompletableFuture.completedFuture(null);
 
     /** Processes one record; the stage completes when its outcome is durable. */
     @FunctionalInterface
@@ -103,6 +107,8 @@ public final class ReliableConsumer<T> implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Clock clock = Clock.systemUTC();
     private Predicate<Throwable> poison = error -> false;
+    /** The kinds handed over (null: every record); see {@link #onlyKinds}. */
+    private Set<String> kinds;
     private RecordTracing tracing = RecordTracing.OFF;
     private ConsumerHealth health;
 
@@ -171,6 +177,16 @@ public final class ReliableConsumer<T> implements AutoCloseable {
     /** Failures of the service's own kind that can never succeed (e.g. SQLSTATE class 22/23); call before start. */
     public ReliableConsumer<T> poisonWhen(Predicate<Throwable> classifier) {
         this.poison = classifier;
+        return this;
+    }
+
+    /**
+     * Hands over only records of these kinds ({@link Topic#withKind}): a record whose {@value Topic#KIND_HEADER}
+     * header names another kind is done without being read or traced. A record without the header (written before
+     * the topic had kinds, or replayed from a dead letter) is read and handed over as before; call before start.
+     */
+    public ReliableConsumer<T> onlyKinds(Set<String> kinds) {
+        this.kinds = Set.copyOf(kinds);
         return this;
     }
 
@@ -280,14 +296,21 @@ public final class ReliableConsumer<T> implements AutoCloseable {
         }
         Instant deadline = clock.instant().plus(settings.handlerTimeout());
         Map<ConsumerRecord<String, byte[]>, CompletableFuture<?>> started = new IdentityHashMap<>();
-        records.forEach(record -> started.put(record, invoke(record)));
+        records.forEach(record -> started.put(record, invokeIfWanted(record)));
         settle(byPartition, started::get, deadline);
     }
 
-    /** Batch mode: one call for every record that decodes; one at a time if that fails. */
+    /** Batch mode: one call for every wanted record that decodes; one at a time if that fails. */
     private void processTogether(ConsumerRecords<String, byte[]> records,
                                  Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition) {
-        PollBatch<T> batch = new PollBatch<>(records, topic, tracing);
+        List<ConsumerRecord<String, byte[]>> wanted = new ArrayList<>(records.count());
+        records.forEach(record -> {
+            if (wanted(record)) {
+                wanted.add(record);
+            }
+        });
+        // the records passed over are not in the batch: their result is done
+        PollBatch<T> batch = new PollBatch<>(wanted, topic, tracing);
         Instant deadline = clock.instant().plus(settings.handlerTimeout());
         Throwable failure = batch.run(batchHandler, Duration.between(clock.instant(), deadline));
         if (failure == null) {
@@ -297,7 +320,20 @@ public final class ReliableConsumer<T> implements AutoCloseable {
         meters.counter("sms_consumer_batch_fallbacks_total", "service", service, "topic", topic.name()).increment();
         log.warn("a batch of {} records of {} failed; handling them one at a time: {}", batch.size(), topic,
                 RecordFailures.masked(failure.toString()));
-        settle(byPartition, this::invoke, clock.instant().plus(settings.handlerTimeout()));
+        settle(byPartition, this::invokeIfWanted, clock.instant().plus(settings.handlerTimeout()));
+    }
+
+    private CompletableFuture<?> invokeIfWanted(ConsumerRecord<String, byte[]> record) {
+        return wanted(record) ? invoke(record) : PASSED_OVER;
+    }
+
+    /** Whether the record's kind is one this consumer takes (a record without a kind is taken). */
+    private boolean wanted(ConsumerRecord<String, byte[]> record) {
+        if (kinds == null) {
+            return true;
+        }
+        Header kind = record.headers().lastHeader(Topic.KIND_HEADER);
+        return kind == null || kinds.contains(new String(kind.value(), StandardCharsets.US_ASCII));
     }
 
     /**

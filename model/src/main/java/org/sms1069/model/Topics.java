@@ -16,7 +16,9 @@ public final class Topics {
     public static final Topic<OutboundSubmit> RETRY = Topic.of("sms.retry", OutboundSubmit.class);
     /** Parts of scheduled sends, held by the router until their send time. */
     public static final Topic<OutboundSubmit> SCHEDULED = Topic.of("sms.scheduled", OutboundSubmit.class);
-    public static final Topic<StatusEvent> STATUS = Topic.of("sms.status", StatusEvent.class);
+    /** Kind: the event's status, so that a consumer acting on one status passes over the others unread. */
+    public static final Topic<StatusEvent> STATUS = Topic.of("sms.status", StatusEvent.class)
+            .withKind(event -> event.status() == null ? null : event.status().name());
     /** Receipts the gateway matched to no submit, for the api to look up in the status store. */
     public static final Topic<OrphanReceipt> ORPHAN_RECEIPTS = Topic.of("sms.receipt.orphan", OrphanReceipt.class);
     public static final Topic<MoMessage> MO = Topic.of("sms.mo", MoMessage.class);

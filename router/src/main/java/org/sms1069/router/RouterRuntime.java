@@ -129,7 +129,9 @@ public class RouterRuntime implements SmartLifecycle {
         resources.add(consumer(GROUP_SUBMIT, instance, Topics.SUBMIT, submit, publisher).start());
         resources.add(retryConsumer.start());
         resources.add(scheduledConsumer.start());
-        resources.add(consumer(GROUP_PORTABILITY, instance, Topics.STATUS, learner, publisher).start());
+        // two statuses pass per message, and the learner acts on UNDELIVERED only: the others are not even read
+        resources.add(consumer(GROUP_PORTABILITY, instance, Topics.STATUS, learner, publisher)
+                .onlyKinds(PortabilityLearner.KINDS).start());
         running = true;
     }
 

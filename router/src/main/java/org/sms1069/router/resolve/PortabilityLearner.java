@@ -45,6 +45,8 @@ public final class PortabilityLearner implements ReliableConsumer.Handler<Status
     private static final Logger log = LoggerFactory.getLogger(PortabilityLearner.class);
     private static final List<Carrier> ORDER = List.of(Carrier.CMCC, Carrier.CUCC, Carrier.CTCC);
     private static final Duration TRIED_TTL = Duration.ofDays(30);
+    /** The statuses the learner acts on ({@link ReliableConsumer#onlyKinds}). */
+    public static final Set<String> KINDS = Set.of(MessageStatus.UNDELIVERED.name());
 
     private final CarrierResolver resolver;
     private final PortabilityOverrides overrides;
