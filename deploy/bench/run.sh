@@ -7,8 +7,8 @@
 #
 #   --messages N          closed loop: N messages (default 2000)        --connections C  keep-alive connections (32)
 #   --rate R --seconds D  open loop: R requests/s for D s               --phones P       phones per request (1)
-#   --warmup N            messages sent and drained before the measured run (default 20000: the JVMs compile for
-#                         minutes, and a shorter warm-up measures the JIT, see docs/benchmarks.md)
+#   --warmup N            messages sent and drained before the measured run (default 80000: the JVMs compile for
+#                         minutes; after 20,000 the compilers still took a fifth of the CPU, see docs/benchmarks.md)
 #   --keep                leave the platform running (stop: SMS_RUN_DIR=deploy/bench/run deploy/local/down.sh, then
 #                         runuser -u postgres -- pg_ctl -D deploy/bench/run/pg/data stop)
 #   other options of Bench.java (its header): --carriers, --type, --stall, --settle, --label
@@ -27,7 +27,7 @@ for arg in "$@"; do
     *) bench_args+=("$arg") ;;
   esac
 done
-[ "$warmup_given" = 1 ] || bench_args+=(--warmup 20000)
+[ "$warmup_given" = 1 ] || bench_args+=(--warmup 80000)
 
 export SMS_RUN_DIR=${SMS_BENCH_RUN_DIR:-$here/run}
 run=$SMS_RUN_DIR

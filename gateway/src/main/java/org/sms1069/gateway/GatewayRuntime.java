@@ -118,7 +118,7 @@ public class GatewayRuntime implements SmartLifecycle {
             PollBudget budget = budgets.get(settings.id());
             // the handler may take the whole budget of a poll; Kafka's interval adds a minute for the commit
             ConsumerSettings consumerSettings = ConsumerSettings.of(properties.kafka(), group, group, budget.maxPollRecords())
-                    .withHandlerTimeout(budget.maxPollInterval(), budget.maxPollInterval().plusMinutes(1));
+                    .gathering().withHandlerTimeout(budget.maxPollInterval(), budget.maxPollInterval().plusMinutes(1));
             resources.add(new SlotKeeper(link, slots, instance, session.drainTimeout(), () -> new ReliableConsumer<>("gateway",
                     Topics.outbound(settings.id()), consumerSettings, dispatcher, publisher, meters).tracedBy(tracing).watchedBy(consumers).start(),
                     meters).start());

@@ -3,6 +3,7 @@ package org.sms1069.messaging;
 import org.sms1069.model.retry.Backoff;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -89,6 +90,18 @@ public record ConsumerSettings(String bootstrapServers, String group, String cli
     public ConsumerSettings withKafka(Map<String, Object> properties) {
         return new ConsumerSettings(bootstrapServers, group, clientId, maxPollRecords, maxPollInterval, handlerTimeout,
                 retryBackoff, maxAttempts, maxRetryTime, stallAfter, commitInterval, properties);
+    }
+
+    /**
+     * For a topic every message passes through: a fetch is answered once {@value KafkaClients#GATHER_MIN_BYTES}
+     * bytes are there or after {@value KafkaClients#GATHER_MAX_WAIT_MS} ms, not for each record as it comes, so
+     * that a poll holds the records of those milliseconds and the work per poll (the fetch, a Redis script, a
+     * transaction) is shared by them. Properties the service sets itself ({@code kafka}) still win.
+     */
+    public ConsumerSettings gathering() {
+        Map<String, Object> properties = new HashMap<>(KafkaClients.GATHERING);
+        properties.putAll(kafka);
+        return withKafka(properties);
     }
 
     public ConsumerSettings withCommitInterval(Duration interval) {

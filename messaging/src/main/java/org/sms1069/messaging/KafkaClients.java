@@ -20,16 +20,23 @@ import java.util.Map;
  * batches of up to {@value #BATCH_BYTES} bytes per partition, compressed with lz4 (cheapest CPU per byte saved for
  * small JSON records; zstd compresses more but costs more CPU on a 2-core machine), still acks=all and idempotent.
  * A consumer's fetch is answered as soon as a record is there, or after {@value #FETCH_MAX_WAIT_MS} ms when none
- * comes (Kafka's defaults): an idle consumer costs two fetches a second, and a lone record (a verification code at
- * a quiet hour) is not held back. Under load records still come in batches: they pile up in the fetch buffer while
- * a poll's records are handled. The 64 KB / 10 ms fetches tried before made no measurable difference under load
- * (docs/benchmarks.md, "Consumer fetch settings") and cost a dozen idle consumers a hundred fetches a second each.
+ * comes (Kafka's defaults): an idle consumer costs two fetches a second, and a lone record is not held back. The
+ * consumers of the topics every message passes through ({@code sms.submit}, {@code sms.out.<link>},
+ * {@code sms.status}) gather instead ({@link ConsumerSettings#gathering()}, {@link #GATHERING}): a fetch waits up to
+ * {@value #GATHER_MAX_WAIT_MS} ms for {@value #GATHER_MIN_BYTES} bytes, so that at a few hundred messages a second a
+ * poll holds several records rather than one and its fixed costs are shared (docs/benchmarks.md, "A steady state,
+ * and gathering fetches": 0.89-0.94x the CPU per message); a message waits at most that much more per hop, and
+ * each of those few consumers fetches 50 times a second when idle.
  */
 public final class KafkaClients {
     static final int LINGER_MS = 5;
     static final int BATCH_BYTES = 128 * 1024;
     static final int FETCH_MIN_BYTES = 1;
     static final int FETCH_MAX_WAIT_MS = 500;
+    static final int GATHER_MIN_BYTES = 16 * 1024;
+    static final int GATHER_MAX_WAIT_MS = 20;
+    static final Map<String, Object> GATHERING = Map.of(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, GATHER_MIN_BYTES,
+            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, GATHER_MAX_WAIT_MS);
 
     private KafkaClients() {
     }

@@ -3,6 +3,7 @@ package org.sms1069.messaging;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code sms.kafka}: client properties reach every kind of client; created topics get the replication settings. */
+/**
+ * {@code sms.kafka}: client properties reach every kind of client; gathering consumers fetch in batches; created topics
+ * get the replication settings.
+ */
 class KafkaSettingsTest {
 
     @Test
@@ -36,6 +40,22 @@ class KafkaSettingsTest {
 
         assertThat(RecordingMetricsReporter.clientIds()).contains(id + "-producer", id + "-consumer", id + "-reader");
         assertThat(RecordingMetricsReporter.clientIds().size()).as("the admin client too").isGreaterThan(before);
+    }
+
+    @Test
+    void aGatheringConsumerWaitsForBytesOrItsWaitWhereOthersTakeEachRecordAndTheServicesOwnPropertiesWin() {
+        String bootstrap = TestKafka.bootstrapServers();
+        assertThat(KafkaClients.consumerConfig(ConsumerSettings.of(bootstrap, "g", "c", 1)))
+                .containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1)
+                .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
+        assertThat(KafkaClients.consumerConfig(ConsumerSettings.of(bootstrap, "g", "c", 1).gathering()))
+                .containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 16 * 1024)
+                .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
+        KafkaSettings tuned = new KafkaSettings(bootstrap, 1, (short) 1, null, null, TestInfra.randomKey(),
+                Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "7"));
+        assertThat(KafkaClients.consumerConfig(ConsumerSettings.of(tuned, "g", "c", 1).gathering()))
+                .containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 16 * 1024)
+                .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "7");
     }
 
     @Test

@@ -119,25 +119,29 @@ public class RouterRuntime implements SmartLifecycle {
         PortabilityLearner learner = new PortabilityLearner(resolver, overrides, archive, redis.async(), publisher,
                 routing.notSubscriberStats(), routing.messageTtl(), meters);
 
-        ReliableConsumer<OutboundSubmit> retryConsumer = consumer(GROUP_RETRY, instance, Topics.RETRY, retry, publisher);
-        ReliableConsumer<OutboundSubmit> scheduledConsumer = consumer(GROUP_SCHEDULED, instance, Topics.SCHEDULED, retry,
+        ReliableConsumer<OutboundSubmit> retryConsumer = consumer(settings(GROUP_RETRY, instance), Topics.RETRY, retry,
                 publisher);
+        ReliableConsumer<OutboundSubmit> scheduledConsumer = consumer(settings(GROUP_SCHEDULED, instance),
+                Topics.SCHEDULED, retry, publisher);
         // a link that comes back frees the parts waiting for it now, not at their next recheck
         health.onRecovery(retryConsumer::resumeAll);
         health.onRecovery(scheduledConsumer::resumeAll);
-        // closed in reverse order: consumers first, then what they use
-        resources.add(consumer(GROUP_SUBMIT, instance, Topics.SUBMIT, submit, publisher).start());
+        // closed in reverse order: consumers first, then what they use; every message passes sms.submit and sms.status
+        resources.add(consumer(settings(GROUP_SUBMIT, instance).gathering(), Topics.SUBMIT, submit, publisher).start());
         resources.add(retryConsumer.start());
         resources.add(scheduledConsumer.start());
         // two statuses pass per message, and the learner acts on UNDELIVERED only: the others are not even read
-        resources.add(consumer(GROUP_PORTABILITY, instance, Topics.STATUS, learner, publisher)
+        resources.add(consumer(settings(GROUP_PORTABILITY, instance).gathering(), Topics.STATUS, learner, publisher)
                 .onlyKinds(PortabilityLearner.KINDS).start());
         running = true;
     }
 
-    private <T> ReliableConsumer<T> consumer(String group, String instance, Topic<T> topic, ReliableConsumer.Handler<T> handler,
+    private ConsumerSettings settings(String group, String instance) {
+        return ConsumerSettings.of(properties.kafka(), group, group + "-" + instance, MAX_POLL_RECORDS);
+    }
+
+    private <T> ReliableConsumer<T> consumer(ConsumerSettings settings, Topic<T> topic, ReliableConsumer.Handler<T> handler,
                                              Publisher publisher) {
-        ConsumerSettings settings = ConsumerSettings.of(properties.kafka(), group, group + "-" + instance, MAX_POLL_RECORDS);
         return new ReliableConsumer<>("router", topic, settings, handler, publisher, meters).tracedBy(tracing)
                 .watchedBy(consumers);
     }

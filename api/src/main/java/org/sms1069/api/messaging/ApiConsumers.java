@@ -41,9 +41,12 @@ public class ApiConsumers {
         return started(new ReliableConsumer<>("api", topic, settings(group), handler, publisher, meters));
     }
 
-    /** Started in batch mode (the records of a poll handled together); the caller closes it. */
+    /**
+     * Started in batch mode (the records of a poll handled together, gathered: {@link ConsumerSettings#gathering()});
+     * the caller closes it.
+     */
     public <T> ReliableConsumer<T> startBatched(Topic<T> topic, String group, BatchHandler<T> handler) {
-        return started(ReliableConsumer.batched("api", topic, settings(group), handler, publisher, meters));
+        return started(ReliableConsumer.batched("api", topic, settings(group).gathering(), handler, publisher, meters));
     }
 
     private ConsumerSettings settings(String group) {
