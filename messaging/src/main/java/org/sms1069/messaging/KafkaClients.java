@@ -25,7 +25,8 @@ import java.util.Map;
  * {@code sms.status}) gather instead ({@link ConsumerSettings#gathering()}, {@link #GATHERING}): a fetch waits up to
  * {@value #GATHER_MAX_WAIT_MS} ms for {@value #GATHER_MIN_BYTES} bytes, so that at a few hundred messages a second a
  * poll holds several records rather than one and its fixed costs are shared (docs/benchmarks.md, "A steady state,
- * and gathering fetches": 0.89-0.94x the CPU per message); a message waits at most that much more per hop, and
+ * and gathering fetches": 0.89-0.94x the CPU per message in three of four interleaved pairs, 1.12x in the fourth);
+ * a message waits at most that much more per hop, and
  * each of those few consumers fetches 50 times a second when idle.
  */
 public final class KafkaClients {
