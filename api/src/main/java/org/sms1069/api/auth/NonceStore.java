@@ -29,8 +29,13 @@ public class NonceStore {
     }
 
     /** A key's nonce as its Redis key, short ({@link KeyedDigest#keyName}): kept for the whole replay window. */
-    String key(String keyId, String nonce) {
+    private String key(String keyId, String nonce) {
         return "sms:nonce:" + digest.keyName(keyId, nonce);
+    }
+
+    /** A key's nonce to be recorded later, by the send it came with ({@link NonceClaim}). */
+    public NonceClaim claim(String keyId, String nonce, Duration lifetime) {
+        return new NonceClaim(this, key(keyId, nonce), lifetime);
     }
 
     /** What a request whose nonce was used before is answered. */

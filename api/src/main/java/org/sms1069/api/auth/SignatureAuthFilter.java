@@ -116,7 +116,7 @@ public class SignatureAuthFilter implements WebFilter {
                                      byte[] body, ApiKeyStore.Key key, String nonce) {
         ServerWebExchange signed = exchange.mutate().request(withBody(request, body, exchange)).build();
         if (key.role() == Role.APP && request.getMethod() == HttpMethod.POST && SENDS.covers(request.getPath())) {
-            NonceClaim claim = new NonceClaim(nonces, nonces.key(key.keyId(), nonce), nonceLifetime);
+            NonceClaim claim = nonces.claim(key.keyId(), nonce, nonceLifetime);
             return chain.filter(signed)
                     .onErrorResume(error -> claim.ensure().then(Mono.error(error)))
                     .contextWrite(context -> context.put(NonceClaim.class, claim));

@@ -3,6 +3,7 @@ package org.sms1069.api.submit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sms1069.api.testing.ApiOnOwnRedis;
 import org.sms1069.api.testing.ApiResponse;
 import org.sms1069.api.testing.CountedStatements;
 import org.sms1069.api.testing.Phones;
@@ -21,7 +22,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What one accepted send costs in PostgreSQL statements (counted at the connection) and Redis commands
@@ -35,6 +35,7 @@ class RequestCostTest {
     private static final int BULK_REQUESTS = 5;
     private static final int BULK_PHONES = 100;
 
+    private static ApiOnOwnRedis running;
     private static PrivateRedis redis;
     private static RunningApi api;
     private static RunningApi.TestApp app;
@@ -42,19 +43,16 @@ class RequestCostTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(PrivateRedis.available(), "needs " + PrivateRedis.BINARY);
-        redis = PrivateRedis.start();
-        api = RunningApi.startWith(statements.installer(), "sms.redis.uri=" + redis.uri());
+        running = ApiOnOwnRedis.start(statements.installer());
+        redis = running.redis();
+        api = running.api();
         app = api.onboardApp("Request cost", "", "示例科技");
     }
 
     @AfterAll
     static void stop() {
-        if (api != null) {
-            api.close();
-        }
-        if (redis != null) {
-            redis.close();
+        if (running != null) {
+            running.close();
         }
     }
 
